@@ -1,0 +1,65 @@
+// Problem codes: the keys of content/messages.json that the core can report.
+// One constant per code, so a typo is a compile error and problem_codes() can list them all
+// (a test checks that each has a German and an English message).
+#pragma once
+
+#include <string_view>
+
+namespace ssi::code {
+
+// Any JSON file
+inline constexpr std::string_view kInvalidJson = "json.invalid";        // {line} {column}
+inline constexpr std::string_view kNotObject = "json.not_object";
+inline constexpr std::string_view kMissingField = "field.missing";      // {field}
+inline constexpr std::string_view kNotString = "field.not_string";
+inline constexpr std::string_view kNotObjectField = "field.not_object";
+inline constexpr std::string_view kNotArray = "field.not_array";
+inline constexpr std::string_view kNotInteger = "field.not_integer";
+inline constexpr std::string_view kMissingTranslation = "text.missing_translation";  // {lang}
+inline constexpr std::string_view kEmptyText = "text.empty";                         // {lang}
+
+// Questionnaire
+inline constexpr std::string_view kUnsupportedSchema = "questionnaire.unsupported_schema";  // {found} {expected}
+inline constexpr std::string_view kInvalidId = "questionnaire.invalid_id";                  // {id}
+inline constexpr std::string_view kNoQuestions = "questionnaire.no_questions";
+inline constexpr std::string_view kDuplicateId = "questionnaire.duplicate_id";              // {id} {first}
+inline constexpr std::string_view kUnknownComponent = "questionnaire.unknown_component";    // {value}
+inline constexpr std::string_view kUnknownType = "questionnaire.unknown_type";              // {value}
+inline constexpr std::string_view kUnknownTier = "questionnaire.unknown_tier";              // {value}
+inline constexpr std::string_view kNoOptions = "questionnaire.no_options";
+inline constexpr std::string_view kTooFewOptions = "questionnaire.too_few_options";   // {count} {min} {type}
+inline constexpr std::string_view kTooManyOptions = "questionnaire.too_many_options"; // {count} {max}
+inline constexpr std::string_view kYesNoNeedsTwo = "questionnaire.yesno_needs_two";   // {count}
+inline constexpr std::string_view kOptionWithoutPoints = "questionnaire.option_without_points";
+inline constexpr std::string_view kPointsNotNumber = "questionnaire.points_not_number";
+inline constexpr std::string_view kPointsNotInteger = "questionnaire.points_not_integer";     // {value}
+inline constexpr std::string_view kPointsOutOfRange = "questionnaire.points_out_of_range";   // {value} {max}
+inline constexpr std::string_view kNoEffect = "questionnaire.no_effect";
+inline constexpr std::string_view kConditionUnknownQuestion = "questionnaire.condition_unknown_question";  // {id}
+inline constexpr std::string_view kConditionNotEarlier = "questionnaire.condition_not_earlier";            // {id}
+inline constexpr std::string_view kConditionOptionOutOfRange = "questionnaire.condition_option_out_of_range";  // {option} {count} {id}
+inline constexpr std::string_view kUnreachable = "questionnaire.unreachable";
+inline constexpr std::string_view kConditionNotMonotone = "questionnaire.condition_not_monotone";  // {id}
+inline constexpr std::string_view kConditionalNegativePoints = "questionnaire.conditional_negative_points";
+inline constexpr std::string_view kSalesNavigatorNegativePoints = "questionnaire.sales_navigator_negative_points";
+inline constexpr std::string_view kSalesNavigatorWithoutGate = "questionnaire.sales_navigator_without_gate";
+inline constexpr std::string_view kTooFewQuestions = "questionnaire.too_few_questions";    // {component} {count} {min}
+inline constexpr std::string_view kTooManyQuestions = "questionnaire.too_many_questions";  // {component} {count} {max}
+inline constexpr std::string_view kComponentWithoutPoints = "questionnaire.component_without_points";  // {component}
+inline constexpr std::string_view kCurvePoint = "questionnaire.curve_point";
+inline constexpr std::string_view kCurveEnds = "questionnaire.curve_ends";
+inline constexpr std::string_view kCurveOrder = "questionnaire.curve_order";
+inline constexpr std::string_view kMarginOutOfRange = "questionnaire.margin_out_of_range";  // {value} {max}
+
+// Saved answers
+inline constexpr std::string_view kWrongSchema = "answers.wrong_schema";                // {found} {expected}
+inline constexpr std::string_view kUnsupportedVersion = "answers.unsupported_version";  // {found} {expected}
+inline constexpr std::string_view kOtherQuestionnaire = "answers.other_questionnaire";  // {found} {expected}
+inline constexpr std::string_view kUnknownQuestion = "answers.unknown_question";        // {id}
+inline constexpr std::string_view kOptionOutOfRange = "answers.option_out_of_range";    // {id} {option} {count}
+
+// Message catalogues
+inline constexpr std::string_view kEmptyKey = "catalog.empty_key";
+inline constexpr std::string_view kPlaceholderMismatch = "catalog.placeholder_mismatch";  // {de} {en}
+
+}  // namespace ssi::code

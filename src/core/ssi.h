@@ -1,0 +1,290 @@
+// SSI Self-Check — scoring core. Plain C++20: no UI, no platform code, no exceptions.
+// Turns answers to a questionnaire into an estimated LinkedIn Social Selling Index (SSI),
+// explains what to do next, and reads/writes everything as JSON. Every function here is
+// total: any input (broken JSON, hand-written questionnaires, stale answers) yields a value
+// plus human-readable problems, never a crash. The model is documented in docs/scoring.md.
+//
+// Index of this file:
+// [SECTION] Basics: components, languages, corridors, LinkedIn's fixed limits
+// [SECTION] Text and message catalogue
+// [SECTION] Problems (validation and import errors)
+// [SECTION] Questionnaire
+// [SECTION] Answers and visibility
+// [SECTION] Scoring and advice
+// [SECTION] Serialisation
+// (The nlohmann/json form of a Result lives in core/ssi_json.h, so this header stays light.)
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ssi {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Basics
+//-----------------------------------------------------------------------------
+
+// LinkedIn's four SSI components, in LinkedIn's order (and colours: yellow, violet, red, green).
+enum class Component : std::uint8_t { Brand = 0, Find = 1, Engage = 2, Relationships = 3 };
+inline constexpr int kComponentCount = 4;
+inline constexpr std::array<Component, kComponentCount> kComponents = {
+    Component::Brand, Component::Find, Component::Engage, Component::Relationships};
+std::string_view component_key(Component);  // "brand", "find", "engage", "relationships"
+std::optional<Component> component_from_key(std::string_view);
+
+enum class Lang : std::uint8_t { De, En };
+std::string_view lang_key(Lang);  // "de", "en"
+
+// The corridors trainers talk about: inactive < 30, occasional 30–<50, active 50–<80, top >= 80.
+enum class Corridor : std::uint8_t { Inactive, Occasional, Active, Top };
+std::string_view corridor_key(Corridor);  // "inactive", "occasional", "active", "top"
+Corridor corridor_for(int total);         // from the displayed (rounded) total, as the user sees it
+
+// LinkedIn's fixed scale, hence constants rather than data: 25 points per component,
+// of which the last 5 are reachable only with Sales Navigator; above 50 reach grows noticeably.
+inline constexpr int kComponentMax = 25;
+inline constexpr int kBaseMax = 20;
+inline constexpr int kSalesNavigatorMax = 5;
+inline constexpr int kReachThreshold = 50;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text and message catalogue
+//-----------------------------------------------------------------------------
+
+// A text in both shipped languages. Loaders guarantee both are non-empty.
+struct Text {
+    std::string de, en;
+    const std::string& get(Lang lang) const { return lang == Lang::De ? de : en; }
+    bool operator==(const Text&) const = default;
+};
+
+// Named arguments for {placeholder} substitution, e.g. {{"id", "brand_photo"}}.
+using Args = std::vector<std::pair<std::string, std::string>>;
+
+struct Problem;
+struct CatalogLoad;
+
+// Localised messages: content/messages.json (core) and content/ui.json (UI) share this format:
+//   { "key": { "de": "…{name}…", "en": "…{name}…" }, … }
+// Placeholders are {letters_digits_underscores}; any other brace is literal text.
+class Catalog {
+public:
+    // Validates while loading: every key needs non-empty "de" and "en" with the same placeholders.
+    static CatalogLoad load(std::string_view json);
+    // Adds other's entries. Keys present in both are kept from *this and reported as duplicates
+    // (two files defining one key is a bug); returns false then.
+    bool merge(const Catalog& other, std::vector<std::string>* duplicates = nullptr);
+    // The text with {placeholders} filled in. An unknown key returns the key itself, so a
+    // missing text is visible on screen but never fatal; unknown placeholders stay as written.
+    std::string format(std::string_view key, Lang lang, const Args& args = {}) const;
+    bool has(std::string_view key) const;
+    const Text* find(std::string_view key) const;
+    std::vector<std::string> keys() const;  // sorted
+    std::size_t size() const { return entries_.size(); }
+    void set(std::string key, Text text) { entries_[std::move(key)] = std::move(text); }
+
+private:
+    std::map<std::string, Text, std::less<>> entries_;
+};
+
+// Placeholder names in a text, in order of appearance (duplicates kept).
+std::vector<std::string> placeholders(std::string_view text);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Problems
+//-----------------------------------------------------------------------------
+
+// One thing wrong with a file. code is a key in content/messages.json; path is a JSON path
+// like "questions[3].options[1].points" ("" = the whole document); args fill the message.
+struct Problem {
+    std::string code;
+    std::string path;
+    Args args;
+};
+
+struct CatalogLoad {
+    std::optional<Catalog> catalog;  // set only when there are no problems
+    std::vector<Problem> problems;
+    bool ok() const { return catalog.has_value() && problems.empty(); }
+};
+
+// "questions[3].help.en: Die englische Übersetzung fehlt." — message in the catalogue's words.
+std::string describe(const Catalog& messages, const Problem& problem, Lang lang);
+
+// Every problem code the core can produce (each must exist in content/messages.json).
+const std::vector<std::string_view>& problem_codes();
+
+//-----------------------------------------------------------------------------
+// [SECTION] Questionnaire
+//-----------------------------------------------------------------------------
+
+// How the question is asked; scoring only looks at the options' points.
+enum class QuestionType : std::uint8_t { Single, YesNo, Frequency, Range };
+std::string_view question_type_key(QuestionType);  // "single", "yesno", "frequency", "range"
+
+// Base questions fill the first 20 points of a component; SalesNavigator questions the last 5,
+// and only count for people who use Sales Navigator (see ScoringRules::sales_navigator).
+enum class Tier : std::uint8_t { Base, SalesNavigator };
+
+struct Option {
+    Text label;
+    int points = 0;  // whole numbers; negative = a behaviour that costs points
+};
+
+// A question is shown only if the question it names is shown and answered with one of any_of.
+// Conditions may only look back (earlier questions), which rules out cycles.
+struct Condition {
+    std::string question;
+    std::vector<int> any_of;
+};
+
+struct Question {
+    std::string id;  // stable: saved answers refer to it
+    Component component = Component::Brand;
+    QuestionType type = QuestionType::Single;
+    Tier tier = Tier::Base;
+    Text text;    // the question
+    Text help;    // "why this matters", shown next to the question
+    Text tip;     // a concrete action, shown when advice points at this question
+    Text reason;  // why these points (for trainers; optional in trainers' files)
+    std::vector<Option> options;
+    std::optional<Condition> show_if;
+
+    int max_points() const;  // 0 for a question without options
+    int min_points() const;
+};
+
+// Curve from "share of a component's achievable points" to "share of its 20 base points",
+// both in percent. Piecewise linear, so native and WASM compute the same bits.
+struct CurvePoint {
+    int x = 0, y = 0;
+};
+
+// Every global weight of the model, each with its reason (docs/scoring.md explains them).
+struct ScoringRules {
+    std::vector<CurvePoint> curve;
+    Text curve_reason;
+    std::optional<Condition> sales_navigator;  // answers that make someone a Sales Navigator user
+    Text sales_navigator_reason;
+    int range_margin = 0;  // points added on both sides of the range: the model is an estimate
+    Text range_margin_reason;
+};
+
+struct Questionnaire {
+    std::string id, version;
+    Text title;
+    Text intro;  // optional
+    std::vector<Question> questions;
+    ScoringRules scoring;
+
+    const Question* find(std::string_view question_id) const;
+    int index_of(std::string_view question_id) const;  // -1 when unknown
+};
+
+struct QuestionnaireLoad {
+    std::optional<Questionnaire> questionnaire;  // set only when there are no problems
+    std::vector<Problem> problems;               // every problem found, in document order
+    bool ok() const { return questionnaire.has_value() && problems.empty(); }
+};
+
+// Loads and validates a questionnaire (content/questionnaire.json or a trainer's own file).
+QuestionnaireLoad load_questionnaire(std::string_view json);
+
+// Bounds the loader enforces (a trainer's file may differ from ours, but not beyond these).
+inline constexpr int kMinQuestionsPerComponent = 3;
+inline constexpr int kMaxQuestionsPerComponent = 15;
+inline constexpr int kMaxOptions = 10;
+inline constexpr int kMaxPoints = 100;  // |points| per option
+
+//-----------------------------------------------------------------------------
+// [SECTION] Answers and visibility
+//-----------------------------------------------------------------------------
+
+// Question id -> chosen option index. Absent = unanswered. Entries for unknown questions,
+// hidden questions or out-of-range indices are ignored by scoring (never fatal).
+using Answers = std::map<std::string, int, std::less<>>;
+
+// Whether a question is currently shown (its condition chain holds for these answers).
+bool is_visible(const Questionnaire& questionnaire, const Answers& answers, const Question& question);
+
+// Whether these answers make the person a Sales Navigator user (unlocks the last 5 points each).
+bool uses_sales_navigator(const Questionnaire& questionnaire, const Answers& answers);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Scoring and advice
+//-----------------------------------------------------------------------------
+// All arithmetic is integer, in hundredths of a point ("centi"), so native (glibc) and WASM
+// (musl) results are bit-identical. The double fields are centi / 100, for display only.
+
+// One suggested change: answer `question` with `option` instead of `from` (-1 = unanswered).
+struct Advice {
+    std::string question;
+    int question_index = -1;
+    int from = -1;
+    int option = -1;
+    Component component = Component::Brand;
+    int gain_centi = 0;  // exact: score(with the change).total_centi - score(now).total_centi
+    double gain = 0.0;   // gain_centi / 100
+    Text tip;            // the question's concrete tip
+};
+
+struct Range {
+    int low = 0, high = 0;
+};
+
+// How a component came about (all centi): base from the curve, minus penalties, plus Sales Navigator.
+struct ComponentDetail {
+    int base = 0, penalty = 0, sales_navigator = 0;
+};
+
+struct Result {
+    std::array<double, kComponentCount> components{};  // 0..25, two decimals; show with one
+    std::array<int, kComponentCount> component_centi{};
+    std::array<ComponentDetail, kComponentCount> detail{};
+    double exact_total = 0.0;  // sum of components
+    int total_centi = 0;
+    int total = 0;  // as LinkedIn shows it: the rounded sum
+    Corridor corridor = Corridor::Inactive;
+    bool reach = false;            // total >= 50: noticeably more organic reach
+    bool sales_navigator = false;  // the answers say Sales Navigator is used
+    Range range;                   // plausible totals; widens with every unanswered question
+    std::vector<Component> weakest;  // lowest component(s), several on a tie, in LinkedIn's order
+    std::vector<Advice> advice;      // every answer change that raises the total, strongest first
+    std::vector<Advice> plan;        // next 30 days: 3–5 realistic steps, weakest component first
+    int answered = 0;                // answered among the visible questions
+    int visible = 0;
+};
+
+Result score(const Questionnaire& questionnaire, const Answers& answers);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Serialisation
+//-----------------------------------------------------------------------------
+// Saved file: { "schema": "ssi-selfcheck/answers", "schemaVersion": 1,
+//               "questionnaire": {"id","version"}, "answers": {id: index}, "result": {…} }
+// Keys sorted, two-space indent, trailing newline: byte-identical on every platform.
+
+inline constexpr std::string_view kAnswersSchema = "ssi-selfcheck/answers";
+inline constexpr int kAnswersSchemaVersion = 1;
+
+// Only answers the questionnaire understands are written (known id, valid index).
+std::string to_json(const Questionnaire& questionnaire, const Answers& answers, const Result& result);
+
+struct AnswersLoad {
+    std::optional<Answers> answers;  // set only when there are no problems
+    std::vector<Problem> problems;
+    bool ok() const { return answers.has_value() && problems.empty(); }
+};
+
+// Reads a saved file. "result" and unknown fields are ignored (the result is always recomputed);
+// wrong types, unknown question ids and out-of-range indices are problems.
+AnswersLoad answers_from_json(const Questionnaire& questionnaire, std::string_view json);
+
+}  // namespace ssi
