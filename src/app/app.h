@@ -1,0 +1,66 @@
+#pragma once
+// SSI Self-Check's user interface, as callbacks a runner drives (hello_imgui's model): the web runner in
+// src/platform/web calls these between ImGui::NewFrame() and rendering; tests call them headless.
+//
+//   App app(host);                    // host: storage, clipboard, preferences
+//   app.init(&error);                 // loads and validates the embedded content
+//   app.load_fonts(device_scale);     // (re)builds ImGui's font atlas, crisp at this devicePixelRatio
+//   each frame: ImGui::NewFrame(); app.frame(); ImGui::Render();
+//   app.animating()                   // true while something moves: the runner keeps drawing
+#include <imgui.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "app/host.h"
+
+namespace ssi::app {
+
+class Model;
+
+class App {
+ public:
+  explicit App(Host& host);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  // Loads the questionnaire and the UI strings and restores what the person had. Returns false with a
+  // human message when the embedded content itself is broken (a build error, never the person's data).
+  bool init(std::string* error);
+
+  // Adds the fonts to ImGui's atlas, rasterised at `device_scale` (devicePixelRatio) and drawn at
+  // 1/device_scale, so text is crisp on HiDPI screens while layout stays in CSS pixels.
+  void load_fonts(float device_scale);
+
+  // Builds one frame of UI. Call between ImGui::NewFrame() and ImGui::Render().
+  void frame();
+
+  // True while an animation runs or state changed during the last frame (the next frame differs).
+  bool animating() const;
+
+  // The colour behind everything (the theme's background).
+  ImVec4 background() const;
+
+  // Preferences changed (colour scheme, reduced motion).
+  void environment_changed();
+
+  // Touch drag-scrolling: the platform turns a vertical finger drag into this, in CSS pixels.
+  void scroll_by(float dy);
+
+  // Test hook views (JSON text) and actions; see README "Test hook".
+  std::string state_json() const;
+  std::string widgets_json() const;
+  std::string questions_json() const;
+  bool answer(std::string_view question_id, int option_index);
+  bool show(std::string_view screen);
+
+  Model& model();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ssi::app

@@ -1,0 +1,37 @@
+#pragma once
+// The SSI dashboard: a total gauge 0–100 (corridor bands, a tick at the reach threshold 50) and one gauge
+// 0–25 per component in LinkedIn's colours, each with its value and name as text beside the colour.
+// Values animate from old to new (ease-out, 400 ms) unless the person prefers reduced motion.
+#include <array>
+
+#include "app/model.h"
+
+namespace ssi::app {
+
+// A number that eases toward its target.
+class Tween {
+ public:
+  void set(float target, double now_ms, bool instant);
+  float value(double now_ms) const;
+  bool moving(double now_ms) const { return now_ms < start_ + kDurationMs && from_ != to_; }
+  static constexpr double kDurationMs = 400.0;
+
+ private:
+  float from_ = 0, to_ = 0;
+  double start_ = -1e9;
+  bool initialised_ = false;
+};
+
+class Dashboard {
+ public:
+  // Draws the gauges for the model's current result, laid out for the available width.
+  void draw(const Model& model, double now_ms);
+  bool animating(double now_ms) const;
+
+ private:
+  void sync(const Result& result, double now_ms);
+  Tween total_;
+  std::array<Tween, kComponentCount> components_;
+};
+
+}  // namespace ssi::app

@@ -1,0 +1,37 @@
+#pragma once
+// Arc gauges. The app describes a gauge (GaugeSpec) and the platform's renderer draws it with the
+// signed-distance shader in shaders/gauge.frag through an ImDrawList callback. Without a GPU drawer
+// (native tests, or a shader that failed to compile) the same spec is drawn with ImDrawList arcs,
+// so a gauge is never blank.
+#include <imgui.h>
+
+namespace ssi::app {
+
+struct GaugeSpec {
+  ImVec2 center;           // screen position, CSS pixels
+  float radius = 0;        // centre line of the ring
+  float thickness = 0;     // ring width
+  float start = 0;         // start angle in radians, 0 = 12 o'clock, clockwise positive
+  float sweep = 0;         // angle covered by the full scale
+  float value = 0;         // filled fraction 0..1
+  ImVec4 track, fill;      // colours (linear 0..1 RGBA, as ImGui uses)
+  int band_count = 0;      // corridor bands drawn outside the ring
+  float band_stops[4] = {};
+  ImVec4 band_colors[4] = {};
+  float tick = -1;         // fraction where a tick is drawn, < 0 for none
+  ImVec4 tick_color;
+};
+
+// Set by the platform when its gauge shader is ready; the callback receives a GaugeSpec* as user data.
+void set_gauge_drawer(ImDrawCallback drawer);
+bool gauge_drawer_available();
+
+// Queues the gauge into `list`: through the GPU drawer when available, else as ImDrawList arcs.
+// The spec is copied into per-frame storage, so it may live on the caller's stack.
+void draw_gauge(ImDrawList* list, const GaugeSpec& spec);
+// Frees the per-frame copies; the runner calls it at the start of every frame.
+void begin_gauge_frame();
+// Draws `spec` with ImDrawList primitives only (the fallback; also used by tests).
+void draw_gauge_fallback(ImDrawList* list, const GaugeSpec& spec);
+
+}  // namespace ssi::app

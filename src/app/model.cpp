@@ -1,0 +1,199 @@
+#include "app/model.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/ssi_json.h"
+
+namespace ssi::app {
+
+namespace {
+constexpr std::string_view kScreenKeys[] = {"welcome", "questionnaire", "results", "about"};
+}
+
+std::string_view screen_key(Screen s) { return kScreenKeys[static_cast<int>(s)]; }
+
+std::optional<Screen> screen_from_key(std::string_view key) {
+  for (int i = 0; i < 4; ++i)
+    if (kScreenKeys[i] == key) return static_cast<Screen>(i);
+  return std::nullopt;
+}
+
+Lang language_for(std::string_view tag) {
+  const bool german = tag.size() >= 2 && (tag[0] == 'd' || tag[0] == 'D') && (tag[1] == 'e' || tag[1] == 'E') &&
+                      (tag.size() == 2 || tag[2] == '-' || tag[2] == '_');
+  return german ? Lang::De : Lang::En;
+}
+
+Model::Model(Questionnaire questionnaire, Catalog strings, Lang lang)
+    : questionnaire_(std::move(questionnaire)), strings_(std::move(strings)), lang_(lang) {
+  rescore();
+}
+
+std::vector<const Question*> Model::visible_questions() const {
+  std::vector<const Question*> result;
+  for (const Question& q : questionnaire_.questions)
+    if (is_visible(questionnaire_, answers_, q)) result.push_back(&q);
+  return result;
+}
+
+std::vector<const Question*> Model::visible_in(Component component) const {
+  std::vector<const Question*> result;
+  for (const Question* q : visible_questions())
+    if (q->component == component) result.push_back(q);
+  return result;
+}
+
+int Model::current_index() const {
+  const auto visible = visible_questions();
+  for (int i = 0; i < static_cast<int>(visible.size()); ++i)
+    if (visible[i]->id == current_id_) return i;
+  // The current question became hidden (an earlier answer changed): the next visible one after it.
+  const int own = questionnaire_.index_of(current_id_);
+  for (int i = 0; i < static_cast<int>(visible.size()); ++i)
+    if (questionnaire_.index_of(visible[i]->id) > own) return i;
+  return visible.empty() ? -1 : static_cast<int>(visible.size()) - 1;
+}
+
+const Question* Model::current_question() const {
+  const auto visible = visible_questions();
+  const int i = current_index();
+  return i < 0 ? nullptr : visible[i];
+}
+
+int Model::visible_count() const { return static_cast<int>(visible_questions().size()); }
+
+std::string Model::t(std::string_view key, const Args& args) const { return strings_.format(key, lang_, args); }
+
+void Model::set_lang(Lang lang) {
+  if (lang == lang_) return;
+  lang_ = lang;
+  changed();
+}
+
+void Model::show(Screen screen) {
+  if (screen == screen_) return;
+  if (screen_ == Screen::Results && what_if_) discard_what_if();
+  screen_ = screen;
+  if (screen == Screen::Questionnaire && current_question() == nullptr) start_questionnaire();
+  changed();
+}
+
+void Model::start_questionnaire() {
+  const auto visible = visible_questions();
+  current_id_.clear();
+  for (const Question* q : visible)
+    if (!answers_.count(q->id)) {
+      current_id_ = q->id;
+      break;
+    }
+  if (current_id_.empty() && !visible.empty()) current_id_ = visible.front()->id;
+  screen_ = Screen::Questionnaire;
+  changed();
+}
+
+bool Model::answer(std::string_view question_id, int option_index) {
+  const Question* q = questionnaire_.find(question_id);
+  if (!q || option_index < 0 || option_index >= static_cast<int>(q->options.size())) return false;
+  if (!is_visible(questionnaire_, answers_, *q)) return false;
+  auto it = answers_.find(question_id);
+  if (it != answers_.end() && it->second == option_index) return true;
+  answers_[std::string(question_id)] = option_index;
+  rescore();
+  changed();
+  return true;
+}
+
+void Model::clear_answer(std::string_view question_id) {
+  auto it = answers_.find(question_id);
+  if (it == answers_.end()) return;
+  answers_.erase(it);
+  rescore();
+  changed();
+}
+
+bool Model::next() {
+  const auto visible = visible_questions();
+  const int i = current_index();
+  if (i < 0 || i + 1 >= static_cast<int>(visible.size())) return false;
+  current_id_ = visible[i + 1]->id;
+  changed();
+  return true;
+}
+
+bool Model::back() {
+  const auto visible = visible_questions();
+  const int i = current_index();
+  if (i <= 0) return false;
+  current_id_ = visible[i - 1]->id;
+  changed();
+  return true;
+}
+
+void Model::skip() {
+  if (!next()) show(Screen::Results);
+}
+
+void Model::go_to(std::string_view question_id) {
+  const Question* q = questionnaire_.find(question_id);
+  if (!q || !is_visible(questionnaire_, answers_, *q)) return;
+  current_id_ = q->id;
+  changed();
+}
+
+void Model::begin_what_if() {
+  if (what_if_) return;
+  what_if_ = true;
+  saved_answers_ = answers_;
+  saved_result_ = result_;
+  changed();
+}
+
+void Model::keep_what_if() {
+  if (!what_if_) return;
+  what_if_ = false;
+  saved_answers_.clear();
+  changed();
+}
+
+void Model::discard_what_if() {
+  if (!what_if_) return;
+  what_if_ = false;
+  answers_ = std::move(saved_answers_);
+  saved_answers_.clear();
+  rescore();
+  changed();
+}
+
+void Model::rescore() { result_ = score(questionnaire_, answers_); }
+
+std::string Model::state_json() const {
+  nlohmann::json answers = nlohmann::json::object();
+  for (const auto& [id, option] : answers_) answers[id] = option;
+  nlohmann::json state = {
+      {"screen", screen_key(screen_)},
+      {"language", lang_key(lang_)},
+      {"questionnaire", {{"id", questionnaire_.id}, {"version", questionnaire_.version}}},
+      {"answers", std::move(answers)},
+      {"result", result_json(result_)},
+      {"whatIf", what_if_},
+  };
+  const Question* q = screen_ == Screen::Questionnaire ? current_question() : nullptr;
+  state["question"] = q ? nlohmann::json(q->id) : nlohmann::json(nullptr);
+  return state.dump();
+}
+
+std::string Model::questions_json() const {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Question& q : questionnaire_.questions) {
+    nlohmann::json points = nlohmann::json::array();
+    for (const Option& o : q.options) points.push_back(o.points);
+    list.push_back({{"id", q.id},
+                    {"component", component_key(q.component)},
+                    {"type", question_type_key(q.type)},
+                    {"visible", is_visible(questionnaire_, answers_, q)},
+                    {"points", std::move(points)}});
+  }
+  return list.dump();
+}
+
+}  // namespace ssi::app

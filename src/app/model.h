@@ -1,0 +1,87 @@
+#pragma once
+// The app-state model: everything the UI shows and every action a person can take, with no ImGui and
+// no browser. Screens are thin views over it; tests drive it directly (tests/app).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/ssi.h"
+
+namespace ssi::app {
+
+enum class Screen : std::uint8_t { Welcome, Questionnaire, Results, About };
+std::string_view screen_key(Screen);                      // "welcome", "questionnaire", "results", "about"
+std::optional<Screen> screen_from_key(std::string_view);  // inverse; nullopt for anything else
+
+// Picks the UI language from a BCP 47 tag: German for de-*, else English.
+Lang language_for(std::string_view tag);
+
+class Model {
+ public:
+  Model(Questionnaire questionnaire, Catalog strings, Lang lang);
+
+  // --- What is shown ---------------------------------------------------------------------------
+  Screen screen() const { return screen_; }
+  Lang lang() const { return lang_; }
+  const Questionnaire& questionnaire() const { return questionnaire_; }
+  const Answers& answers() const { return answers_; }
+  const Result& result() const { return result_; }
+
+  // Questions currently visible (conditions applied), in questionnaire order.
+  std::vector<const Question*> visible_questions() const;
+  // The question the questionnaire screen shows, and its place among the visible ones.
+  const Question* current_question() const;
+  int current_index() const;  // 0-based among visible questions; -1 when there is none
+  int visible_count() const;
+  // Questions of one component that are visible (for the results screen's editing).
+  std::vector<const Question*> visible_in(Component component) const;
+
+  // Localised UI text ("ui.json" key) and core message formatting.
+  std::string t(std::string_view key, const Args& args = {}) const;
+  const Catalog& strings() const { return strings_; }
+
+  // Bumped by every change; the UI redraws and (later) persists when it moves.
+  std::uint64_t revision() const { return revision_; }
+
+  // --- Actions ---------------------------------------------------------------------------------
+  void set_lang(Lang lang);
+  void show(Screen screen);
+  void start_questionnaire();  // from the welcome screen: the first unanswered question
+  // Sets an answer like a tap on the option would; false for an unknown id or index or a hidden question.
+  bool answer(std::string_view question_id, int option_index);
+  void clear_answer(std::string_view question_id);
+  bool next();   // to the next visible question; false at the end (then show results)
+  bool back();   // to the previous one; false at the first
+  void skip();   // leave the current question unanswered and move on
+  void go_to(std::string_view question_id);
+
+  // What-if on the results screen: edits go to a scratch copy until kept or discarded.
+  void begin_what_if();
+  void keep_what_if();
+  void discard_what_if();
+  bool in_what_if() const { return what_if_; }
+  const Result& saved_result() const { return what_if_ ? saved_result_ : result_; }
+
+  // --- Test hook views ---------------------------------------------------------------------------
+  std::string state_json() const;
+  std::string questions_json() const;
+
+ private:
+  void rescore();
+  void changed() { ++revision_; }
+
+  Questionnaire questionnaire_;
+  Catalog strings_;
+  Lang lang_;
+  Screen screen_ = Screen::Welcome;
+  Answers answers_;
+  Result result_;
+  std::string current_id_;  // id of the question on screen (stable while conditions change)
+  bool what_if_ = false;
+  Answers saved_answers_;
+  Result saved_result_;
+  std::uint64_t revision_ = 0;
+};
+
+}  // namespace ssi::app

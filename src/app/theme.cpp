@@ -1,0 +1,169 @@
+#include "app/theme.h"
+
+#include <string_view>
+
+#include "app/glyphs.h"
+#include "assets/assets.h"
+
+namespace ssi::app {
+namespace {
+
+constexpr ImVec4 rgb(unsigned hex, float a = 1.0f) {
+  return ImVec4(((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f, (hex & 0xFF) / 255.0f, a);
+}
+
+Palette light_palette() {
+  Palette p{};
+  p.background = rgb(0xF4F2EE);
+  p.surface = rgb(0xFFFFFF);
+  p.surface_alt = rgb(0xEEF3F8);
+  p.border = rgb(0xD5D9DF);
+  p.text = rgb(0x1D2226);
+  p.text_muted = rgb(0x56606B);
+  p.accent = rgb(0x0A66C2);  // LinkedIn blue
+  p.accent_text = rgb(0xFFFFFF);
+  p.focus = rgb(0x0A66C2);
+  p.danger = rgb(0xB3261E);
+  p.warning = rgb(0x8A5A00);
+  p.component[0] = rgb(0xF2B51E);  // brand: yellow
+  p.component[1] = rgb(0x8A4FBF);  // find: violet
+  p.component[2] = rgb(0xDC3B3B);  // engage: red
+  p.component[3] = rgb(0x3D9A50);  // relationships: green
+  p.component_text[0] = rgb(0x7A5600);
+  p.component_text[1] = rgb(0x6E3AA3);
+  p.component_text[2] = rgb(0xB42828);
+  p.component_text[3] = rgb(0x2B7A3C);
+  p.corridor[0] = rgb(0xC9CED6);
+  p.corridor[1] = rgb(0x9DB6CF);
+  p.corridor[2] = rgb(0x4D8FCC);
+  p.corridor[3] = rgb(0x0A4F96);
+  p.track = rgb(0xE4E7EB);
+  return p;
+}
+
+Palette dark_palette() {
+  Palette p{};
+  p.background = rgb(0x14181D);
+  p.surface = rgb(0x1E242B);
+  p.surface_alt = rgb(0x26303A);
+  p.border = rgb(0x3A4450);
+  p.text = rgb(0xE9ECEF);
+  p.text_muted = rgb(0xA6AFBA);
+  p.accent = rgb(0x71B7FB);
+  p.accent_text = rgb(0x0B1D2E);
+  p.focus = rgb(0x71B7FB);
+  p.danger = rgb(0xF2867E);
+  p.warning = rgb(0xF0C36A);
+  p.component[0] = rgb(0xF5C542);
+  p.component[1] = rgb(0xB286E0);
+  p.component[2] = rgb(0xF06A6A);
+  p.component[3] = rgb(0x5DBB6F);
+  p.component_text[0] = rgb(0xF5C542);
+  p.component_text[1] = rgb(0xC4A0EA);
+  p.component_text[2] = rgb(0xF48B8B);
+  p.component_text[3] = rgb(0x7ACC8A);
+  p.corridor[0] = rgb(0x4A535E);
+  p.corridor[1] = rgb(0x5C7892);
+  p.corridor[2] = rgb(0x4E93D1);
+  p.corridor[3] = rgb(0x8CC5FF);
+  p.track = rgb(0x303943);
+  return p;
+}
+
+}  // namespace
+
+Theme& theme() {
+  static Theme t;
+  return t;
+}
+
+ImU32 u32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
+ImVec4 with_alpha(ImVec4 c, float a) { return ImVec4(c.x, c.y, c.z, a); }
+ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
+  return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, a.w + (b.w - a.w) * t);
+}
+
+void Theme::apply(bool dark_mode) {
+  dark = dark_mode;
+  palette = dark ? dark_palette() : light_palette();
+  const Palette& p = palette;
+  ImGuiStyle& s = ImGui::GetStyle();
+  s = ImGuiStyle();
+  s.WindowPadding = ImVec2(0, 0);
+  s.WindowRounding = 0;
+  s.WindowBorderSize = 0;
+  s.ChildRounding = em(0.75f);
+  s.ChildBorderSize = 0;
+  s.PopupRounding = em(0.6f);
+  s.FramePadding = ImVec2(em(0.9f), em(0.55f));
+  s.FrameRounding = em(0.6f);
+  s.ItemSpacing = ImVec2(em(0.6f), em(0.6f));
+  s.ItemInnerSpacing = ImVec2(em(0.5f), em(0.4f));
+  s.ScrollbarSize = em(0.55f);
+  s.ScrollbarRounding = em(0.3f);
+  s.GrabRounding = em(0.3f);
+  s.TouchExtraPadding = ImVec2(0, 0);
+  s.AntiAliasedLines = s.AntiAliasedFill = true;
+  s.Colors[ImGuiCol_Text] = p.text;
+  s.Colors[ImGuiCol_TextDisabled] = p.text_muted;
+  s.Colors[ImGuiCol_WindowBg] = p.background;
+  s.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+  s.Colors[ImGuiCol_PopupBg] = p.surface;
+  s.Colors[ImGuiCol_Border] = p.border;
+  s.Colors[ImGuiCol_FrameBg] = p.surface;
+  s.Colors[ImGuiCol_FrameBgHovered] = p.surface_alt;
+  s.Colors[ImGuiCol_FrameBgActive] = p.surface_alt;
+  s.Colors[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+  s.Colors[ImGuiCol_ScrollbarGrab] = with_alpha(p.text_muted, 0.35f);
+  s.Colors[ImGuiCol_ScrollbarGrabHovered] = with_alpha(p.text_muted, 0.55f);
+  s.Colors[ImGuiCol_ScrollbarGrabActive] = with_alpha(p.text_muted, 0.7f);
+  s.Colors[ImGuiCol_Button] = p.surface;
+  s.Colors[ImGuiCol_ButtonHovered] = p.surface_alt;
+  s.Colors[ImGuiCol_ButtonActive] = p.surface_alt;
+  s.Colors[ImGuiCol_Header] = p.surface_alt;
+  s.Colors[ImGuiCol_HeaderHovered] = p.surface_alt;
+  s.Colors[ImGuiCol_HeaderActive] = p.surface_alt;
+  s.Colors[ImGuiCol_Separator] = p.border;
+  s.Colors[ImGuiCol_NavHighlight] = p.focus;
+  s.Colors[ImGuiCol_TextSelectedBg] = with_alpha(p.accent, 0.3f);
+  s.Colors[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.45f);
+}
+
+void Theme::load_fonts(float device_scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  const std::string_view regular = assets::get("fonts/inter-regular.otf");
+  const std::string_view semibold = assets::get("fonts/inter-semibold.otf");
+  const std::string_view icons = assets::get("fonts/icons.ttf");
+  struct Spec {
+    Font font;
+    std::string_view data;
+    float size;
+  };
+  const Spec specs[] = {
+      {Font::Body, regular, body_size},          {Font::Small, regular, body_size * 0.82f},
+      {Font::Strong, semibold, body_size},       {Font::H1, semibold, body_size * 1.65f},
+      {Font::H2, semibold, body_size * 1.25f},   {Font::Display, semibold, body_size * 2.6f},
+  };
+  for (const Spec& spec : specs) {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the bytes are embedded in the binary
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = false;
+    ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(spec.data.data()), static_cast<int>(spec.data.size()),
+                                               spec.size * device_scale, &cfg, glyphs::kTextRanges);
+    ImFontConfig icon_cfg;
+    icon_cfg.FontDataOwnedByAtlas = false;
+    icon_cfg.MergeMode = true;
+    icon_cfg.PixelSnapH = true;
+    icon_cfg.GlyphMinAdvanceX = spec.size * 1.1f * device_scale;  // icons line up in lists
+    icon_cfg.GlyphOffset = ImVec2(0, spec.size * 0.02f * device_scale);
+    io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(icons.data()), static_cast<int>(icons.size()),
+                                   spec.size * 0.9f * device_scale, &icon_cfg, glyphs::kIconRanges);
+    fonts[static_cast<int>(spec.font)] = f;
+  }
+  io.FontGlobalScale = 1.0f / device_scale;
+  io.FontDefault = font(Font::Body);
+}
+
+}  // namespace ssi::app

@@ -1,0 +1,42 @@
+#pragma once
+// The look: palette (light and dark, following prefers-color-scheme), LinkedIn's SSI component colours,
+// the type scale, and ImGui's style. Sizes are in CSS pixels; layout code uses em() (multiples of the
+// body font's height) so everything scales together.
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "core/ssi.h"
+
+namespace ssi::app {
+
+enum class Font : int { Body = 0, Small, Strong, H1, H2, Display, Count };
+
+struct Palette {
+  ImVec4 background, surface, surface_alt, border, text, text_muted, accent, accent_text, focus, danger, warning;
+  ImVec4 component[kComponentCount];       // yellow, violet, red, green
+  ImVec4 component_text[kComponentCount];  // readable on `background` (the yellow is darkened)
+  ImVec4 corridor[4];                      // inactive, occasional, active, top bands of the total gauge
+  ImVec4 track;
+};
+
+struct Theme {
+  bool dark = false;
+  bool reduced_motion = false;
+  float body_size = 17.0f;  // CSS px
+  Palette palette;
+  ImFont* fonts[static_cast<int>(Font::Count)] = {};
+
+  void apply(bool dark_mode);            // palette + ImGui style
+  void load_fonts(float device_scale);   // adds every font of the type scale to ImGui's atlas
+  ImFont* font(Font f) const { return fonts[static_cast<int>(f)]; }
+  float em(float n = 1.0f) const { return body_size * n; }
+};
+
+Theme& theme();
+
+// Colour helpers.
+ImU32 u32(const ImVec4& c);
+ImVec4 with_alpha(ImVec4 c, float a);
+ImVec4 mix(const ImVec4& a, const ImVec4& b, float t);
+
+}  // namespace ssi::app

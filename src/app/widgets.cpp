@@ -1,0 +1,216 @@
+#include "app/widgets.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ssi::app {
+
+WidgetLog& widget_log() {
+  static WidgetLog log;
+  return log;
+}
+
+std::string WidgetLog::json() const {
+  nlohmann::json list = nlohmann::json::array();
+  auto round1 = [](float v) { return std::round(v * 10.0f) / 10.0f; };
+  for (const WidgetInfo& w : last_) {
+    list.push_back({{"id", w.id},
+                    {"role", w.role},
+                    {"label", w.label},
+                    {"x", round1(w.rect.Min.x)},
+                    {"y", round1(w.rect.Min.y)},
+                    {"w", round1(w.rect.GetWidth())},
+                    {"h", round1(w.rect.GetHeight())},
+                    {"selected", w.selected},
+                    {"disabled", w.disabled}});
+  }
+  return list.dump();
+}
+
+namespace {
+
+std::string imgui_id(std::string_view id) { return "###" + std::string(id); }
+
+// Records the item just submitted if any part of it is on screen (clipped items can't be clicked).
+void record(std::string_view id, const char* role, std::string_view label, const ImRect& rect, bool selected,
+            bool disabled) {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  ImRect visible = rect;
+  visible.ClipWithFull(window->ClipRect);
+  if (visible.GetWidth() < 1.0f || visible.GetHeight() < 1.0f) return;
+  widget_log().add(WidgetInfo{std::string(id), role, std::string(label), visible, selected, disabled});
+}
+
+void focus_ring(const ImRect& rect, float rounding) {
+  ImGuiContext& g = *GImGui;
+  // ImGui shows navigation focus only after keyboard use; mirror that, drawn thicker and outside.
+  if (g.NavId == ImGui::GetItemID() && !g.NavDisableHighlight && g.NavWindow == ImGui::GetCurrentWindow()) {
+    const float pad = theme().em(0.18f);
+    ImGui::GetWindowDrawList()->AddRect(rect.Min - ImVec2(pad, pad), rect.Max + ImVec2(pad, pad), u32(theme().palette.focus),
+                                        rounding + pad, 0, std::max(2.0f, theme().em(0.14f)));
+  }
+}
+
+}  // namespace
+
+ImVec2 text_size(std::string_view text, Font font, float wrap_width) {
+  ImFont* f = theme().font(font);
+  const float size = f->FontSize * ImGui::GetIO().FontGlobalScale;
+  return f->CalcTextSizeA(size, FLT_MAX, wrap_width, text.data(), text.data() + text.size());
+}
+
+bool button(std::string_view id, std::string_view label, const ButtonOptions& o) {
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  const Font font = o.style == ButtonStyle::Quiet ? Font::Body : Font::Strong;
+  const ImVec2 pad(th.em(o.style == ButtonStyle::Quiet ? 0.6f : 1.1f), th.em(0.65f));
+  const float icon_w = o.icon ? text_size(o.icon, font).x + th.em(0.5f) : 0.0f;
+  const ImVec2 label_size = text_size(label, font);
+  float width = o.width;
+  if (width < 0) width = ImGui::GetContentRegionAvail().x;
+  if (width == 0) width = label_size.x + icon_w + pad.x * 2;
+  const ImVec2 size(width, std::max(label_size.y + pad.y * 2, th.em(2.6f)));  // >= 44 px touch target
+
+  ImGui::BeginDisabled(o.disabled);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool clicked = ImGui::InvisibleButton(imgui_id(id).c_str(), size);
+  const bool hovered = ImGui::IsItemHovered(), held = ImGui::IsItemActive();
+  const ImRect rect(pos, pos + size);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+
+  ImVec4 bg, fg, border(0, 0, 0, 0);
+  switch (o.style) {
+    case ButtonStyle::Primary:
+      bg = p.accent;
+      fg = p.accent_text;
+      if (hovered) bg = mix(bg, th.dark ? ImVec4(1, 1, 1, 1) : ImVec4(0, 0, 0, 1), 0.12f);
+      break;
+    case ButtonStyle::Secondary:
+      bg = o.selected ? with_alpha(p.accent, 0.14f) : p.surface;
+      fg = o.selected ? p.accent : p.text;
+      border = o.selected ? p.accent : p.border;
+      if (hovered) bg = mix(bg, p.surface_alt, 0.7f);
+      break;
+    case ButtonStyle::Quiet:
+      bg = hovered ? p.surface_alt : ImVec4(0, 0, 0, 0);
+      fg = p.accent;
+      break;
+  }
+  if (held) bg = mix(bg, p.text, 0.08f);
+  if (o.disabled) {
+    bg = with_alpha(bg, bg.w * 0.5f);
+    fg = p.text_muted;
+  }
+  const float rounding = th.em(0.6f);
+  dl->AddRectFilled(rect.Min, rect.Max, u32(bg), rounding);
+  if (border.w > 0) dl->AddRect(rect.Min, rect.Max, u32(border), rounding, 0, 1.0f);
+  if (o.accent.w > 0) dl->AddRectFilled(rect.Min, ImVec2(rect.Min.x + th.em(0.3f), rect.Max.y), u32(o.accent), rounding,
+                                        ImDrawFlags_RoundCornersLeft);
+  const float content_w = label_size.x + icon_w;
+  float x = o.width == 0 ? rect.Min.x + pad.x : rect.Min.x + std::max(pad.x, (size.x - content_w) * 0.5f);
+  const float y = rect.Min.y + (size.y - label_size.y) * 0.5f;
+  ImGui::PushFont(th.font(font));
+  if (o.icon) {
+    dl->AddText(ImVec2(x, y), u32(fg), o.icon);
+    x += icon_w;
+  }
+  dl->PushClipRect(rect.Min, rect.Max, true);
+  dl->AddText(ImVec2(x, y), u32(fg), label.data(), label.data() + label.size());
+  dl->PopClipRect();
+  ImGui::PopFont();
+  focus_ring(rect, rounding);
+  ImGui::EndDisabled();
+  record(id, o.role, label, rect, o.selected, o.disabled);
+  return clicked && !o.disabled;
+}
+
+int segmented(std::string_view id, const std::vector<std::string>& labels, const std::vector<std::string>& ids,
+              int selected) {
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  int clicked = -1;
+  float seg_w = 0;
+  for (const std::string& l : labels) seg_w = std::max(seg_w, text_size(l, Font::Strong).x + th.em(1.4f));
+  const float h = th.em(2.3f);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImRect all(origin, origin + ImVec2(seg_w * labels.size(), h));
+  dl->AddRectFilled(all.Min, all.Max, u32(p.surface_alt), h * 0.5f);
+  ImGui::PushID(std::string(id).c_str());
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const ImVec2 pos = origin + ImVec2(seg_w * i, 0);
+    ImGui::SetCursorScreenPos(pos);
+    if (ImGui::InvisibleButton(imgui_id(ids[i]).c_str(), ImVec2(seg_w, h))) clicked = static_cast<int>(i);
+    const ImRect r(pos, pos + ImVec2(seg_w, h));
+    const bool on = static_cast<int>(i) == selected;
+    if (on) dl->AddRectFilled(r.Min + ImVec2(3, 3), r.Max - ImVec2(3, 3), u32(p.surface), h * 0.5f);
+    else if (ImGui::IsItemHovered()) dl->AddRectFilled(r.Min + ImVec2(3, 3), r.Max - ImVec2(3, 3), u32(with_alpha(p.surface, 0.5f)), h * 0.5f);
+    const ImVec2 ts = text_size(labels[i], Font::Strong);
+    ImGui::PushFont(th.font(Font::Strong));
+    dl->AddText(r.Min + (r.GetSize() - ts) * 0.5f, u32(on ? p.text : p.text_muted), labels[i].c_str());
+    ImGui::PopFont();
+    focus_ring(r, h * 0.5f);
+    record(ids[i], "tab", labels[i], r, on, false);
+  }
+  ImGui::PopID();
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + h + ImGui::GetStyle().ItemSpacing.y));
+  ImGui::Dummy(ImVec2(0, 0));
+  return clicked;
+}
+
+bool option_card(std::string_view id, std::string_view label, bool selected, ImVec4 accent) {
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float mark = th.em(1.25f);
+  const float pad = th.em(0.9f);
+  const float wrap = width - pad * 3 - mark;
+  const ImVec2 ts = text_size(label, Font::Body, wrap);
+  const ImVec2 size(width, std::max(ts.y + pad * 1.5f, th.em(2.9f)));
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool clicked = ImGui::InvisibleButton(imgui_id(id).c_str(), size);
+  const bool hovered = ImGui::IsItemHovered();
+  const ImRect rect(pos, pos + size);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float rounding = th.em(0.6f);
+  ImVec4 bg = selected ? mix(p.surface, accent, th.dark ? 0.22f : 0.14f) : p.surface;
+  if (hovered && !selected) bg = mix(bg, p.surface_alt, 0.8f);
+  dl->AddRectFilled(rect.Min, rect.Max, u32(bg), rounding);
+  dl->AddRect(rect.Min, rect.Max, u32(selected ? accent : p.border), rounding, 0, selected ? 2.0f : 1.0f);
+  const ImVec2 c(rect.Min.x + pad + mark * 0.5f, rect.Min.y + size.y * 0.5f);
+  dl->AddCircle(c, mark * 0.5f, u32(selected ? accent : p.text_muted), 32, 1.6f);
+  if (selected) dl->AddCircleFilled(c, mark * 0.28f, u32(accent), 32);
+  ImGui::PushFont(th.font(Font::Body));
+  dl->AddText(nullptr, 0.0f, ImVec2(rect.Min.x + pad * 2 + mark, rect.Min.y + (size.y - ts.y) * 0.5f), u32(p.text),
+              label.data(), label.data() + label.size(), wrap);
+  ImGui::PopFont();
+  focus_ring(rect, rounding);
+  record(id, "option", label, rect, selected, false);
+  return clicked;
+}
+
+void heading(std::string_view text, Font font) {
+  ImGui::PushFont(theme().font(font));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+}
+
+void paragraph(std::string_view text, ImVec4 color) {
+  if (color.w > 0) ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopTextWrapPos();
+  if (color.w > 0) ImGui::PopStyleColor();
+}
+
+void small_text(std::string_view text, ImVec4 color) {
+  ImGui::PushFont(theme().font(Font::Small));
+  paragraph(text, color.w > 0 ? color : theme().palette.text_muted);
+  ImGui::PopFont();
+}
+
+}  // namespace ssi::app

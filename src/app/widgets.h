@@ -1,0 +1,66 @@
+#pragma once
+// The app's widgets: themed wrappers over ImGui that also record every interactive element of the frame
+// (stable id, role, visible label, rectangle) for window.ssiTest.widgets() and for tests.
+// ImGui ids come from the stable id ("label###id"), so switching language never changes identity.
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/theme.h"
+
+namespace ssi::app {
+
+struct WidgetInfo {
+  std::string id;     // stable across languages, e.g. "lang.de", "q.brand_photo.option.2"
+  std::string role;   // "button", "tab", "option", "link", "checkbox"
+  std::string label;  // the text a person sees
+  ImRect rect;        // CSS pixels
+  bool selected = false;
+  bool disabled = false;
+};
+
+class WidgetLog {
+ public:
+  void begin_frame() { current_.clear(); }
+  void end_frame() { last_ = std::move(current_); }
+  void add(WidgetInfo info) { current_.push_back(std::move(info)); }
+  const std::vector<WidgetInfo>& last() const { return last_; }
+  std::string json() const;
+
+ private:
+  std::vector<WidgetInfo> current_, last_;
+};
+
+WidgetLog& widget_log();
+
+enum class ButtonStyle { Primary, Secondary, Quiet };
+
+struct ButtonOptions {
+  ButtonStyle style = ButtonStyle::Secondary;
+  const char* icon = nullptr;  // SSI_ICON_* drawn before the label
+  float width = 0;             // 0 = fit the label; < 0 = fill the available width
+  bool disabled = false;
+  const char* role = "button";
+  bool selected = false;
+  ImVec4 accent = ImVec4(0, 0, 0, 0);  // a component colour for the left edge (optional)
+};
+
+// A rounded button with keyboard focus ring. Returns true when activated (click, tap, Enter, Space).
+bool button(std::string_view id, std::string_view label, const ButtonOptions& options = {});
+
+// Segmented control (e.g. DE | EN). Returns the index clicked this frame, or -1.
+int segmented(std::string_view id, const std::vector<std::string>& labels, const std::vector<std::string>& ids,
+              int selected);
+
+// Selectable answer card: a full-width row with a radio mark. Returns true when chosen.
+bool option_card(std::string_view id, std::string_view label, bool selected, ImVec4 accent);
+
+// Text helpers in the theme's type scale.
+void heading(std::string_view text, Font font = Font::H1);
+void paragraph(std::string_view text, ImVec4 color = ImVec4(0, 0, 0, 0));
+void small_text(std::string_view text, ImVec4 color = ImVec4(0, 0, 0, 0));
+ImVec2 text_size(std::string_view text, Font font, float wrap_width = -1.0f);
+
+}  // namespace ssi::app

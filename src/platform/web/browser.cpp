@@ -1,0 +1,149 @@
+#include "platform/web/browser.h"
+
+#include <emscripten/emscripten.h>
+
+#include <cstdlib>
+
+// Strings cross the boundary as UTF-8: C++ → JS with UTF8ToString(ptr, len), JS → C++ as a malloc'ed
+// NUL-terminated copy that the C++ side frees (take_string below).
+
+EM_JS(double, ssi_js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+
+EM_JS(char*, ssi_js_language, (), {
+  var lang = (navigator.languages && navigator.languages[0]) || navigator.language || "en";
+  var size = lengthBytesUTF8(lang) + 1;
+  var ptr = _malloc(size);
+  stringToUTF8(lang, ptr, size);
+  return ptr;
+});
+
+EM_JS(int, ssi_js_media, (int which), {
+  var query = which === 0 ? "(prefers-color-scheme: dark)" : "(prefers-reduced-motion: reduce)";
+  return window.matchMedia && window.matchMedia(query).matches ? 1 : 0;
+});
+
+EM_JS(void, ssi_js_watch_environment, (), {
+  var notify = function() { _ssi_on_environment_changed(); };
+  if (window.matchMedia) {
+    ["(prefers-color-scheme: dark)", "(prefers-reduced-motion: reduce)"].forEach(function(q) {
+      var m = window.matchMedia(q);
+      if (m.addEventListener) m.addEventListener("change", notify);
+    });
+    // devicePixelRatio changes (browser zoom, moving to another screen) have no event of their own:
+    // a resolution query for the current ratio stops matching when it changes.
+    var watchDpr = function() {
+      var m = window.matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)");
+      var onChange = function() { m.removeEventListener("change", onChange); notify(); watchDpr(); };
+      m.addEventListener("change", onChange);
+    };
+    watchDpr();
+  }
+});
+
+EM_JS(char*, ssi_js_storage_get, (const char* key, int key_len), {
+  try {
+    var value = window.localStorage.getItem(UTF8ToString(key, key_len));
+    if (value === null) return 0;
+    var size = lengthBytesUTF8(value) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(value, ptr, size);
+    return ptr;
+  } catch (e) {
+    return 0;  // storage disabled (privacy mode, blocked cookies): behave as empty
+  }
+});
+
+EM_JS(int, ssi_js_storage_set, (const char* key, int key_len, const char* value, int value_len), {
+  try {
+    window.localStorage.setItem(UTF8ToString(key, key_len), UTF8ToString(value, value_len));
+    return 1;
+  } catch (e) {
+    return 0;  // quota exceeded or storage disabled
+  }
+});
+
+EM_JS(void, ssi_js_storage_remove, (const char* key, int key_len), {
+  try { window.localStorage.removeItem(UTF8ToString(key, key_len)); } catch (e) {}
+});
+
+EM_JS(void, ssi_js_clipboard_write, (const char* text, int len), {
+  var value = UTF8ToString(text, len);
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(value).catch(function() {});
+  }
+});
+
+EM_JS(void, ssi_js_page_ready, (), {
+  document.body.classList.add("ready");
+});
+
+EM_JS(void, ssi_js_page_fatal, (const char* text, int len), {
+  var box = document.getElementById("status");
+  if (box) {
+    box.textContent = UTF8ToString(text, len);
+    box.classList.add("error");
+  }
+  console.error(UTF8ToString(text, len));
+});
+
+// window.ssiTest: read-only views of what the page shows, and actions a person could take.
+// Every function calls an exported ssi_test_* entry point of the runner (main.cpp).
+EM_JS(void, ssi_js_install_test_hook, (), {
+  var json = function(ptr) { return JSON.parse(UTF8ToString(ptr)); };
+  var withString = function(text, fn) {
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    try { return fn(ptr); } finally { _free(ptr); }
+  };
+  window.ssiTest = {
+    ready: false,
+    state: function() { return json(_ssi_test_state()); },
+    widgets: function() { return json(_ssi_test_widgets()); },
+    frames: function() { return _ssi_test_frames(); },
+    questions: function() { return json(_ssi_test_questions()); },
+    answer: function(id, optionIndex) {
+      if (typeof id !== "string" || !Number.isInteger(optionIndex)) return false;
+      return withString(id, function(ptr) { return _ssi_test_answer(ptr, optionIndex) !== 0; });
+    },
+    show: function(screen) {
+      if (typeof screen !== "string") return false;
+      return withString(screen, function(ptr) { return _ssi_test_show(ptr) !== 0; });
+    },
+  };
+});
+
+EM_JS(void, ssi_js_mark_ready, (), { window.ssiTest.ready = true; });
+
+namespace ssi::platform::browser {
+namespace {
+std::optional<std::string> take_string(char* ptr) {
+  if (!ptr) return std::nullopt;
+  std::string result(ptr);
+  std::free(ptr);
+  return result;
+}
+int len(std::string_view s) { return static_cast<int>(s.size()); }
+}  // namespace
+
+double device_pixel_ratio() { return ssi_js_device_pixel_ratio(); }
+std::string language() { return take_string(ssi_js_language()).value_or("en"); }
+bool prefers_dark() { return ssi_js_media(0) != 0; }
+bool prefers_reduced_motion() { return ssi_js_media(1) != 0; }
+void watch_environment() { ssi_js_watch_environment(); }
+
+std::optional<std::string> storage_get(std::string_view key) {
+  return take_string(ssi_js_storage_get(key.data(), len(key)));
+}
+bool storage_set(std::string_view key, std::string_view value) {
+  return ssi_js_storage_set(key.data(), len(key), value.data(), len(value)) != 0;
+}
+void storage_remove(std::string_view key) { ssi_js_storage_remove(key.data(), len(key)); }
+void clipboard_write(std::string_view text) { ssi_js_clipboard_write(text.data(), len(text)); }
+
+void page_ready() { ssi_js_page_ready(); }
+void page_fatal(std::string_view message) { ssi_js_page_fatal(message.data(), len(message)); }
+void install_test_hook() { ssi_js_install_test_hook(); }
+void mark_ready() { ssi_js_mark_ready(); }
+
+}  // namespace ssi::platform::browser

@@ -1,0 +1,34 @@
+#pragma once
+// The small, named JavaScript shims the app needs (EM_JS in browser.cpp). Everything that touches a
+// browser API beyond emscripten/html5.h goes through one of these, so the JS surface stays reviewable.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ssi::platform::browser {
+
+// Environment
+double device_pixel_ratio();
+std::string language();          // navigator.language, e.g. "de-DE"
+bool prefers_dark();             // matchMedia('(prefers-color-scheme: dark)')
+bool prefers_reduced_motion();   // matchMedia('(prefers-reduced-motion: reduce)')
+// Calls back into the runner (ssi_on_environment_changed) when colour scheme, motion or DPR change.
+void watch_environment();
+
+// Storage (localStorage). get() is empty when the key is absent or storage is unavailable.
+std::optional<std::string> storage_get(std::string_view key);
+bool storage_set(std::string_view key, std::string_view value);
+void storage_remove(std::string_view key);
+
+// Clipboard: writes through navigator.clipboard (needs a secure context and a user gesture).
+void clipboard_write(std::string_view text);
+
+// Page: hide the loading message, show a fatal error in the page (when the app cannot start).
+void page_ready();
+void page_fatal(std::string_view message);
+
+// Test hook: installs window.ssiTest (documented in the README) around the exported ssi_test_* functions.
+void install_test_hook();
+void mark_ready();
+
+}  // namespace ssi::platform::browser

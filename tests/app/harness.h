@@ -1,0 +1,71 @@
+#pragma once
+// Drives the real App headless: an ImGui context with a built font atlas, a fake host, synthetic input.
+#include <imgui.h>
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "app/app.h"
+#include "app/model.h"
+#include "app/widgets.h"
+
+namespace ssi::test {
+
+class FakeHost final : public app::Host {
+ public:
+  std::string language = "de-DE";
+  bool dark = false;
+  bool reduced_motion = true;
+  double now = 1000.0;
+  std::map<std::string, std::string, std::less<>> storage;
+  std::string clipboard;
+  bool storage_works = true;
+
+  std::string preferred_language() const override { return language; }
+  bool prefers_dark() const override { return dark; }
+  bool prefers_reduced_motion() const override { return reduced_motion; }
+  double now_ms() const override { return now; }
+  void set_clipboard(std::string_view text) override { clipboard = text; }
+  std::optional<std::string> storage_get(std::string_view key) const override {
+    auto it = storage.find(key);
+    if (it == storage.end()) return std::nullopt;
+    return it->second;
+  }
+  bool storage_set(std::string_view key, std::string_view value) override {
+    if (!storage_works) return false;
+    storage[std::string(key)] = value;
+    return true;
+  }
+  void storage_remove(std::string_view key) override {
+    auto it = storage.find(key);
+    if (it != storage.end()) storage.erase(it);
+  }
+};
+
+class Harness {
+ public:
+  explicit Harness(float width = 390, float height = 844, std::string language = "de-DE");
+  ~Harness();
+
+  void frame();
+  void frames(int n) {
+    for (int i = 0; i < n; ++i) frame();
+  }
+  void resize(float width, float height);
+  // Clicks the centre of the widget with this id as a mouse would; false when it is not on screen.
+  bool click(std::string_view id);
+  void key(ImGuiKey key, bool shift = false);
+  std::optional<app::WidgetInfo> widget(std::string_view id) const;
+
+  FakeHost host;
+  app::App app{host};
+  app::Model& model() { return app.model(); }
+  bool ok = false;
+  std::string error;
+
+ private:
+  ImGuiContext* context_ = nullptr;
+};
+
+}  // namespace ssi::test

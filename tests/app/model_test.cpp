@@ -1,0 +1,119 @@
+// The app-state model without any UI: the flow a participant goes through.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "harness.h"
+
+namespace ssi::test {
+namespace {
+
+int best_option(const Question& q) {
+  int best = 0;
+  for (int i = 1; i < static_cast<int>(q.options.size()); ++i)
+    if (q.options[i].points > q.options[best].points) best = i;
+  return best;
+}
+
+TEST(Model, CompletesTheQuestionnaireInOrder) {
+  Harness h;
+  ASSERT_TRUE(h.ok) << h.error;
+  app::Model& m = h.model();
+  m.start_questionnaire();
+  EXPECT_EQ(m.screen(), app::Screen::Questionnaire);
+  ASSERT_NE(m.current_question(), nullptr);
+  EXPECT_EQ(m.current_index(), 0);
+  int steps = 0;
+  do {
+    const Question* q = m.current_question();
+    ASSERT_NE(q, nullptr);
+    ASSERT_TRUE(m.answer(q->id, best_option(*q)));
+    ++steps;
+    ASSERT_LT(steps, 200);
+  } while (m.next());
+  EXPECT_EQ(steps, m.visible_count());
+  EXPECT_EQ(m.result().answered, m.result().visible);
+  EXPECT_EQ(m.result().total, score(m.questionnaire(), m.answers()).total);
+  EXPECT_GE(m.result().total, 80) << "the best answers everywhere, with Sales Navigator, reach the top corridor";
+}
+
+TEST(Model, BackReturnsToThePreviousQuestionAndKeepsTheAnswer) {
+  Harness h;
+  ASSERT_TRUE(h.ok) << h.error;
+  app::Model& m = h.model();
+  m.start_questionnaire();
+  const std::string first = m.current_question()->id;
+  ASSERT_TRUE(m.answer(first, 1));
+  ASSERT_TRUE(m.next());
+  EXPECT_NE(m.current_question()->id, first);
+  ASSERT_TRUE(m.back());
+  EXPECT_EQ(m.current_question()->id, first);
+  EXPECT_EQ(m.answers().at(first), 1);
+  EXPECT_FALSE(m.back());
+}
+
+TEST(Model, RejectsUnknownIdsAndOptions) {
+  Harness h;
+  ASSERT_TRUE(h.ok) << h.error;
+  app::Model& m = h.model();
+  const auto before = m.revision();
+  EXPECT_FALSE(m.answer("no_such_question", 0));
+  const Question& q = m.questionnaire().questions.front();
+  EXPECT_FALSE(m.answer(q.id, -1));
+  EXPECT_FALSE(m.answer(q.id, static_cast<int>(q.options.size())));
+  EXPECT_EQ(m.revision(), before);
+  EXPECT_TRUE(m.answers().empty());
+}
+
+TEST(Model, WhatIfEditsCanBeDiscardedOrKept) {
+  Harness h;
+  ASSERT_TRUE(h.ok) << h.error;
+  app::Model& m = h.model();
+  const Question& q = m.questionnaire().questions.front();
+  ASSERT_TRUE(m.answer(q.id, 0));
+  const int saved_total_centi = m.result().total_centi;
+  m.show(app::Screen::Results);
+  m.begin_what_if();
+  ASSERT_TRUE(m.answer(q.id, best_option(q)));
+  EXPECT_NE(m.result().total_centi, saved_total_centi);
+  EXPECT_EQ(m.saved_result().total_centi, saved_total_centi);
+  m.discard_what_if();
+  EXPECT_EQ(m.result().total_centi, saved_total_centi);
+  EXPECT_EQ(m.answers().at(q.id), 0);
+
+  m.begin_what_if();
+  ASSERT_TRUE(m.answer(q.id, best_option(q)));
+  m.keep_what_if();
+  EXPECT_EQ(m.answers().at(q.id), best_option(q));
+  EXPECT_FALSE(m.in_what_if());
+}
+
+TEST(Model, StateJsonNamesScreenLanguageAndResult) {
+  Harness h(390, 844, "en-GB");
+  ASSERT_TRUE(h.ok) << h.error;
+  app::Model& m = h.model();
+  const Question& q = m.questionnaire().questions.front();
+  ASSERT_TRUE(m.answer(q.id, best_option(q)));
+  m.set_lang(Lang::De);
+  m.show(app::Screen::Results);
+  const auto state = nlohmann::json::parse(m.state_json());
+  EXPECT_EQ(state["screen"], "results");
+  EXPECT_EQ(state["language"], "de");
+  EXPECT_EQ(state["answers"][q.id], best_option(q));
+  ASSERT_TRUE(state["result"]["components"].is_array());
+  EXPECT_EQ(state["result"]["components"].size(), 4u);
+  EXPECT_EQ(state["result"]["total"], m.result().total);
+}
+
+TEST(Model, ScreenKeysRoundTrip) {
+  for (auto s : {app::Screen::Welcome, app::Screen::Questionnaire, app::Screen::Results, app::Screen::About})
+    EXPECT_EQ(app::screen_from_key(app::screen_key(s)), s);
+  EXPECT_FALSE(app::screen_from_key("settings"));
+  EXPECT_EQ(app::language_for("de"), Lang::De);
+  EXPECT_EQ(app::language_for("DE-ch"), Lang::De);
+  EXPECT_EQ(app::language_for("dei"), Lang::En);
+  EXPECT_EQ(app::language_for(""), Lang::En);
+}
+
+}  // namespace
+}  // namespace ssi::test

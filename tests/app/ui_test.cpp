@@ -1,0 +1,64 @@
+// The UI driven headless as a person would: by clicking the rectangles the widget log reports.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "harness.h"
+
+namespace ssi::test {
+namespace {
+
+TEST(Ui, StartsInTheBrowserLanguage) {
+  Harness de(390, 844, "de-AT");
+  ASSERT_TRUE(de.ok) << de.error;
+  EXPECT_EQ(de.model().lang(), Lang::De);
+  Harness en(390, 844, "fr-FR");
+  ASSERT_TRUE(en.ok) << en.error;
+  EXPECT_EQ(en.model().lang(), Lang::En);
+}
+
+TEST(Ui, LanguageSwitchByClickKeepsWidgetIds) {
+  Harness h(390, 844, "de-DE");
+  ASSERT_TRUE(h.ok) << h.error;
+  std::set<std::string> ids_de;
+  for (const auto& w : app::widget_log().last()) ids_de.insert(w.id);
+  const auto start_de = h.widget("welcome.start");
+  ASSERT_TRUE(start_de);
+
+  ASSERT_TRUE(h.click("lang.en"));
+  EXPECT_EQ(h.model().lang(), Lang::En);
+  std::set<std::string> ids_en;
+  for (const auto& w : app::widget_log().last()) ids_en.insert(w.id);
+  EXPECT_EQ(ids_de, ids_en);
+  const auto start_en = h.widget("welcome.start");
+  ASSERT_TRUE(start_en);
+  EXPECT_NE(start_de->label, start_en->label);
+
+  ASSERT_TRUE(h.click("lang.de"));
+  EXPECT_EQ(h.model().lang(), Lang::De);
+}
+
+TEST(Ui, EveryWidgetFitsOnScreenAtPhoneTabletAndDesktopSizes) {
+  for (const ImVec2 size : {ImVec2(390, 844), ImVec2(768, 1024), ImVec2(1440, 900)}) {
+    for (const char* lang : {"de-DE", "en-US"}) {
+      Harness h(size.x, size.y, lang);
+      ASSERT_TRUE(h.ok) << h.error;
+      ASSERT_FALSE(app::widget_log().last().empty());
+      for (const auto& w : app::widget_log().last()) {
+        EXPECT_GE(w.rect.Min.x, 0.0f) << w.id << " at " << size.x;
+        EXPECT_LE(w.rect.Max.x, size.x) << w.id << " at " << size.x;
+        EXPECT_GE(w.rect.GetHeight(), 40.0f) << w.id << " is too small a touch target";
+      }
+    }
+  }
+}
+
+TEST(Ui, IdleAfterSettling) {
+  Harness h;
+  ASSERT_TRUE(h.ok) << h.error;
+  h.frames(3);
+  EXPECT_FALSE(h.app.animating());
+}
+
+}  // namespace
+}  // namespace ssi::test

@@ -1,0 +1,86 @@
+// Issue 2's promises about the page itself: it starts, draws, reacts to a click at a widget's rect,
+// draws nothing while idle, logs no errors, and talks only to its own origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startServer, openApp, settle, clickWidget, screenshot, canvasStats } from './lib.mjs';
+
+let browser, server;
+before(async () => { browser = await launch(); server = await startServer(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+for (const [width, height] of [[390, 844], [1440, 900]]) {
+  test(`starts and draws at ${width}x${height}`, async () => {
+    const app = await openApp(browser, server, { width, height });
+    try {
+      assert.equal(await app.page.evaluate(() => ssiTest.ready), true);
+      await settle(app.page);
+      const stats = await canvasStats(app.page);
+      assert.equal(stats.width, width);
+      assert.ok(stats.colours > 20, `only ${stats.colours} colours: the canvas looks blank`);
+      assert.ok(stats.differ > 0.05, `only ${(stats.differ * 100).toFixed(1)}% of pixels differ from the background`);
+      await screenshot(app.page, `foundation-${width}x${height}`);
+      assert.deepEqual(app.errors, []);
+      assert.deepEqual(app.console.filter((m) => m.type === 'error'), []);
+    } finally { await app.context.close(); }
+  });
+}
+
+test('renders crisp at devicePixelRatio 2 (backing store in device pixels)', async () => {
+  const app = await openApp(browser, server, { width: 390, height: 844, deviceScaleFactor: 2 });
+  try {
+    const stats = await canvasStats(app.page);
+    assert.equal(stats.width, 780);
+    assert.equal(stats.height, 1688);
+    await screenshot(app.page, 'foundation-390x844@2x');
+  } finally { await app.context.close(); }
+});
+
+test('a click at a widget rect switches the language; a tap does too', async () => {
+  const app = await openApp(browser, server, { locale: 'de-DE' });
+  try {
+    await settle(app.page);
+    assert.equal((await app.page.evaluate(() => ssiTest.state())).language, 'de');
+    await clickWidget(app.page, 'lang.en');
+    assert.equal((await app.page.evaluate(() => ssiTest.state())).language, 'en');
+  } finally { await app.context.close(); }
+  const touch = await openApp(browser, server, { locale: 'en-US', hasTouch: true });
+  try {
+    await settle(touch.page);
+    assert.equal((await touch.page.evaluate(() => ssiTest.state())).language, 'en');
+    await clickWidget(touch.page, 'lang.de', { tap: true });
+    assert.equal((await touch.page.evaluate(() => ssiTest.state())).language, 'de', 'one tap must be one click');
+  } finally { await touch.context.close(); }
+});
+
+test('draws fewer than 2 frames in 3 s while idle', async () => {
+  const app = await openApp(browser, server);
+  try {
+    await settle(app.page);
+    const before = await app.page.evaluate(() => ssiTest.frames());
+    await app.page.waitForTimeout(3000);
+    const after = await app.page.evaluate(() => ssiTest.frames());
+    assert.ok(after - before < 2, `${after - before} frames drawn while idle`);
+    // ...and it does draw when something happens.
+    await app.page.mouse.move(100, 100);
+    await app.page.mouse.move(120, 140);
+    await settle(app.page, 200);
+    assert.ok((await app.page.evaluate(() => ssiTest.frames())) > after, 'input must cause a frame');
+  } finally { await app.context.close(); }
+});
+
+test('every request goes to the page origin; wasm is served as application/wasm', async () => {
+  const app = await openApp(browser, server);
+  try {
+    await settle(app.page);
+    await clickWidget(app.page, 'lang.en');
+    const origin = new URL(server.url).origin;
+    assert.ok(app.requests.length >= 3, 'the page loads at least html, js and wasm');
+    for (const url of app.requests) assert.equal(new URL(url).origin, origin, `request to ${url}`);
+    const wasm = server.requests.find((r) => r.path.endsWith('.wasm'));
+    assert.ok(wasm, 'the wasm file was requested');
+    const type = await app.page.evaluate(async () => (await fetch('ssi.wasm', { method: 'HEAD' })).headers.get('content-type'));
+    assert.equal(type, 'application/wasm');
+    const fallback = app.console.find((m) => /falling back to ArrayBuffer|wasm streaming compile failed/i.test(m.text));
+    assert.equal(fallback, undefined, fallback && fallback.text);
+  } finally { await app.context.close(); }
+});

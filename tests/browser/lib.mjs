@@ -1,0 +1,117 @@
+// Shared set-up for the browser tests: serve dist/, start headless Chromium, open the page, and record
+// console messages, page errors and every request the page (or its service worker) makes.
+import { chromium } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serve } from '../../scripts/lib/static-server.mjs';
+
+export const DIST = resolve(process.env.SSI_DIST || 'dist');
+export const ARTIFACTS = resolve(process.env.SSI_ARTIFACTS || 'artifacts');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--mute-audio',
+];
+
+export async function launch() {
+  if (!existsSync('/usr/bin/chromium')) throw new Error('Chromium is missing: run scripts/setup (apt-get install chromium)');
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`no build in ${DIST}: run scripts/build`);
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+export async function startServer(root = DIST) {
+  return serve(root);
+}
+
+// Opens the app and waits for its first frame. Returns { page, context, console, errors, requests }.
+export async function openApp(browser, server, { width = 390, height = 844, locale = 'de-DE', deviceScaleFactor = 1,
+  hasTouch = false, colorScheme = 'light', reducedMotion = 'reduce', path = '' } = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height }, locale, deviceScaleFactor, hasTouch, isMobile: hasTouch, colorScheme, reducedMotion,
+  });
+  const page = await context.newPage();
+  const log = { console: [], errors: [], requests: [] };
+  page.on('console', (m) => log.console.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  context.on('request', (r) => log.requests.push(r.url()));
+  await page.goto(server.url + path);
+  await waitReady(page);
+  return { page, context, ...log };
+}
+
+export async function waitReady(page) {
+  const webgl2 = await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2'));
+  if (!webgl2) throw new Error('this Chromium has no WebGL2 (SwiftShader missing?): the browser tests cannot run');
+  await page.waitForFunction(() => window.ssiTest && window.ssiTest.ready === true, null, { timeout: 30000 });
+}
+
+// Waits until the page has drawn and gone idle (no frame for `quietMs`).
+export async function settle(page, quietMs = 300) {
+  let last = await page.evaluate(() => ssiTest.frames());
+  for (let i = 0; i < 50; ++i) {
+    await page.waitForTimeout(quietMs);
+    const now = await page.evaluate(() => ssiTest.frames());
+    if (now === last) return now;
+    last = now;
+  }
+  throw new Error('the page never went idle');
+}
+
+export async function widget(page, id) {
+  const list = await page.evaluate(() => ssiTest.widgets());
+  return list.find((w) => w.id === id);
+}
+
+// Clicks a widget's centre as a person would (mouse, or a tap with touch) and waits for the page to settle.
+export async function clickWidget(page, id, { tap = false } = {}) {
+  const w = await widget(page, id);
+  if (!w) throw new Error(`widget ${id} is not on screen`);
+  const x = w.x + w.w / 2, y = w.y + w.h / 2;
+  if (tap) await page.touchscreen.tap(x, y);
+  else await page.mouse.click(x, y);
+  await settle(page, 150);
+  return w;
+}
+
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// Reads the WebGL canvas back (the context preserves its drawing buffer) and summarises it:
+// how many distinct colours (coarsely quantised) and what share of pixels differ from the top-left one.
+export async function canvasStats(page) {
+  return page.evaluate(() => {
+    const gl = document.getElementById('canvas');
+    const c = document.createElement('canvas');
+    c.width = gl.width; c.height = gl.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(gl, 0, 0);
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const colours = new Set();
+    let differ = 0;
+    const bg = [data[0], data[1], data[2]];
+    for (let i = 0; i < data.length; i += 4) {
+      colours.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
+      if (Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]) > 24) differ++;
+    }
+    return { width: c.width, height: c.height, colours: colours.size, differ: differ / (data.length / 4) };
+  });
+}
+
+// The colour of one canvas pixel at CSS coordinates (x, y).
+export async function pixelAt(page, x, y) {
+  return page.evaluate(([x, y]) => {
+    const gl = document.getElementById('canvas');
+    const scale = gl.width / gl.clientWidth;
+    const c = document.createElement('canvas');
+    c.width = gl.width; c.height = gl.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(gl, 0, 0);
+    const d = ctx.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data;
+    return [d[0], d[1], d[2]];
+  }, [x, y]);
+}
