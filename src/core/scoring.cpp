@@ -235,7 +235,7 @@ bool uses_sales_navigator(const Questionnaire& questionnaire, const Answers& ans
     return model.gate_open(a, model.visibility(a));
 }
 
-Result score(const Questionnaire& questionnaire, const Answers& answers) {
+Result score(const Questionnaire& questionnaire, const Answers& answers, ScoreOptions options) {
     const Model model(questionnaire);
     const std::vector<int> current = model.answer_vector(questionnaire, answers);
     const Model::Eval now = model.evaluate(current);
@@ -267,6 +267,8 @@ Result score(const Questionnaire& questionnaire, const Answers& answers) {
     for (int v : now.centi) weakest = std::min(weakest, v);
     for (Component c : kComponents)
         if (now.centi[static_cast<std::size_t>(c)] == weakest) r.weakest.push_back(c);
+
+    if (!options.advice) return r;
 
     // Advice: for each answered, visible question the answer that raises the total most.
     // Plan candidates: the next step up on the same question (a realistic 30-day move).

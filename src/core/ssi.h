@@ -262,7 +262,13 @@ struct Result {
     int visible = 0;
 };
 
-Result score(const Questionnaire& questionnaire, const Answers& answers);
+// What score() computes beyond the scores themselves. Advice re-scores every alternative answer
+// (about 100 what-ifs), so bulk callers such as tests can switch it off.
+struct ScoreOptions {
+    bool advice = true;  // fills Result::advice and Result::plan
+};
+
+Result score(const Questionnaire& questionnaire, const Answers& answers, ScoreOptions options = {});
 
 //-----------------------------------------------------------------------------
 // [SECTION] Serialisation
