@@ -29,8 +29,8 @@ export const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
   'Permissions-Policy':
-    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), ' +
-    'magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=()',
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), ' +
+    'magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), hid=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 

@@ -179,7 +179,7 @@ void App::Impl::header() {
   const std::vector<std::string> ids = {"lang.de", "lang.en"};
   float seg_w = 0;
   for (const auto& l : labels) seg_w = std::max(seg_w, text_size(l, Font::Strong).x + th.em(1.4f));
-  ImGui::SetCursorScreenPos(ImVec2(origin.x + width - pad - seg_w * 2, origin.y + (h - th.em(2.3f)) * 0.5f));
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + width - pad - seg_w * 2, origin.y + (h - th.em(2.6f)) * 0.5f));
   const int clicked = segmented("lang", labels, ids, m.lang() == Lang::De ? 0 : 1);
   if (clicked == 0) m.set_lang(Lang::De);
   if (clicked == 1) m.set_lang(Lang::En);
@@ -190,13 +190,13 @@ void App::Impl::welcome() {
   Model& m = *model;
   const Theme& th = theme();
   heading(m.t("ui.app.tagline"), Font::H2);
-  ImGui::Dummy(ImVec2(0, th.em(0.5f)));
-  dashboard.draw(m, host.now_ms());
-  ImGui::Dummy(ImVec2(0, th.em(0.8f)));
+  ImGui::Dummy(ImVec2(0, th.em(0.3f)));
   const bool any = !m.answers().empty();
   if (button("welcome.start", m.t(any ? "ui.welcome.continue" : "ui.welcome.start"),
              {.style = ButtonStyle::Primary, .icon = SSI_ICON_PLAY}))
     m.start_questionnaire();
+  ImGui::Dummy(ImVec2(0, th.em(0.5f)));
+  dashboard.draw(m, host.now_ms());
 }
 
 }  // namespace ssi::app

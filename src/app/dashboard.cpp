@@ -102,7 +102,7 @@ void Dashboard::draw(const Model& m, double now_ms) {
   const Result& r = m.result();
   sync(r, now_ms);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float width = ImGui::GetContentRegionAvail().x;
+  const float width = ImGui::CalcItemWidth();  // the column width the frame pushed
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float gap = th.em(0.9f);
   const bool wide = width >= th.em(44.0f);

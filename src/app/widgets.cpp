@@ -69,7 +69,7 @@ bool button(std::string_view id, std::string_view label, const ButtonOptions& o)
   const float icon_w = o.icon ? text_size(o.icon, font).x + th.em(0.5f) : 0.0f;
   const ImVec2 label_size = text_size(label, font);
   float width = o.width;
-  if (width < 0) width = ImGui::GetContentRegionAvail().x;
+  if (width < 0) width = ImGui::CalcItemWidth();
   if (width == 0) width = label_size.x + icon_w + pad.x * 2;
   const ImVec2 size(width, std::max(label_size.y + pad.y * 2, th.em(2.6f)));  // >= 44 px touch target
 
@@ -133,7 +133,7 @@ int segmented(std::string_view id, const std::vector<std::string>& labels, const
   int clicked = -1;
   float seg_w = 0;
   for (const std::string& l : labels) seg_w = std::max(seg_w, text_size(l, Font::Strong).x + th.em(1.4f));
-  const float h = th.em(2.3f);
+  const float h = th.em(2.6f);  // 44 CSS px: a comfortable touch target
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImRect all(origin, origin + ImVec2(seg_w * labels.size(), h));
@@ -163,7 +163,7 @@ int segmented(std::string_view id, const std::vector<std::string>& labels, const
 bool option_card(std::string_view id, std::string_view label, bool selected, ImVec4 accent) {
   const Theme& th = theme();
   const Palette& p = th.palette;
-  const float width = ImGui::GetContentRegionAvail().x;
+  const float width = ImGui::CalcItemWidth();
   const float mark = th.em(1.25f);
   const float pad = th.em(0.9f);
   const float wrap = width - pad * 3 - mark;
