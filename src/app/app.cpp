@@ -6,7 +6,9 @@
 #include <cmath>
 #include <optional>
 
+#include "app/app_impl.h"
 #include "app/dashboard.h"
+#include "app/gauge.h"
 #include "app/glyphs.h"
 #include "app/model.h"
 #include "app/theme.h"
@@ -14,21 +16,6 @@
 #include "assets/assets.h"
 
 namespace ssi::app {
-
-struct App::Impl {
-  Host& host;
-  std::optional<Model> model;
-  Dashboard dashboard;
-  std::uint64_t drawn_revision = ~0ull;  // model revision the last frame showed
-  bool state_changed_in_frame = false;
-  float pending_scroll = 0;  // touch drag to apply on the next frame
-
-  explicit Impl(Host& h) : host(h) {}
-
-  void header();
-  void welcome();
-  void frame();
-};
 
 App::App(Host& host) : impl_(std::make_unique<Impl>(host)) {}
 App::~App() = default;
@@ -85,6 +72,7 @@ void App::frame() { impl_->frame(); }
 
 std::string App::state_json() const { return impl_->model->state_json(); }
 std::string App::widgets_json() const { return widget_log().json(); }
+std::string App::gauges_json() const { return ssi::app::gauges_json(); }
 std::string App::questions_json() const { return impl_->model->questions_json(); }
 
 bool App::answer(std::string_view question_id, int option_index) {
@@ -104,6 +92,7 @@ void App::Impl::frame() {
   Model& m = *model;
   const std::uint64_t revision_before = m.revision();
   widget_log().begin_frame();
+  handle_keys();
   const Theme& th = theme();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
@@ -116,10 +105,13 @@ void App::Impl::frame() {
 
   // The content scrolls under the fixed header; touch drags arrive through scroll_by().
   ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings);
-  if (pending_scroll != 0) {
+  if (scroll_to_top) {
+    ImGui::SetScrollY(0);
+    scroll_to_top = false;
+  } else if (pending_scroll != 0) {
     ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + pending_scroll, 0.0f, ImGui::GetScrollMaxY()));
-    pending_scroll = 0;
   }
+  pending_scroll = 0;
   const float avail = ImGui::GetContentRegionAvail().x;
   const float column = std::min(avail - th.em(2.0f), th.em(64.0f));
   const float margin = std::max((avail - column) * 0.5f, th.em(1.0f));
@@ -127,26 +119,46 @@ void App::Impl::frame() {
   ImGui::SetCursorPosX(margin);
   ImGui::BeginGroup();
   ImGui::PushItemWidth(column);
-  // Wrap text at the column's edge.
-  ImGui::PushTextWrapPos(margin + column);
+  ImGui::PushTextWrapPos(margin + column);  // paragraphs wrap at the column's edge
   switch (m.screen()) {
-    case Screen::Welcome:
-    case Screen::Questionnaire:
-    case Screen::Results:
-    case Screen::About:
-      welcome();
-      break;
+    case Screen::Welcome: welcome(); break;
+    case Screen::Questionnaire: questionnaire(); break;
+    case Screen::Results: results(); break;
+    case Screen::About: about(); break;
   }
   ImGui::PopTextWrapPos();
   ImGui::PopItemWidth();
   ImGui::EndGroup();
-  ImGui::Dummy(ImVec2(0, th.em(2.0f)));
+  ImGui::Dummy(ImVec2(0, th.em(2.5f)));
   ImGui::EndChild();
   ImGui::End();
   widget_log().end_frame();
 
-  state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision;
+  // A new screen or question starts at the top, with keyboard focus moved into it.
+  const Question* q = m.screen() == Screen::Questionnaire ? m.current_question() : nullptr;
+  const std::string question = q ? q->id : std::string();
+  if (m.screen() != drawn_screen || question != drawn_question) {
+    scroll_to_top = true;
+    if (m.screen() != Screen::Results) editing = -1;
+    drawn_screen = m.screen();
+    drawn_question = question;
+  }
+  state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || scroll_to_top;
   drawn_revision = m.revision();
+}
+
+void App::Impl::handle_keys() {
+  Model& m = *model;
+  if (ImGui::GetIO().WantTextInput) return;
+  // Escape steps back: close what is open, else go to the previous question or screen.
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+    if (!help_open.empty()) help_open.clear();
+    else if (editing >= 0) editing = -1;
+    else if (m.in_what_if()) m.discard_what_if();
+    else if (m.screen() == Screen::Questionnaire) {
+      if (!m.back()) m.show(Screen::Welcome);
+    } else if (m.screen() != Screen::Welcome) m.show(Screen::Welcome);
+  }
 }
 
 void App::Impl::header() {
@@ -161,16 +173,22 @@ void App::Impl::header() {
   dl->AddLine(origin + ImVec2(0, h - 1), origin + ImVec2(width, h - 1), u32(p.border));
   const float pad = std::max(th.em(1.0f), (width - th.em(64.0f)) * 0.5f);
 
-  // Logo mark: four small squares in the component colours, then the product name.
+  // Logo mark (four squares in the component colours) and the product name: a link to the start.
   const float sq = th.em(0.55f), gap = th.em(0.12f);
+  const std::string name = m.t("ui.app.name");
+  const ImVec2 ts = text_size(name, Font::H2);
+  const ImVec2 home_pos(origin.x + pad - th.em(0.4f), origin.y + (h - th.em(2.6f)) * 0.5f);
+  const ImVec2 home_size(2 * sq + gap + th.em(0.6f) + ts.x + th.em(0.8f), th.em(2.6f));
+  ImGui::SetCursorScreenPos(home_pos);
+  if (ImGui::InvisibleButton("###nav.home", home_size)) m.show(Screen::Welcome);
+  if (ImGui::IsItemHovered()) dl->AddRectFilled(home_pos, home_pos + home_size, u32(p.surface_alt), th.em(0.6f));
+  widget_log().add({"nav.home", "link", name, ImRect(home_pos, home_pos + home_size), m.screen() == Screen::Welcome, false});
   const ImVec2 logo(origin.x + pad, origin.y + (h - 2 * sq - gap) * 0.5f);
   for (int i = 0; i < kComponentCount; ++i) {
     const ImVec2 at = logo + ImVec2((i % 2) * (sq + gap), (i / 2) * (sq + gap));
     dl->AddRectFilled(at, at + ImVec2(sq, sq), u32(p.component[i]), th.em(0.12f));
   }
-  const std::string name = m.t("ui.app.name");
   ImGui::PushFont(th.font(Font::H2));
-  const ImVec2 ts = text_size(name, Font::H2);
   dl->AddText(ImVec2(logo.x + 2 * sq + gap + th.em(0.6f), origin.y + (h - ts.y) * 0.5f), u32(p.text), name.c_str());
   ImGui::PopFont();
 
@@ -184,19 +202,6 @@ void App::Impl::header() {
   if (clicked == 0) m.set_lang(Lang::De);
   if (clicked == 1) m.set_lang(Lang::En);
   ImGui::SetCursorScreenPos(origin + ImVec2(0, h));
-}
-
-void App::Impl::welcome() {
-  Model& m = *model;
-  const Theme& th = theme();
-  heading(m.t("ui.app.tagline"), Font::H2);
-  ImGui::Dummy(ImVec2(0, th.em(0.3f)));
-  const bool any = !m.answers().empty();
-  if (button("welcome.start", m.t(any ? "ui.welcome.continue" : "ui.welcome.start"),
-             {.style = ButtonStyle::Primary, .icon = SSI_ICON_PLAY}))
-    m.start_questionnaire();
-  ImGui::Dummy(ImVec2(0, th.em(0.5f)));
-  dashboard.draw(m, host.now_ms());
 }
 
 }  // namespace ssi::app

@@ -52,6 +52,7 @@ class App {
   // Test hook views (JSON text) and actions; see README "Test hook".
   std::string state_json() const;
   std::string widgets_json() const;
+  std::string gauges_json() const;
   std::string questions_json() const;
   bool answer(std::string_view question_id, int option_index);
   bool show(std::string_view screen);

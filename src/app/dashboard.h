@@ -3,10 +3,15 @@
 // 0–25 per component in LinkedIn's colours, each with its value and name as text beside the colour.
 // Values animate from old to new (ease-out, 400 ms) unless the person prefers reduced motion.
 #include <array>
+#include <optional>
+#include <string>
 
 #include "app/model.h"
 
 namespace ssi::app {
+
+// "Professionelle Marke aufbauen" / "Establish your professional brand".
+std::string component_name(const Model& model, Component component);
 
 // A number that eases toward its target.
 class Tween {
@@ -24,8 +29,16 @@ class Tween {
 
 class Dashboard {
  public:
-  // Draws the gauges for the model's current result, laid out for the available width.
-  void draw(const Model& model, double now_ms);
+  struct Options {
+    bool interactive = false;       // component cards are buttons (results screen: open their answers)
+    bool highlight_weakest = false;
+    int selected = -1;              // component whose answers are open
+  };
+  // Draws the gauges for the model's current result, laid out for the column width.
+  // Returns the component whose card was activated, if any.
+  std::optional<Component> draw(const Model& model, double now_ms, const Options& options);
+  // A compact row of four small gauges (questionnaire screen), updated live.
+  void draw_mini(const Model& model, double now_ms);
   bool animating(double now_ms) const;
 
  private:

@@ -2,8 +2,12 @@
 
 #include <imgui_internal.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <deque>
+#include <utility>
+#include <vector>
 
 namespace ssi::app {
 namespace {
@@ -11,6 +15,7 @@ namespace {
 ImDrawCallback g_drawer = nullptr;
 // A deque keeps addresses stable while gauges are added during a frame.
 std::deque<GaugeSpec> g_frame_specs;
+std::vector<std::pair<std::string, GaugeSpec>> g_current, g_last;
 
 // ImGui measures angles from 3 o'clock counter-clockwise in screen space (y down = clockwise);
 // the spec measures from 12 o'clock clockwise.
@@ -33,7 +38,19 @@ void arc(ImDrawList* list, const GaugeSpec& s, float radius, float from, float t
 
 void set_gauge_drawer(ImDrawCallback drawer) { g_drawer = drawer; }
 bool gauge_drawer_available() { return g_drawer != nullptr; }
-void begin_gauge_frame() { g_frame_specs.clear(); }
+void begin_gauge_frame() {
+  g_frame_specs.clear();
+  g_last = std::move(g_current);
+  g_current.clear();
+}
+
+std::string gauges_json() {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [id, s] : g_last)
+    list.push_back({{"id", id}, {"x", s.center.x}, {"y", s.center.y}, {"radius", s.radius}, {"thickness", s.thickness},
+                    {"start", s.start}, {"sweep", s.sweep}, {"value", s.value}, {"gpu", g_drawer != nullptr}});
+  return list.dump();
+}
 
 void draw_gauge_fallback(ImDrawList* list, const GaugeSpec& s) {
   arc(list, s, s.radius, 0.0f, s.sweep, ImGui::ColorConvertFloat4ToU32(s.track), s.thickness);
@@ -58,7 +75,8 @@ void draw_gauge_fallback(ImDrawList* list, const GaugeSpec& s) {
   }
 }
 
-void draw_gauge(ImDrawList* list, const GaugeSpec& spec) {
+void draw_gauge(ImDrawList* list, const GaugeSpec& spec, std::string_view id) {
+  g_current.emplace_back(std::string(id), spec);
   if (!g_drawer) {
     draw_gauge_fallback(list, spec);
     return;

@@ -5,6 +5,9 @@
 // so a gauge is never blank.
 #include <imgui.h>
 
+#include <string>
+#include <string_view>
+
 namespace ssi::app {
 
 struct GaugeSpec {
@@ -27,10 +30,14 @@ void set_gauge_drawer(ImDrawCallback drawer);
 bool gauge_drawer_available();
 
 // Queues the gauge into `list`: through the GPU drawer when available, else as ImDrawList arcs.
-// The spec is copied into per-frame storage, so it may live on the caller's stack.
-void draw_gauge(ImDrawList* list, const GaugeSpec& spec);
-// Frees the per-frame copies; the runner calls it at the start of every frame.
+// The spec is copied into per-frame storage, so it may live on the caller's stack. `id` names the
+// gauge for ssiTest.gauges() ("total", "brand", "mini.brand", ...).
+void draw_gauge(ImDrawList* list, const GaugeSpec& spec, std::string_view id);
+// Starts a frame's gauges (the previous frame's become what gauges_json() reports); the runner calls it
+// at the start of every frame.
 void begin_gauge_frame();
+// The gauges of the last complete frame: id, centre, radius, thickness, start, sweep, value (JSON array).
+std::string gauges_json();
 // Draws `spec` with ImDrawList primitives only (the fallback; also used by tests).
 void draw_gauge_fallback(ImDrawList* list, const GaugeSpec& spec);
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/format.h"
 #include "core/ssi_json.h"
 
 namespace ssi::app {
@@ -180,6 +181,21 @@ std::string Model::state_json() const {
   const Question* q = screen_ == Screen::Questionnaire ? current_question() : nullptr;
   state["question"] = q ? nlohmann::json(q->id) : nlohmann::json(nullptr);
   return state.dump();
+}
+
+std::string Model::summary_text() const {
+  const Result& r = result_;
+  std::string text = t("ui.summary.title", {{"total", std::to_string(r.total)},
+                                            {"corridor", t(std::string("corridor.") + std::string(corridor_key(r.corridor)))}});
+  text += "\n";
+  for (Component c : kComponents) {
+    text += "- " + t("ui.summary.component", {{"name", t(std::string("component.") + std::string(component_key(c)))},
+                                              {"value", format_decimal(r.components[static_cast<int>(c)], 1, lang_)}});
+    text += "\n";
+  }
+  if (!r.advice.empty()) text += t("ui.summary.top", {{"tip", r.advice.front().tip.get(lang_)}}) + "\n";
+  text += t("ui.summary.footer") + "\n";
+  return text;
 }
 
 std::string Model::questions_json() const {

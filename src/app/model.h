@@ -63,6 +63,9 @@ class Model {
   bool in_what_if() const { return what_if_; }
   const Result& saved_result() const { return what_if_ ? saved_result_ : result_; }
 
+  // The result as plain text, for the clipboard: total and corridor, the four components, the top tip.
+  std::string summary_text() const;
+
   // --- Test hook views ---------------------------------------------------------------------------
   std::string state_json() const;
   std::string questions_json() const;

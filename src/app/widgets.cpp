@@ -191,6 +191,113 @@ bool option_card(std::string_view id, std::string_view label, bool selected, ImV
   return clicked;
 }
 
+void centered_text(ImDrawList* dl, Font font, float cx, float y, ImU32 color, const std::string& text, float wrap) {
+  const ImVec2 size = text_size(text, font, wrap);
+  ImFont* f = theme().font(font);
+  const float px = f->FontSize * ImGui::GetIO().FontGlobalScale;
+  if (wrap > 0) {
+    // Centre each wrapped line on its own.
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    float line_y = y;
+    while (s < end) {
+      const char* line_end = f->CalcWordWrapPositionA(px / f->FontSize, s, end, wrap);
+      if (line_end == s) line_end = s + 1;
+      const ImVec2 ls = f->CalcTextSizeA(px, FLT_MAX, -1, s, line_end);
+      dl->AddText(f, px, ImVec2(cx - ls.x * 0.5f, line_y), color, s, line_end);
+      line_y += px * 1.0f + 2;
+      s = line_end;
+      while (s < end && (*s == ' ' || *s == '\n')) ++s;
+    }
+    return;
+  }
+  dl->AddText(f, px, ImVec2(cx - size.x * 0.5f, y), color, text.c_str());
+}
+
+
+float wrapped_height(const std::string& text, Font font, float wrap) {
+  ImFont* f = theme().font(font);
+  const float px = f->FontSize * ImGui::GetIO().FontGlobalScale;
+  const char* s = text.c_str();
+  const char* end = s + text.size();
+  float h = 0;
+  while (s < end) {
+    const char* line_end = f->CalcWordWrapPositionA(px / f->FontSize, s, end, wrap);
+    if (line_end == s) line_end = s + 1;
+    h += px + 2;
+    s = line_end;
+    while (s < end && (*s == ' ' || *s == '\n')) ++s;
+  }
+  return h;
+}
+
+
+namespace {
+struct CardState {
+  ImVec2 start;
+  float width = 0, pad = 0;
+  bool open = false;
+};
+CardState g_card;
+}  // namespace
+
+void begin_card(float padding_em) {
+  IM_ASSERT(!g_card.open && "cards do not nest");
+  const float pad = theme().em(padding_em);
+  g_card = {ImGui::GetCursorScreenPos(), ImGui::CalcItemWidth(), pad, true};
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  ImGui::SetCursorScreenPos(g_card.start + ImVec2(pad, pad));
+  ImGui::BeginGroup();
+  const float inner = g_card.width - 2 * pad;
+  ImGui::PushItemWidth(inner);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+}
+
+void end_card(ImVec4 accent, ImVec4 background) {
+  IM_ASSERT(g_card.open);
+  const Theme& th = theme();
+  ImGui::PopTextWrapPos();
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
+  const float bottom = ImGui::GetItemRectMax().y + g_card.pad;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSetCurrent(0);
+  const ImVec2 min = g_card.start, max(g_card.start.x + g_card.width, bottom);
+  const float rounding = th.em(0.9f);
+  dl->AddRectFilled(min, max, u32(background.w > 0 ? background : th.palette.surface), rounding);
+  dl->AddRect(min, max, u32(th.palette.border), rounding);
+  if (accent.w > 0)
+    dl->AddRectFilled(min, ImVec2(min.x + th.em(0.35f), max.y), u32(accent), rounding, ImDrawFlags_RoundCornersLeft);
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos(min);
+  ImGui::Dummy(ImVec2(g_card.width, max.y - min.y));
+  g_card.open = false;
+}
+
+int button_row(const std::vector<RowButton>& buttons) {
+  const Theme& th = theme();
+  const float avail = ImGui::CalcItemWidth();
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  float total = 0;
+  for (const RowButton& b : buttons) {
+    const Font font = b.options.style == ButtonStyle::Quiet ? Font::Body : Font::Strong;
+    const float pad = th.em(b.options.style == ButtonStyle::Quiet ? 0.6f : 1.1f);
+    total += text_size(b.label, font).x + (b.options.icon ? text_size(b.options.icon, font).x + th.em(0.5f) : 0) + 2 * pad;
+  }
+  total += spacing * (buttons.size() - 1);
+  const bool stack = total > avail;
+  int activated = -1;
+  for (size_t i = 0; i < buttons.size(); ++i) {
+    ButtonOptions o = buttons[i].options;
+    if (stack) o.width = -1;
+    if (button(buttons[i].id, buttons[i].label, o)) activated = static_cast<int>(i);
+    if (!stack && i + 1 < buttons.size()) ImGui::SameLine();
+  }
+  return activated;
+}
+
 void heading(std::string_view text, Font font) {
   ImGui::PushFont(theme().font(font));
   ImGui::PushTextWrapPos(0.0f);

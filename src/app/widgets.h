@@ -57,10 +57,26 @@ int segmented(std::string_view id, const std::vector<std::string>& labels, const
 // Selectable answer card: a full-width row with a radio mark. Returns true when chosen.
 bool option_card(std::string_view id, std::string_view label, bool selected, ImVec4 accent);
 
+// A card: a rounded surface sized to its content. Everything between begin_card() and end_card() is
+// laid out inside with `padding` (em units); cards do not nest.
+void begin_card(float padding_em = 1.0f);
+void end_card(ImVec4 accent = ImVec4(0, 0, 0, 0), ImVec4 background = ImVec4(0, 0, 0, 0));
+
+// Buttons side by side when they fit the column, else stacked full width (phones).
+struct RowButton {
+  std::string id, label;
+  ButtonOptions options;
+};
+int button_row(const std::vector<RowButton>& buttons);  // index activated, or -1
+
 // Text helpers in the theme's type scale.
 void heading(std::string_view text, Font font = Font::H1);
 void paragraph(std::string_view text, ImVec4 color = ImVec4(0, 0, 0, 0));
 void small_text(std::string_view text, ImVec4 color = ImVec4(0, 0, 0, 0));
 ImVec2 text_size(std::string_view text, Font font, float wrap_width = -1.0f);
+// Draws text centred on x = cx; with wrap > 0 each wrapped line is centred on its own.
+void centered_text(ImDrawList* dl, Font font, float cx, float y, ImU32 color, const std::string& text, float wrap = -1);
+// Height of `text` wrapped at `wrap` as centered_text() lays it out.
+float wrapped_height(const std::string& text, Font font, float wrap);
 
 }  // namespace ssi::app

@@ -316,6 +316,11 @@ EMSCRIPTEN_KEEPALIVE const char* ssi_test_widgets() {
   s = g.app->widgets_json();
   return s.c_str();
 }
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_gauges() {
+  static std::string s;
+  s = g.app->gauges_json();
+  return s.c_str();
+}
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_questions() {
   static std::string s;
   s = g.app->questions_json();
