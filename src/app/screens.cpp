@@ -119,10 +119,10 @@ void App::Impl::welcome() {
   const bool two = width >= th.em(40.0f);
   const float spacing = th.em(0.8f);
   const float col_w = two ? (width - spacing) * 0.5f : width;
-  const float x0 = ImGui::GetCursorPosX();
   for (int i = 0; i < kComponentCount; ++i) {
     const Component c = kComponents[i];
-    if (two && i % 2 == 1) ImGui::SameLine(x0 + col_w + spacing);
+    // SameLine() offsets count from the enclosing group's start (the column).
+    if (two && i % 2 == 1) ImGui::SameLine(col_w + spacing);
     ImGui::BeginGroup();
     ImGui::PushItemWidth(col_w);
     begin_card(0.9f);
@@ -171,7 +171,7 @@ void App::Impl::questionnaire() {
   ImGui::TextUnformatted(comp.c_str());
   ImGui::PopStyleColor();
   ImGui::PopFont();
-  if (same_line) ImGui::SameLine(ImGui::GetCursorPosX() + width - progress_w - 1);
+  if (same_line) ImGui::SameLine(width - progress_w);  // offset from the column's start
   small_text(progress);
   const ImVec2 bar = ImGui::GetCursorScreenPos();
   const float bar_h = th.em(0.45f);
@@ -324,7 +324,7 @@ void App::Impl::advice_list() {
     ImGui::TextUnformatted(component_name(m, a.component).c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    ImGui::SameLine(ImGui::GetCursorPosX() + inner - gain_w - 1);
+    ImGui::SameLine(inner - gain_w);  // offset from the card's inner start
     ImGui::PushFont(th.font(Font::Strong));
     ImGui::PushStyleColor(ImGuiCol_Text, p.component_text[3]);
     ImGui::TextUnformatted(gain.c_str());

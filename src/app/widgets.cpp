@@ -299,18 +299,15 @@ int button_row(const std::vector<RowButton>& buttons) {
 }
 
 void heading(std::string_view text, Font font) {
+  // Wraps at the enclosing column or card edge (the frame and begin_card() push it).
   ImGui::PushFont(theme().font(font));
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
-  ImGui::PopTextWrapPos();
+  ImGui::TextWrapped("%.*s", static_cast<int>(text.size()), text.data());
   ImGui::PopFont();
 }
 
 void paragraph(std::string_view text, ImVec4 color) {
   if (color.w > 0) ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
-  ImGui::PopTextWrapPos();
   if (color.w > 0) ImGui::PopStyleColor();
 }
 
