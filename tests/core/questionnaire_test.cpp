@@ -216,3 +216,20 @@ TEST(BrokenQuestionnaires, SurvivesHostileInput) {
 
 }  // namespace
 }  // namespace ssi
+
+namespace ssi {
+namespace {
+
+TEST(ScoringDocs, ExplainEveryQuestionAndTheCurve) {
+    const std::string doc = test::read_file("docs/scoring.md");
+    for (const Question& q : test::shipped().questions) EXPECT_NE(doc.find("`" + q.id + "`"), std::string::npos) << q.id;
+    // The curve table in the docs matches the data file.
+    for (const CurvePoint& p : test::shipped().scoring.curve) {
+        EXPECT_NE(doc.find("| " + std::to_string(p.x) + " %"), std::string::npos) << p.x;
+        EXPECT_NE(doc.find("| " + std::to_string(p.y) + " %"), std::string::npos) << p.y;
+    }
+    EXPECT_NE(doc.find(std::to_string(test::shipped().scoring.range_margin) + " Punkte"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ssi
