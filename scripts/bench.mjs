@@ -1,0 +1,374 @@
+// Benchmark driver (run by scripts/bench, which builds both pages first; not part of the tests).
+// Serves the app (dist/) and the baseline page (stock Dear ImGui, build/bench/baseline-site) with the
+// same static server, opens each several times in headless Chromium and measures both identically:
+//
+//   transfer   every file the page loaded (the server's request log), raw and compressed (gzip -9,
+//              brotli q11) as a host with compression would send it
+//   first frame  ms from navigation start to the end of the first requestAnimationFrame callback that
+//              issued a WebGL draw call (the first frame with something on screen)
+//   idle       after the page has settled: frames drawn (animation frames with a draw call) and rAF
+//              callbacks per second, main-thread task and script time per second (CDP Performance)
+//   memory     JS heap used after a forced GC (CDP) and the size of the wasm linear memory
+//
+// Usage: node scripts/bench.mjs [--runs N] [--idle-ms MS] [--width W] [--height H] [--app DIR]
+//        [--baseline DIR] [--out FILE]
+// Prints a Markdown report and writes it to artifacts/bench.md.
+import { chromium } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
+import { serve } from './lib/static-server.mjs';
+import { CHROMIUM_ARGS } from '../tests/browser/lib.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv) {
+  const opt = {
+    runs: 3, idleMs: 5000, width: 1280, height: 720,
+    app: join(ROOT, 'dist'), baseline: join(ROOT, 'build/bench/baseline-site'), out: join(ROOT, 'artifacts/bench.md'),
+  };
+  for (let i = 0; i < argv.length; ++i) {
+    const [k, v] = [argv[i], argv[i + 1]];
+    const num = () => { const n = Number(v); if (!Number.isFinite(n) || n <= 0) throw new Error(`${k} needs a positive number`); ++i; return n; };
+    if (k === '--runs') opt.runs = Math.round(num());
+    else if (k === '--idle-ms') opt.idleMs = num();
+    else if (k === '--width') opt.width = Math.round(num());
+    else if (k === '--height') opt.height = Math.round(num());
+    else if (k === '--app') { opt.app = resolve(v); ++i; }
+    else if (k === '--baseline') { opt.baseline = resolve(v); ++i; }
+    else if (k === '--out') { opt.out = resolve(v); ++i; }
+    else throw new Error(`unknown argument ${k}`);
+  }
+  if (opt.idleMs < 3000) throw new Error('--idle-ms must be at least 3000');
+  if (opt.runs < 1) throw new Error('--runs must be at least 1');
+  return opt;
+}
+
+// --- In-page instrumentation (an init script: runs before any of the page's own scripts) -------------
+// Identical for both pages. It wraps requestAnimationFrame (to count callbacks and frames), the WebGL
+// draw calls (to know which frames drew something) and WebAssembly instantiation (to find the memory).
+function instrument() {
+  const B = (window.__bench = {
+    rafCallbacks: 0, animationFrames: 0, drawnFrames: 0, drawCalls: 0, drawsOutsideRaf: 0,
+    firstDraw: null, firstFrame: null, wasmInstantiated: null, webglContext: null, memories: [],
+  });
+  let lastTs = -1, tsDrew = false, inRaf = false, drewInCallback = false;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = function requestAnimationFrame(cb) {
+    return raf((ts) => {
+      B.rafCallbacks++;
+      if (ts !== lastTs) { lastTs = ts; tsDrew = false; B.animationFrames++; }
+      inRaf = true; drewInCallback = false;
+      try {
+        return cb(ts);
+      } finally {
+        inRaf = false;
+        if (drewInCallback && B.firstFrame === null) B.firstFrame = performance.now();
+      }
+    });
+  };
+  const onDraw = () => {
+    B.drawCalls++;
+    if (B.firstDraw === null) B.firstDraw = performance.now();
+    if (inRaf) {
+      drewInCallback = true;
+      if (!tsDrew) { tsDrew = true; B.drawnFrames++; }
+    } else {
+      // Drawing outside an animation frame (e.g. synchronously in main()): one frame per task.
+      B.drawsOutsideRaf++;
+      if (!B.outsideTask) {
+        B.outsideTask = true; B.drawnFrames++;
+        queueMicrotask(() => { B.outsideTask = false; if (B.firstFrame === null) B.firstFrame = performance.now(); });
+      }
+    }
+  };
+  for (const C of [window.WebGL2RenderingContext, window.WebGLRenderingContext]) {
+    if (!C) continue;
+    for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'drawRangeElements']) {
+      const f = C.prototype[name];
+      if (typeof f !== 'function') continue;
+      C.prototype[name] = function (a, b, c, d, e) { onDraw(); return f.call(this, a, b, c, d, e); };
+    }
+  }
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    const ctx = getContext.call(this, type, ...rest);
+    if (ctx && B.webglContext === null && /^(webgl2?|experimental-webgl)$/.test(type)) B.webglContext = performance.now();
+    return ctx;
+  };
+  const W = WebAssembly;
+  const note = (instance) => {
+    if (B.wasmInstantiated === null) B.wasmInstantiated = performance.now();
+    for (const v of Object.values(instance.exports)) if (v instanceof W.Memory && !B.memories.includes(v)) B.memories.push(v);
+  };
+  const instantiate = W.instantiate, streaming = W.instantiateStreaming;
+  W.instantiate = function (...args) {
+    return instantiate.apply(this, args).then((r) => { note(r instanceof W.Instance ? r : r.instance); return r; });
+  };
+  if (streaming) {
+    W.instantiateStreaming = function (...args) {
+      return streaming.apply(this, args).then((r) => { note(r.instance); return r; });
+    };
+  }
+  // Memory the page creates itself and imports into the module.
+  const Memory = W.Memory;
+  W.Memory = new Proxy(Memory, {
+    construct(target, args) { const m = Reflect.construct(target, args); B.memories.push(m); return m; },
+  });
+}
+
+function snapshot() {
+  const B = window.__bench;
+  return {
+    now: performance.now(), rafCallbacks: B.rafCallbacks, animationFrames: B.animationFrames,
+    drawnFrames: B.drawnFrames, drawCalls: B.drawCalls, drawsOutsideRaf: B.drawsOutsideRaf,
+    firstDraw: B.firstDraw, firstFrame: B.firstFrame, wasmInstantiated: B.wasmInstantiated, webglContext: B.webglContext,
+    wasmMemory: B.memories.length ? B.memories.reduce((s, m) => s + m.buffer.byteLength, 0) : null,
+    appFrames: window.ssiTest && typeof window.ssiTest.frames === 'function' ? window.ssiTest.frames() : null,
+    appReady: window.ssiTest ? window.ssiTest.ready === true : null,
+  };
+}
+
+async function metrics(cdp) {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+// One visit of one page in a fresh browser context (empty cache).
+async function visit(browser, site, opt) {
+  // The screen is larger than the viewport, as on a desktop. (With screen == viewport, Emscripten's GLFW
+  // takes the window for full-screen and calls requestFullscreen() on every resize, which fails without
+  // a user gesture and leaves an unhandled rejection in the baseline.)
+  const context = await browser.newContext({
+    viewport: { width: opt.width, height: opt.height }, screen: { width: opt.width + 640, height: opt.height + 360 },
+    deviceScaleFactor: 1,
+  });
+  try {
+    await context.addInitScript(instrument);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message || e}`));
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`console ${m.type()}: ${m.text()}`); });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+    site.server.requests.length = 0;
+
+    await page.goto(site.server.url, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__bench && window.__bench.firstFrame !== null, null, { timeout: 60000 })
+      .catch(() => { throw new Error(`${site.name}: no frame was drawn within 60 s${errors.length ? ` (${errors[0]})` : ''}`); });
+    if (site.name === 'app') await page.waitForFunction(() => window.ssiTest && window.ssiTest.ready === true, null, { timeout: 30000 });
+    if (opt.warmup) return null;
+
+    // Settle: at least 2 s after the first frame, then until no frame was drawn for 1 s (at most 10 s more;
+    // a page that draws continuously, like the baseline, never settles and is measured as it is).
+    await sleep(2000);
+    let last = (await page.evaluate(snapshot)).drawnFrames, quietSince = Date.now(), settled = false;
+    for (const end = Date.now() + 10000; Date.now() < end;) {
+      await sleep(250);
+      const now = (await page.evaluate(snapshot)).drawnFrames;
+      if (now !== last) { last = now; quietSince = Date.now(); } else if (Date.now() - quietSince >= 1000) { settled = true; break; }
+    }
+
+    // Idle window: nothing touches the page between the two metric reads.
+    const s0 = await page.evaluate(snapshot);
+    const m0 = await metrics(cdp);
+    await sleep(opt.idleMs);
+    const m1 = await metrics(cdp);
+    const s1 = await page.evaluate(snapshot);
+    const cdpSeconds = m1.Timestamp - m0.Timestamp;
+    const pageSeconds = (s1.now - s0.now) / 1000;
+
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const m2 = await metrics(cdp);
+    const s2 = await page.evaluate(snapshot);
+    const requests = site.server.requests.map((r) => ({ ...r }));
+    return {
+      settled,
+      ttff: s0.firstFrame,
+      firstDraw: s0.firstDraw,
+      wasmInstantiated: s0.wasmInstantiated,
+      webglContext: s0.webglContext,
+      idleFrames: (s1.drawnFrames - s0.drawnFrames) / pageSeconds,
+      idleRaf: (s1.rafCallbacks - s0.rafCallbacks) / pageSeconds,
+      idleAppFrames: s0.appFrames === null ? null : (s1.appFrames - s0.appFrames) / pageSeconds,
+      idleTaskMs: ((m1.TaskDuration - m0.TaskDuration) * 1000) / cdpSeconds,
+      idleScriptMs: ((m1.ScriptDuration - m0.ScriptDuration) * 1000) / cdpSeconds,
+      jsHeapUsed: m2.JSHeapUsedSize,
+      jsHeapTotal: m2.JSHeapTotalSize,
+      wasmMemory: s2.wasmMemory,
+      drawsOutsideRaf: s2.drawsOutsideRaf,
+      requests,
+      errors,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+// --- Transfer sizes ------------------------------------------------------------------------------------
+const compressed = new Map();
+function sizes(file) {
+  if (!compressed.has(file)) {
+    const body = readFileSync(file);
+    compressed.set(file, {
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, {
+        params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: body.length },
+      }).length,
+    });
+  }
+  return compressed.get(file);
+}
+
+function transfer(site, requests) {
+  const files = [], failed = [];
+  for (const r of requests) {
+    if (r.status !== 200 || r.method !== 'GET') { failed.push(`${r.method} ${r.path} → ${r.status}`); continue; }
+    let p = decodeURIComponent(r.path);
+    if (p.endsWith('/')) p += 'index.html';
+    files.push({ path: p, ...sizes(join(site.root, p)) });
+  }
+  const total = (k) => files.reduce((s, f) => s + f[k], 0);
+  return { files, failed, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
+}
+
+// --- Report --------------------------------------------------------------------------------------------
+const median = (xs) => {
+  const v = xs.filter((x) => x !== null && x !== undefined && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+const group = (n) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+const fmt = {
+  bytes: (n) => (n === null ? 'n/a' : `${group(n)} B (${(n / 1024).toFixed(1)} KiB)`),
+  mib: (n) => (n === null ? 'n/a' : `${(n / 1048576).toFixed(2)} MiB`),
+  ms: (n) => (n === null ? 'n/a' : `${n.toFixed(0)} ms`),
+  rate: (n) => (n === null ? 'n/a' : `${n.toFixed(1)} /s`),
+  msps: (n) => (n === null ? 'n/a' : `${n.toFixed(1)} ms/s`),
+};
+function ratio(a, b) {
+  if (a === null || b === null) return 'n/a';
+  if (b === 0) return a === 0 ? '— (both 0)' : '∞';
+  const r = a / b;
+  return r === 0 ? '0' : r < 0.1 ? r.toPrecision(2) : r.toFixed(2);
+}
+
+async function main() {
+  const opt = parseArgs(process.argv.slice(2));
+  for (const [name, dir] of [['app', opt.app], ['baseline', opt.baseline]]) {
+    if (!existsSync(join(dir, 'index.html'))) throw new Error(`no ${name} page in ${dir}: run scripts/bench (it builds both)`);
+  }
+  if (!existsSync('/usr/bin/chromium')) throw new Error('Chromium is missing: run scripts/setup');
+
+  const sites = [
+    { name: 'app', root: opt.app, server: await serve(opt.app) },
+    { name: 'baseline', root: opt.baseline, server: await serve(opt.baseline) },
+  ];
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const runs = { app: [], baseline: [] };
+  let version = "?";
+  try {
+    const webgl2 = await (async () => {
+      const page = await browser.newPage();
+      try { return await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2')); } finally { await page.close(); }
+    })();
+    if (!webgl2) throw new Error('this Chromium has no WebGL2 (SwiftShader missing?)');
+    // One uncounted visit per page first (starts the GPU process, warms the browser), then the runs,
+    // alternating the pages so that drift on the machine affects both alike.
+    for (const site of sites) await visit(browser, site, { ...opt, warmup: true });
+    for (let i = 0; i < opt.runs; ++i) {
+      for (const site of sites) {
+        const r = await visit(browser, site, opt);
+        runs[site.name].push(r);
+        console.error(`[bench] ${site.name} run ${i + 1}/${opt.runs}: first frame ${r.ttff.toFixed(0)} ms, ` +
+          `idle ${r.idleFrames.toFixed(1)} frames/s, ${r.idleTaskMs.toFixed(1)} ms task/s` +
+          (r.settled ? '' : ' (never idle)'));
+      }
+    }
+    version = browser.version();
+  } finally {
+    await browser.close();
+    for (const s of sites) await s.server.close();
+  }
+
+  const t = {};
+  for (const site of sites) {
+    const list = runs[site.name];
+    const transfers = list.map((r) => transfer(site, r.requests));
+    const key = (x) => x.files.map((f) => f.path).join(',');
+    t[site.name] = { transfer: transfers[0], transferStable: transfers.every((x) => key(x) === key(transfers[0])) };
+    for (const k of ['ttff', 'firstDraw', 'wasmInstantiated', 'webglContext', 'idleFrames', 'idleRaf', 'idleAppFrames', 'idleTaskMs',
+      'idleScriptMs', 'jsHeapUsed', 'jsHeapTotal', 'wasmMemory', 'drawsOutsideRaf']) {
+      t[site.name][k] = median(list.map((r) => r[k]));
+    }
+    t[site.name].settled = list.filter((r) => r.settled).length;
+  }
+  const a = t.app, b = t.baseline;
+  const rows = [
+    ['transfer, raw', a.transfer.raw, b.transfer.raw, fmt.bytes],
+    ['transfer, gzip -9', a.transfer.gzip, b.transfer.gzip, fmt.bytes],
+    ['transfer, brotli q11', a.transfer.brotli, b.transfer.brotli, fmt.bytes],
+    ['requests', a.transfer.files.length, b.transfer.files.length, (n) => String(n)],
+    ['time to first frame', a.ttff, b.ttff, fmt.ms],
+    ['  wasm instantiated at', a.wasmInstantiated, b.wasmInstantiated, fmt.ms],
+    ['  WebGL context created at', a.webglContext, b.webglContext, fmt.ms],
+    ['idle: frames drawn per second', a.idleFrames, b.idleFrames, fmt.rate],
+    ['idle: rAF callbacks per second', a.idleRaf, b.idleRaf, fmt.rate],
+    ['idle: main-thread task time per second', a.idleTaskMs, b.idleTaskMs, fmt.msps],
+    ['idle: of which script', a.idleScriptMs, b.idleScriptMs, fmt.msps],
+    ['JS heap used (after GC)', a.jsHeapUsed, b.jsHeapUsed, fmt.mib],
+    ['JS heap total', a.jsHeapTotal, b.jsHeapTotal, fmt.mib],
+    ['wasm memory', a.wasmMemory, b.wasmMemory, fmt.mib],
+  ];
+  const out = [];
+  out.push('# Bench: SSI Self-Check vs. stock Dear ImGui', '');
+  out.push(`${new Date().toISOString()} · Chromium ${version} (headless, SwiftShader WebGL2) · viewport ` +
+    `${opt.width}×${opt.height} @1x · median of ${opt.runs} runs per page, each in a fresh context, after one uncounted warm-up visit · ` +
+    `idle window ${(opt.idleMs / 1000).toFixed(1)} s after the page settled`, '');
+  out.push('| metric | app | baseline | ratio (app/baseline) |', '|---|---:|---:|---:|');
+  for (const [name, x, y, f] of rows) out.push(`| ${name} | ${f(x)} | ${f(y)} | ${ratio(x, y)} |`);
+  out.push('');
+  out.push(`Cross-check: the app's own counter (ssiTest.frames()) says ${fmt.rate(a.idleAppFrames)} while idle. ` +
+    `Pages that went idle (no frame for 1 s) before the window: app ${a.settled}/${opt.runs}, baseline ${b.settled}/${opt.runs}. ` +
+    `Draw calls outside requestAnimationFrame: app ${a.drawsOutsideRaf}, baseline ${b.drawsOutsideRaf}.`, '');
+  for (const site of sites) {
+    const seen = [...new Set(runs[site.name].flatMap((r) => r.errors))];
+    out.push(`Console errors and warnings, ${site.name}: ${seen.length ? seen.map((e) => `\`${e}\``).join('; ') : 'none'}.`);
+  }
+  out.push('');
+  out.push('## Files loaded', '', '| page | file | raw | gzip -9 | brotli q11 |', '|---|---|---:|---:|---:|');
+  for (const site of sites) {
+    for (const f of t[site.name].transfer.files) out.push(`| ${site.name} | ${f.path} | ${group(f.raw)} | ${group(f.gzip)} | ${group(f.brotli)} |`);
+    for (const f of t[site.name].transfer.failed) out.push(`| ${site.name} | ${f} (not counted) | | | |`);
+    if (!t[site.name].transferStable) out.push(`| ${site.name} | (the set of files differed between runs; run 1 shown) | | | |`);
+  }
+  out.push('');
+  out.push('## Per run', '', '| page | run | first frame | idle frames/s | idle rAF/s | idle task ms/s | JS heap used | wasm memory |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const site of sites) {
+    runs[site.name].forEach((r, i) => out.push(`| ${site.name} | ${i + 1} | ${fmt.ms(r.ttff)} | ${r.idleFrames.toFixed(1)} | ` +
+      `${r.idleRaf.toFixed(1)} | ${r.idleTaskMs.toFixed(1)} | ${fmt.mib(r.jsHeapUsed)} | ${fmt.mib(r.wasmMemory)} |`));
+  }
+  out.push('');
+  out.push('How: transfer = every file the page fetched (the static server\'s request log), as stored (raw) and ' +
+    'compressed the way a host would (gzip -9, brotli quality 11). First frame = ms from navigation start to the ' +
+    'end of the first requestAnimationFrame callback that issued a WebGL draw call. Frames drawn = animation ' +
+    'frames with at least one draw call; task/script time = CDP Performance TaskDuration/ScriptDuration deltas ' +
+    'over the idle window (main thread). JS heap = CDP JSHeapUsedSize after HeapProfiler.collectGarbage. Wasm ' +
+    'memory = byteLength of the module\'s memory, captured by wrapping WebAssembly.instantiate(Streaming). ' +
+    'The same init script instruments both pages.');
+  const text = out.join('\n') + '\n';
+  process.stdout.write(text);
+  await mkdir(dirname(opt.out), { recursive: true });
+  await writeFile(opt.out, text);
+  console.error(`[bench] written to ${opt.out}`);
+}
+
+main().catch((e) => { console.error(`[bench] error: ${e.message}`); process.exit(1); });
