@@ -70,7 +70,12 @@ bool App::animating() const {
 
 void App::frame() { impl_->frame(); }
 
-std::string App::state_json() const { return impl_->model->state_json(); }
+std::string App::state_json() const {
+  nlohmann::json state = nlohmann::json::parse(impl_->model->state_json(), nullptr, false);
+  const WidgetInfo* focus = widget_log().focused();
+  state["focus"] = focus ? nlohmann::json(focus->id) : nlohmann::json(nullptr);
+  return state.dump();
+}
 std::string App::widgets_json() const { return widget_log().json(); }
 std::string App::gauges_json() const { return ssi::app::gauges_json(); }
 std::string App::questions_json() const { return impl_->model->questions_json(); }
@@ -182,7 +187,8 @@ void App::Impl::header() {
   ImGui::SetCursorScreenPos(home_pos);
   if (ImGui::InvisibleButton("###nav.home", home_size)) m.show(Screen::Welcome);
   if (ImGui::IsItemHovered()) dl->AddRectFilled(home_pos, home_pos + home_size, u32(p.surface_alt), th.em(0.6f));
-  widget_log().add({"nav.home", "link", name, ImRect(home_pos, home_pos + home_size), m.screen() == Screen::Welcome, false});
+  widget_log().add({"nav.home", "link", name, ImRect(home_pos, home_pos + home_size), m.screen() == Screen::Welcome, false,
+                    ImGui::GetItemID()});
   const ImVec2 logo(origin.x + pad, origin.y + (h - 2 * sq - gap) * 0.5f);
   for (int i = 0; i < kComponentCount; ++i) {
     const ImVec2 at = logo + ImVec2((i % 2) * (sq + gap), (i / 2) * (sq + gap));

@@ -188,7 +188,8 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
       centered_text(dl, Font::Small, ccx, ny, u32(p.text_muted), m.t("ui.gauge.weakest"));
     }
     if (opt.interactive) {
-      WidgetInfo info{"gauge." + key, "button", name + " " + value, cell, opt.selected == i, false};
+      WidgetInfo info{"gauge." + key, "button", name + " " + value, cell, opt.selected == i, false,
+                      ImGui::GetID(("###gauge." + key).c_str())};
       ImGui::SetCursorScreenPos(cell.Min);
       widget_log().add(std::move(info));
     }

@@ -29,6 +29,14 @@ std::string WidgetLog::json() const {
   return list.dump();
 }
 
+const WidgetInfo* WidgetLog::focused() const {
+  const ImGuiContext* g = GImGui;
+  if (!g || g->NavDisableHighlight || g->NavId == 0) return nullptr;
+  for (const WidgetInfo& w : last_)
+    if (w.imgui_id == g->NavId) return &w;
+  return nullptr;
+}
+
 namespace {
 
 std::string imgui_id(std::string_view id) { return "###" + std::string(id); }
@@ -40,7 +48,8 @@ void record(std::string_view id, const char* role, std::string_view label, const
   ImRect visible = rect;
   visible.ClipWithFull(window->ClipRect);
   if (visible.GetWidth() < 1.0f || visible.GetHeight() < 1.0f) return;
-  widget_log().add(WidgetInfo{std::string(id), role, std::string(label), visible, selected, disabled});
+  widget_log().add(
+      WidgetInfo{std::string(id), role, std::string(label), visible, selected, disabled, ImGui::GetItemID()});
 }
 
 void focus_ring(const ImRect& rect, float rounding) {

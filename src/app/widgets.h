@@ -19,6 +19,7 @@ struct WidgetInfo {
   ImRect rect;        // CSS pixels
   bool selected = false;
   bool disabled = false;
+  ImGuiID imgui_id = 0;  // ImGui's id of the item (to tell which widget has keyboard focus)
 };
 
 class WidgetLog {
@@ -27,6 +28,8 @@ class WidgetLog {
   void end_frame() { last_ = std::move(current_); }
   void add(WidgetInfo info) { current_.push_back(std::move(info)); }
   const std::vector<WidgetInfo>& last() const { return last_; }
+  // The widget with visible keyboard focus in the last frame, or nullptr.
+  const WidgetInfo* focused() const;
   std::string json() const;
 
  private:

@@ -73,6 +73,53 @@ EM_JS(void, ssi_js_clipboard_write, (const char* text, int len), {
   }
 });
 
+EM_JS(void, ssi_js_text_input, (int active, float x, float y, float w, float h), {
+  var input = document.getElementById("ime");
+  if (!input) {
+    input = document.createElement("input");
+    input.id = "ime";
+    input.type = "text";
+    input.setAttribute("autocomplete", "off");
+    input.setAttribute("autocapitalize", "off");
+    input.setAttribute("spellcheck", "false");
+    input.setAttribute("aria-hidden", "true");
+    input.addEventListener("input", function() {
+      var text = input.value;
+      input.value = "";
+      if (!text) return;
+      var size = lengthBytesUTF8(text) + 1;
+      var ptr = _malloc(size);
+      stringToUTF8(text, ptr, size);
+      _ssi_on_text(ptr);
+      _free(ptr);
+    });
+    document.body.appendChild(input);
+  }
+  if (active) {
+    input.style.left = x + "px";
+    input.style.top = y + "px";
+    input.style.width = Math.max(w, 1) + "px";
+    input.style.height = Math.max(h, 1) + "px";
+    input.classList.add("active");
+    if (document.activeElement !== input) input.focus({ preventScroll: true });
+  } else {
+    input.classList.remove("active");
+    if (document.activeElement === input) input.blur();
+  }
+});
+
+EM_JS(void, ssi_js_watch_paste, (), {
+  window.addEventListener("paste", function(e) {
+    var text = e.clipboardData ? e.clipboardData.getData("text") : "";
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    _ssi_on_paste(ptr);
+    _free(ptr);
+    e.preventDefault();
+  });
+});
+
 EM_JS(void, ssi_js_page_ready, (), {
   document.body.classList.add("ready");
 });
@@ -142,6 +189,8 @@ bool storage_set(std::string_view key, std::string_view value) {
 void storage_remove(std::string_view key) { ssi_js_storage_remove(key.data(), len(key)); }
 void clipboard_write(std::string_view text) { ssi_js_clipboard_write(text.data(), len(text)); }
 
+void text_input(bool active, float x, float y, float w, float h) { ssi_js_text_input(active, x, y, w, h); }
+void watch_paste() { ssi_js_watch_paste(); }
 void page_ready() { ssi_js_page_ready(); }
 void page_fatal(std::string_view message) { ssi_js_page_fatal(message.data(), len(message)); }
 void install_test_hook() { ssi_js_install_test_hook(); }

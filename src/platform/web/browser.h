@@ -23,6 +23,12 @@ void storage_remove(std::string_view key);
 // Clipboard: writes through navigator.clipboard (needs a secure context and a user gesture).
 void clipboard_write(std::string_view text);
 
+// Text input on touch devices: a transparent <input> placed over the focused text field, so the
+// on-screen keyboard appears; what is typed arrives through ssi_on_text(). Hidden again when inactive.
+void text_input(bool active, float x, float y, float w, float h);
+// Paste events deliver the clipboard's text through ssi_on_paste() (reading it needs the user's gesture).
+void watch_paste();
+
 // Page: hide the loading message, show a fatal error in the page (when the app cannot start).
 void page_ready();
 void page_fatal(std::string_view message);

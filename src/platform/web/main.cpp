@@ -58,6 +58,8 @@ struct Runner {
     float velocity = 0;  // CSS px per ms, for momentum after release
   } touch;
   std::string clipboard;  // what ImGui copies; also what a paste event delivered
+  bool text_input_active = false;
+  bool last_pointer_touch = false;
 };
 Runner g;
 
@@ -123,6 +125,14 @@ void draw_frame() {
   emscripten_webgl_make_context_current(g.gl);
   g.renderer.render(ImGui::GetDrawData(), clear);
 
+  // On touch devices, keep the on-screen keyboard in step with ImGui's text focus.
+  const bool want_text = io.WantTextInput && g.last_pointer_touch;
+  if (want_text != g.text_input_active) {
+    g.text_input_active = want_text;
+    const ImGuiPlatformImeData& ime = GImGui->PlatformImeData;  // where ImGui's text caret is
+    platform::browser::text_input(want_text, ime.InputPos.x, ime.InputPos.y, 1.0f, ime.InputLineHeight);
+  }
+
   if (++g.frames == 1) {
     platform::browser::page_ready();
     platform::browser::mark_ready();
@@ -186,7 +196,9 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
   submit_modifiers(e);
   const ImGuiKey key = key_from_dom(e->key, e->code);
-  if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
+  const bool shortcut_key = e->ctrlKey || e->metaKey;
+  // Ctrl/Cmd+V is left to the browser: its paste event carries the clipboard text (ssi_on_paste).
+  if (key != ImGuiKey_None && !(shortcut_key && key == ImGuiKey_V)) io.AddKeyEvent(key, down);
   request_frame();
   const bool shortcut = e->ctrlKey || e->metaKey || e->altKey;
   // Typed text (a single character, possibly multi-byte UTF-8) goes to ImGui when no shortcut is held.
@@ -205,6 +217,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
   ImGuiIO& io = ImGui::GetIO();
+  g.last_pointer_touch = false;
   io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
   io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
   if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
@@ -232,6 +245,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     const EmscriptenTouchPoint& p = e->touches[i];
     if (!p.isChanged) continue;
     const float x = static_cast<float>(p.targetX), y = static_cast<float>(p.targetY);
+    g.last_pointer_touch = true;
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
       if (t.id >= 0) continue;  // a second finger is ignored: no pinch or multi-touch gestures in this app
       t = Runner::Touch{p.identifier, x, y, y, now, false, 0.0f};
@@ -304,6 +318,21 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void ssi_on_environment_changed() {
   g.app->environment_changed();
   update_canvas_size();
+  request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void ssi_on_text(const char* text) {
+  ImGui::GetIO().AddInputCharactersUTF8(text);
+  request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void ssi_on_paste(const char* text) {
+  g.clipboard = text ? text : "";
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) {  // replay Ctrl+V now that ImGui's clipboard getter has the pasted text
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+  }
   request_frame();
 }
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_state() {
@@ -403,6 +432,7 @@ int main() {
   emscripten_set_visibilitychange_callback(nullptr, EM_TRUE, on_visibility);
   emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_TRUE, on_context_lost);
   platform::browser::watch_environment();
+  platform::browser::watch_paste();
 
   request_frame();
   return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames are driven by events
