@@ -119,6 +119,8 @@ const std::vector<Expectation>& expectations() {
         {"sales_navigator_negative_points", {{code::kSalesNavigatorNegativePoints, "questions[14].options[0].points"}}},
         {"sales_navigator_without_gate", {{code::kSalesNavigatorWithoutGate, "questions[13].tier"}}},
         {"too_few_questions", {{code::kTooFewQuestions, "questions"}}},
+        {"too_many_questions", {{code::kTooManyQuestions, "questions"}}},
+        {"unknown_tier", {{code::kUnknownTier, "questions[13].tier"}}},
         {"curve_descending", {{code::kCurveOrder, "scoring.curve.points[2]"}}},
         {"curve_not_ending_at_100", {{code::kCurveEnds, "scoring.curve.points"}}},
         {"margin_out_of_range", {{code::kMarginOutOfRange, "scoring.rangeMargin.points"}}},
