@@ -182,6 +182,9 @@ std::optional<Text> Reporter::text_field(const json& object, std::string_view pa
 }
 
 std::string describe_value(const json& value) {
+    // Containers are only named: dumping them recurses, and a hostile file can nest very deeply.
+    if (value.is_array()) return "[…]";
+    if (value.is_object()) return "{…}";
     // error_handler_t::replace: never throws, even on strings nlohmann would consider invalid.
     std::string out = value.dump(-1, ' ', false, json::error_handler_t::replace);
     if (out.size() > 40) {

@@ -216,6 +216,16 @@ TEST(BrokenQuestionnaires, SurvivesHostileInput) {
     }
 }
 
+TEST(BrokenQuestionnaires, SurvivesDeeplyNestedValues) {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    QuestionnaireLoad load = load_questionnaire("{\"schemaVersion\": " + deep + ", \"questions\": [{\"options\": [{\"points\": " +
+                                                deep + "}]}]}");
+    ASSERT_FALSE(load.problems.empty());
+    EXPECT_EQ(load.problems[0].code, code::kUnsupportedSchema);
+    AnswersLoad answers = answers_from_json(shipped(), "{\"schema\": " + deep + "}");
+    EXPECT_FALSE(answers.ok());
+}
+
 }  // namespace
 }  // namespace ssi
 
