@@ -109,7 +109,11 @@ void App::Impl::frame() {
   header();
 
   // The content scrolls under the fixed header; touch drags arrive through scroll_by().
-  ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings);
+  // NavFlattened: Tab and arrow keys move between the header and the content as one window.
+  // While answers are tried out, a bar at the bottom keeps "keep" and "back" in reach wherever one scrolls.
+  const float bar_h = m.in_what_if() ? what_if_bar_height() : 0.0f;
+  ImGui::BeginChild("##content", ImVec2(0, -bar_h), ImGuiChildFlags_None,
+                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
   if (scroll_to_top) {
     ImGui::SetScrollY(0);
     scroll_to_top = false;
@@ -136,6 +140,7 @@ void App::Impl::frame() {
   ImGui::EndGroup();
   ImGui::Dummy(ImVec2(0, th.em(2.5f)));
   ImGui::EndChild();
+  if (m.in_what_if()) what_if_bar();
   ImGui::End();
   widget_log().end_frame();
 
@@ -144,12 +149,51 @@ void App::Impl::frame() {
   const std::string question = q ? q->id : std::string();
   if (m.screen() != drawn_screen || question != drawn_question) {
     scroll_to_top = true;
+    focus_request = true;
     if (m.screen() != Screen::Results) editing = -1;
     drawn_screen = m.screen();
     drawn_question = question;
   }
   state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || scroll_to_top;
   drawn_revision = m.revision();
+}
+
+float App::Impl::what_if_bar_height() const {
+  const float width = ImGui::GetContentRegionAvail().x;
+  const Theme& th = theme();
+  // Two rows on narrow screens (text above the buttons), one row on wide ones.
+  return width < th.em(44.0f) ? th.em(7.4f) : th.em(4.4f);
+}
+
+void App::Impl::what_if_bar() {
+  Model& m = *model;
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  const float h = what_if_bar_height();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(origin, origin + ImVec2(width, h), u32(mix(p.surface, p.warning, th.dark ? 0.18f : 0.10f)));
+  dl->AddLine(origin, origin + ImVec2(width, 0), u32(p.warning), 2.0f);
+  const float column = std::min(width - th.em(2.0f), th.em(64.0f));
+  const float margin = std::max((width - column) * 0.5f, th.em(1.0f));
+  const bool narrow = width < th.em(44.0f);
+  const std::string text = m.t("ui.whatif.banner", {{"total", std::to_string(m.saved_result().total)}});
+  ImGui::SetCursorScreenPos(origin + ImVec2(margin, th.em(0.7f)));
+  ImGui::BeginGroup();
+  ImGui::PushItemWidth(column);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (narrow ? column : column * 0.5f));
+  ImGui::PushFont(th.font(Font::Strong));
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopFont();
+  ImGui::PopTextWrapPos();
+  if (!narrow) ImGui::SameLine(column * 0.5f + th.em(1.0f));
+  const int c = button_row({{"whatif.keep", m.t("ui.whatif.keep"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_CHECK}},
+                            {"whatif.discard", m.t("ui.whatif.discard"), {.icon = SSI_ICON_UNDO}}});
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
+  if (c == 0) m.keep_what_if();
+  if (c == 1) m.discard_what_if();
 }
 
 void App::Impl::handle_keys() {

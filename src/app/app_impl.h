@@ -19,6 +19,7 @@ struct App::Impl {
   int editing = -1;                 // results screen: component whose answers are open
   double copied_at = -1e9;          // when "copied" feedback started
   bool scroll_to_top = false;       // after a screen or question change
+  bool focus_request = false;       // keyboard users land on the first option of a new question
 
   std::uint64_t drawn_revision = ~0ull;  // model revision the last frame showed
   Screen drawn_screen = Screen::Welcome;
@@ -31,6 +32,8 @@ struct App::Impl {
   void frame();
   void header();
   void handle_keys();
+  void what_if_bar();
+  float what_if_bar_height() const;
 
   // Screens (screens.cpp)
   void welcome();

@@ -15,7 +15,7 @@ namespace {
 ImDrawCallback g_drawer = nullptr;
 // A deque keeps addresses stable while gauges are added during a frame.
 std::deque<GaugeSpec> g_frame_specs;
-std::vector<std::pair<std::string, GaugeSpec>> g_current, g_last;
+std::vector<std::pair<std::string, GaugeSpec>> g_frame;  // gauges of the frame being built / last built
 
 // ImGui measures angles from 3 o'clock counter-clockwise in screen space (y down = clockwise);
 // the spec measures from 12 o'clock clockwise.
@@ -40,13 +40,12 @@ void set_gauge_drawer(ImDrawCallback drawer) { g_drawer = drawer; }
 bool gauge_drawer_available() { return g_drawer != nullptr; }
 void begin_gauge_frame() {
   g_frame_specs.clear();
-  g_last = std::move(g_current);
-  g_current.clear();
+  g_frame.clear();
 }
 
 std::string gauges_json() {
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& [id, s] : g_last)
+  for (const auto& [id, s] : g_frame)
     list.push_back({{"id", id}, {"x", s.center.x}, {"y", s.center.y}, {"radius", s.radius}, {"thickness", s.thickness},
                     {"start", s.start}, {"sweep", s.sweep}, {"value", s.value}, {"gpu", g_drawer != nullptr}});
   return list.dump();
@@ -76,7 +75,7 @@ void draw_gauge_fallback(ImDrawList* list, const GaugeSpec& s) {
 }
 
 void draw_gauge(ImDrawList* list, const GaugeSpec& spec, std::string_view id) {
-  g_current.emplace_back(std::string(id), spec);
+  g_frame.emplace_back(std::string(id), spec);
   if (!g_drawer) {
     draw_gauge_fallback(list, spec);
     return;

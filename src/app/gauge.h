@@ -33,10 +33,9 @@ bool gauge_drawer_available();
 // The spec is copied into per-frame storage, so it may live on the caller's stack. `id` names the
 // gauge for ssiTest.gauges() ("total", "brand", "mini.brand", ...).
 void draw_gauge(ImDrawList* list, const GaugeSpec& spec, std::string_view id);
-// Starts a frame's gauges (the previous frame's become what gauges_json() reports); the runner calls it
-// at the start of every frame.
+// Starts a frame's gauges; the runner calls it at the start of every frame.
 void begin_gauge_frame();
-// The gauges of the last complete frame: id, centre, radius, thickness, start, sweep, value (JSON array).
+// The gauges of the last frame (call between frames): id, centre, radius, thickness, start, sweep, value (JSON array).
 std::string gauges_json();
 // Draws `spec` with ImDrawList primitives only (the fallback; also used by tests).
 void draw_gauge_fallback(ImDrawList* list, const GaugeSpec& spec);

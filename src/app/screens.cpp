@@ -35,9 +35,6 @@ void colour_dot(ImVec4 colour, Font font) {
   ImGui::SameLine(0, theme().em(0.5f));
 }
 
-// Whether the person is navigating with the keyboard (ImGui shows its focus ring then).
-bool keyboard_mode() { return !GImGui->NavDisableHighlight && GImGui->NavId != 0; }
-
 // The corridor scale 0–30–50–80–100 as a labelled bar with the reach threshold marked.
 void corridor_bar(const Model& m) {
   const Theme& th = theme();
@@ -199,7 +196,9 @@ void App::Impl::questionnaire() {
   gap(0.2f);
   const auto answered = m.answers().find(q->id);
   const int chosen = answered == m.answers().end() ? -1 : answered->second;
-  const bool move_focus = keyboard_mode() && GImGui->NavId == 0;
+  // Keyboard users land on the first option of each new question (mouse and touch users see no ring).
+  const bool move_focus = focus_request && !GImGui->NavDisableHighlight;
+  focus_request = false;
   for (int i = 0; i < static_cast<int>(q->options.size()); ++i) {
     if (i == 0 && move_focus) ImGui::SetKeyboardFocusHere();
     const std::string id = "q." + q->id + ".option." + std::to_string(i);
@@ -242,20 +241,6 @@ void App::Impl::results() {
   heading(m.t("ui.results.title"), Font::H1);
   small_text(m.t("ui.gauge.answered", {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}));
   gap(0.4f);
-
-  if (m.in_what_if()) {
-    begin_card(0.9f);
-    ImGui::PushFont(th.font(Font::Strong));
-    paragraph(m.t("ui.whatif.banner", {{"total", std::to_string(m.saved_result().total)}}));
-    ImGui::PopFont();
-    gap(0.2f);
-    const int c = button_row({{"whatif.keep", m.t("ui.whatif.keep"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_CHECK}},
-                              {"whatif.discard", m.t("ui.whatif.discard"), {.icon = SSI_ICON_UNDO}}});
-    if (c == 0) m.keep_what_if();
-    if (c == 1) m.discard_what_if();
-    end_card(p.warning, mix(p.surface, p.warning, th.dark ? 0.12f : 0.07f));
-    gap(0.6f);
-  }
 
   const auto clicked = dashboard.draw(m, host.now_ms(), {.interactive = true, .highlight_weakest = true, .selected = editing});
   if (clicked) editing = editing == index_of(*clicked) ? -1 : index_of(*clicked);

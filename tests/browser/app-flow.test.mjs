@@ -17,7 +17,7 @@ async function reach(page, id, { width, height }) {
     if (w && w.y >= 60 && w.y + w.h <= height) return w;
     await page.mouse.move(width / 2, height / 2);
     await page.mouse.wheel(0, w && w.y < 60 ? -200 : 200);
-    await settle(page, 120);
+    await settle(page, 250);
   }
   throw new Error(`could not scroll ${id} into view`);
 }
@@ -88,10 +88,10 @@ test('the whole flow with the keyboard only', async () => {
     // Tab to "start" (the first focusable after the header's home link and language switch) and press Enter.
     for (let i = 0; i < 8 && (await state(page)).screen === 'welcome'; ++i) {
       await page.keyboard.press('Tab');
-      await settle(page, 100);
+      await settle(page, 250);
       const focused = await page.evaluate(() => ssiTest.state().focus);
       if (focused === 'welcome.start') await page.keyboard.press('Enter');
-      await settle(page, 100);
+      await settle(page, 250);
     }
     assert.equal((await state(page)).screen, 'questionnaire', 'Tab + Enter starts the questionnaire');
     for (let step = 0; step < 60; ++step) {
@@ -100,9 +100,9 @@ test('the whole flow with the keyboard only', async () => {
       // Focus sits on the first option of each new question; Down moves, Space chooses and moves on.
       assert.equal(s.focus, `q.${s.question}.option.0`, `focus starts on the first option of ${s.question}`);
       await page.keyboard.press('ArrowDown');
-      await settle(page, 80);
+      await settle(page, 250);
       await page.keyboard.press('Space');
-      await settle(page, 80);
+      await settle(page, 250);
       const after = await state(page);
       assert.equal(after.answers[s.question], 1, `${s.question} answered with its second option`);
     }
@@ -110,7 +110,7 @@ test('the whole flow with the keyboard only', async () => {
     assert.equal(done.screen, 'results');
     assert.equal(done.result.answered, done.result.visible);
     await page.keyboard.press('Escape');
-    await settle(page, 100);
+    await settle(page, 250);
     assert.equal((await state(page)).screen, 'welcome', 'Escape steps back');
   } finally { await app.context.close(); }
 });

@@ -70,7 +70,7 @@ export async function clickWidget(page, id, { tap = false } = {}) {
   const x = w.x + w.w / 2, y = w.y + w.h / 2;
   if (tap) await page.touchscreen.tap(x, y);
   else await page.mouse.click(x, y);
-  await settle(page, 150);
+  await settle(page, 250);  // SwiftShader frames can take over 100 ms: wait for a real quiet spell
   return w;
 }
 

@@ -92,11 +92,22 @@ void ensure_fonts() {
   g.font_dpr = g.dpr;
 }
 
+// ImGui still has work that shows only in a later frame: queued input, a keyboard-navigation move or
+// focus request being resolved, or a focus change the last frame made.
+bool imgui_busy() {
+  static ImGuiID last_nav_id = 0;
+  const ImGuiContext& c = *GImGui;
+  const bool nav_changed = c.NavId != last_nav_id;
+  last_nav_id = c.NavId;
+  return c.InputEventsQueue.Size > 0 || c.NavMoveSubmitted || c.NavMoveScoringItems || c.NavInitRequest ||
+         c.NavNextActivateId != 0 || nav_changed;
+}
+
 bool keep_drawing() {
-  if (g.settle_frames > 0) return true;
+  const bool busy = imgui_busy();  // always evaluated: it tracks the focus between frames
+  if (g.settle_frames > 0 || busy) return true;
   if (g.app->animating()) return true;
-  if (g.touch.id < 0 && std::fabs(g.touch.velocity) > 0.02f) return true;  // momentum scrolling
-  return GImGui && GImGui->InputEventsQueue.Size > 0;
+  return g.touch.id < 0 && std::fabs(g.touch.velocity) > 0.02f;  // momentum scrolling
 }
 
 void draw_frame() {
