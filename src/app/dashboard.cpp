@@ -55,6 +55,20 @@ void card(const ImRect& r) {
   dl->AddRect(r.Min, r.Max, u32(p.border), theme().em(0.9f));
 }
 
+// A component's ring: its colour on the track, filled to `shown` of 25 points.
+GaugeSpec component_spec(int i, ImVec2 center, float radius, float thickness, float shown) {
+  GaugeSpec g;
+  g.center = center;
+  g.radius = radius;
+  g.thickness = thickness;
+  g.start = kStart;
+  g.sweep = kSweep;
+  g.value = shown / static_cast<float>(kComponentMax);
+  g.track = theme().palette.track;
+  g.fill = theme().palette.component[i];
+  return g;
+}
+
 }  // namespace
 
 
@@ -163,16 +177,9 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
     if (weakest || opt.selected == i)
       dl->AddRect(cell.Min, cell.Max, u32(p.component[i]), th.em(0.9f), 0, 2.5f);
     const float ccx = cell.GetCenter().x;
-    GaugeSpec g;
-    g.center = ImVec2(ccx, cell.Min.y + th.em(0.9f) + comp_r + comp_thick * 0.5f);
-    g.radius = comp_r;
-    g.thickness = comp_thick;
-    g.start = kStart;
-    g.sweep = kSweep;
     const float shown = components_[i].value(now_ms);
-    g.value = shown / static_cast<float>(kComponentMax);
-    g.track = p.track;
-    g.fill = p.component[i];
+    GaugeSpec g = component_spec(i, ImVec2(ccx, cell.Min.y + th.em(0.9f) + comp_r + comp_thick * 0.5f), comp_r,
+                                 comp_thick, shown);
     g.tick = static_cast<float>(kBaseMax) / kComponentMax;  // the last 5 points need Sales Navigator
     g.tick_color = p.text_muted;
     draw_gauge(dl, g, key);
@@ -212,16 +219,8 @@ void Dashboard::draw_mini(const Model& m, double now_ms) {
   for (int i = 0; i < kComponentCount; ++i) {
     const Component c = kComponents[i];
     const float cx = origin.x + cell_w * (i + 0.5f);
-    GaugeSpec g;
-    g.center = ImVec2(cx, origin.y + r);
-    g.radius = r * 0.85f;
-    g.thickness = r * 0.26f;
-    g.start = kStart;
-    g.sweep = kSweep;
     const float shown = components_[i].value(now_ms);
-    g.value = shown / static_cast<float>(kComponentMax);
-    g.track = p.track;
-    g.fill = p.component[i];
+    const GaugeSpec g = component_spec(i, ImVec2(cx, origin.y + r), r * 0.85f, r * 0.26f, shown);
     draw_gauge(dl, g, "mini." + std::string(component_key(c)));
     const std::string value = format_decimal(shown, 1, m.lang());
     const ImVec2 vs = text_size(value, Font::Small);

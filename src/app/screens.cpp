@@ -217,7 +217,7 @@ void App::Impl::questionnaire() {
   nav.push_back({"q.back", m.t("ui.q.back"), {.icon = SSI_ICON_CHEVRON_L, .disabled = index == 0}});
   nav.push_back({"q.skip", m.t("ui.q.skip"), {.style = ButtonStyle::Quiet}});
   nav.push_back({"q.next", m.t(last ? "ui.q.finish" : "ui.q.next"),
-                 {.style = ButtonStyle::Primary, .icon = last ? SSI_ICON_CHART : SSI_ICON_CHEVRON_R}});
+                 {.style = ButtonStyle::Primary, .icon = last ? SSI_ICON_CHART : SSI_ICON_CHEVRON_R}, true});
   switch (button_row(nav)) {
     case 0: m.back(); break;
     case 1: m.skip(); break;

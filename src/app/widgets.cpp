@@ -290,10 +290,13 @@ int button_row(const std::vector<RowButton>& buttons) {
   const float avail = ImGui::CalcItemWidth();
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   float total = 0;
+  std::vector<float> widths;
   for (const RowButton& b : buttons) {
     const Font font = b.options.style == ButtonStyle::Quiet ? Font::Body : Font::Strong;
     const float pad = th.em(b.options.style == ButtonStyle::Quiet ? 0.6f : 1.1f);
-    total += text_size(b.label, font).x + (b.options.icon ? text_size(b.options.icon, font).x + th.em(0.5f) : 0) + 2 * pad;
+    widths.push_back(text_size(b.label, font).x + (b.options.icon ? text_size(b.options.icon, font).x + th.em(0.5f) : 0) +
+                     2 * pad);
+    total += widths.back();
   }
   total += spacing * (buttons.size() - 1);
   const bool stack = total > avail;
@@ -302,7 +305,11 @@ int button_row(const std::vector<RowButton>& buttons) {
     ButtonOptions o = buttons[i].options;
     if (stack) o.width = -1;
     if (button(buttons[i].id, buttons[i].label, o)) activated = static_cast<int>(i);
-    if (!stack && i + 1 < buttons.size()) ImGui::SameLine();
+    if (!stack && i + 1 < buttons.size()) {
+      // SameLine() offsets count from the enclosing group's start, which is the column's left edge.
+      if (buttons[i + 1].right) ImGui::SameLine(avail - widths[i + 1]);
+      else ImGui::SameLine();
+    }
   }
   return activated;
 }

@@ -69,6 +69,7 @@ void end_card(ImVec4 accent = ImVec4(0, 0, 0, 0), ImVec4 background = ImVec4(0, 
 struct RowButton {
   std::string id, label;
   ButtonOptions options;
+  bool right = false;  // in a single row, push this (last) button to the column's right edge
 };
 int button_row(const std::vector<RowButton>& buttons);  // index activated, or -1
 

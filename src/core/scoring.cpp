@@ -83,19 +83,20 @@ struct Model {
         return a >= 0 && a < static_cast<int>(questions[static_cast<std::size_t>(i)].points.size());
     }
 
-    // Visibility of every question, in order (conditions only look back).
+    // Whether question i is shown, given the visibility of the earlier questions (conditions only look back).
+    char visible_at(std::size_t i, const std::vector<int>& answers, const std::vector<char>& visible) const {
+        const Q& q = questions[i];
+        if (q.condition == -1) return 1;
+        if (q.condition < 0) return 0;
+        const int a = answers[static_cast<std::size_t>(q.condition)];
+        return visible[static_cast<std::size_t>(q.condition)] && valid_answer(q.condition, a) && a < 64 &&
+               ((q.any_of >> a) & 1u);
+    }
+
+    // Visibility of every question, in order.
     std::vector<char> visibility(const std::vector<int>& answers) const {
         std::vector<char> visible(questions.size(), 0);
-        for (std::size_t i = 0; i < questions.size(); ++i) {
-            const Q& q = questions[i];
-            if (q.condition == -1) {
-                visible[i] = 1;
-            } else if (q.condition >= 0) {
-                int a = answers[static_cast<std::size_t>(q.condition)];
-                visible[i] = visible[static_cast<std::size_t>(q.condition)] && valid_answer(q.condition, a) && a < 64 &&
-                             ((q.any_of >> a) & 1u);
-            }
-        }
+        for (std::size_t i = 0; i < questions.size(); ++i) visible[i] = visible_at(i, answers, visible);
         return visible;
     }
 
@@ -183,13 +184,7 @@ struct Model {
         std::vector<char> visible(questions.size(), 0);
         for (std::size_t i = 0; i < questions.size(); ++i) {
             const Q& q = questions[i];
-            if (q.condition == -1) {
-                visible[i] = 1;
-            } else if (q.condition >= 0) {
-                int a = answers[static_cast<std::size_t>(q.condition)];
-                visible[i] = visible[static_cast<std::size_t>(q.condition)] && valid_answer(q.condition, a) && a < 64 &&
-                             ((q.any_of >> a) & 1u);
-            }
+            visible[i] = visible_at(i, answers, visible);
             if (!visible[i] || answers[i] >= 0 || q.points.empty()) continue;
             int best = 0;
             for (std::size_t o = 1; o < q.points.size(); ++o)
