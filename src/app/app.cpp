@@ -16,6 +16,10 @@
 #include "assets/assets.h"
 
 namespace ssi::app {
+namespace {
+// Storage key of the chosen language (the data issue folds it into the app's one versioned document).
+constexpr std::string_view kLanguageKey = "ssi-selfcheck.language";
+}  // namespace
 
 App::App(Host& host) : impl_(std::make_unique<Impl>(host)) {}
 App::~App() = default;
@@ -45,8 +49,12 @@ bool App::init(std::string* error) {
     *error = "content/questionnaire.json: " + describe(strings, questionnaire.problems.front(), Lang::En);
     return false;
   }
-  impl_->model.emplace(std::move(*questionnaire.questionnaire), std::move(strings),
-                       language_for(impl_->host.preferred_language()));
+  // The language: what the person chose last time on this device, else the browser's (German for de-*).
+  Lang lang = language_for(impl_->host.preferred_language());
+  if (const auto saved = impl_->host.storage_get(kLanguageKey); saved == "de" || saved == "en")
+    lang = *saved == "de" ? Lang::De : Lang::En;
+  impl_->model.emplace(std::move(*questionnaire.questionnaire), std::move(strings), lang);
+  impl_->saved_lang = lang;
   theme().reduced_motion = impl_->host.prefers_reduced_motion();
   theme().apply(impl_->host.prefers_dark());
   return true;
@@ -153,6 +161,10 @@ void App::Impl::frame() {
     if (m.screen() != Screen::Results) editing = -1;
     drawn_screen = m.screen();
     drawn_question = question;
+  }
+  if (m.lang() != saved_lang) {  // remember an explicit language choice on this device
+    host.storage_set(kLanguageKey, lang_key(m.lang()));
+    saved_lang = m.lang();
   }
   state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || scroll_to_top;
   drawn_revision = m.revision();

@@ -19,7 +19,8 @@ struct App::Impl {
   int editing = -1;                 // results screen: component whose answers are open
   double copied_at = -1e9;          // when "copied" feedback started
   bool scroll_to_top = false;       // after a screen or question change
-  bool focus_request = false;       // keyboard users land on the first option of a new question
+  bool focus_request = false;
+  Lang saved_lang = Lang::En;       // the language last written to storage       // keyboard users land on the first option of a new question
 
   std::uint64_t drawn_revision = ~0ull;  // model revision the last frame showed
   Screen drawn_screen = Screen::Welcome;

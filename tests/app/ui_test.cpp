@@ -62,3 +62,25 @@ TEST(Ui, IdleAfterSettling) {
 
 }  // namespace
 }  // namespace ssi::test
+
+namespace ssi::test {
+namespace {
+
+TEST(Ui, RemembersTheChosenLanguage) {
+  FakeHost stored;
+  {
+    Harness h(390, 844, "de-DE");
+    ASSERT_TRUE(h.ok) << h.error;
+    ASSERT_TRUE(h.click("lang.en"));
+    stored.storage = h.host.storage;
+  }
+  EXPECT_EQ(stored.storage["ssi-selfcheck.language"], "en");
+  Harness again(390, 844, "de-DE");
+  again.host.storage = stored.storage;
+  // A new start on the same device: the stored choice wins over the browser's German.
+  ASSERT_TRUE(again.app.init(&again.error));
+  EXPECT_EQ(again.model().lang(), Lang::En);
+}
+
+}  // namespace
+}  // namespace ssi::test
