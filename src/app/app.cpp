@@ -122,11 +122,15 @@ void App::Impl::frame() {
   const float bar_h = m.in_what_if() ? what_if_bar_height() : 0.0f;
   ImGui::BeginChild("##content", ImVec2(0, -bar_h), ImGuiChildFlags_None,
                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
+  // ImGui applies a scroll request in the next frame, so one more frame must follow (scroll_requested).
+  bool scroll_requested = false;
   if (scroll_to_top) {
+    scroll_requested = ImGui::GetScrollY() != 0;
     ImGui::SetScrollY(0);
     scroll_to_top = false;
   } else if (pending_scroll != 0) {
     ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + pending_scroll, 0.0f, ImGui::GetScrollMaxY()));
+    scroll_requested = true;
   }
   pending_scroll = 0;
   const float avail = ImGui::GetContentRegionAvail().x;
@@ -166,7 +170,8 @@ void App::Impl::frame() {
     host.storage_set(kLanguageKey, lang_key(m.lang()));
     saved_lang = m.lang();
   }
-  state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || scroll_to_top;
+  state_changed_in_frame =
+      m.revision() != revision_before || m.revision() != drawn_revision || scroll_to_top || scroll_requested;
   drawn_revision = m.revision();
 }
 

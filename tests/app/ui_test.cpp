@@ -84,3 +84,19 @@ TEST(Ui, RemembersTheChosenLanguage) {
 
 }  // namespace
 }  // namespace ssi::test
+
+namespace ssi::test {
+namespace {
+
+TEST(Ui, KeepsDrawingUntilAScrollRequestHasBeenApplied) {
+  Harness h(390, 844, "en-US");
+  ASSERT_TRUE(h.ok) << h.error;
+  h.app.scroll_by(300);
+  h.frame();  // the frame that asks ImGui to scroll; ImGui moves the content only in the next one
+  EXPECT_TRUE(h.app.animating()) << "the runner would stop before the scroll shows";
+  h.frames(2);
+  EXPECT_FALSE(h.app.animating());
+}
+
+}  // namespace
+}  // namespace ssi::test
