@@ -46,14 +46,17 @@ export async function waitReady(page) {
   await page.waitForFunction(() => window.ssiTest && window.ssiTest.ready === true, null, { timeout: 30000 });
 }
 
-// Waits until the page has drawn and gone idle (no frame for `quietMs`).
+// Waits until the page has drawn everything it wanted to and gone idle: no frame scheduled (ssiTest.busy())
+// and no frame drawn for `quietMs`. Input events schedule their frame synchronously, so after an awaited
+// click or key press busy() is true until the page has finished reacting, however slow the machine is.
 export async function settle(page, quietMs = 300) {
-  let last = await page.evaluate(() => ssiTest.frames());
-  for (let i = 0; i < 50; ++i) {
-    await page.waitForTimeout(quietMs);
-    const now = await page.evaluate(() => ssiTest.frames());
-    if (now === last) return now;
-    last = now;
+  const deadline = Date.now() + 20000;
+  let last = -1;
+  while (Date.now() < deadline) {
+    const { busy, frames } = await page.evaluate(() => ({ busy: ssiTest.busy(), frames: ssiTest.frames() }));
+    if (!busy && frames === last) return frames;
+    last = busy ? -1 : frames;
+    await page.waitForTimeout(busy ? 30 : quietMs);
   }
   throw new Error('the page never went idle');
 }

@@ -148,6 +148,7 @@ EM_JS(void, ssi_js_install_test_hook, (), {
     state: function() { return json(_ssi_test_state()); },
     widgets: function() { return json(_ssi_test_widgets()); },
     frames: function() { return _ssi_test_frames(); },
+    busy: function() { return _ssi_test_busy() !== 0; },
     gauges: function() { return json(_ssi_test_gauges()); },
     questions: function() { return json(_ssi_test_questions()); },
     answer: function(id, optionIndex) {

@@ -367,6 +367,7 @@ EMSCRIPTEN_KEEPALIVE const char* ssi_test_questions() {
   return s.c_str();
 }
 EMSCRIPTEN_KEEPALIVE double ssi_test_frames() { return static_cast<double>(g.frames); }
+EMSCRIPTEN_KEEPALIVE int ssi_test_busy() { return g.frame_pending ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE int ssi_test_answer(const char* id, int option) {
   const bool ok = g.app->answer(id, option);
   request_frame();
