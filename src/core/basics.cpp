@@ -63,6 +63,13 @@ const std::vector<std::string_view>& problem_codes() {
         code::kComponentWithoutPoints, code::kCurvePoint, code::kCurveEnds, code::kCurveOrder,
         code::kMarginOutOfRange, code::kWrongSchema, code::kUnsupportedVersion, code::kOtherQuestionnaire,
         code::kUnknownQuestion, code::kOptionOutOfRange, code::kEmptyKey, code::kPlaceholderMismatch,
+        code::kTruncated, code::kTooDeep, code::kStringTooLong, code::kControlCharacter, code::kNotFinite,
+        code::kOutOfRange, code::kStoreWrongSchema, code::kStoreFutureVersion, code::kStoreUnknownVersion,
+        code::kImportEmpty, code::kImportTooLarge, code::kImportWrongType, code::kImportFutureVersion,
+        code::kImportUnknownVersion, code::kImportDuplicateId, code::kImportInvalidId,
+        code::kImportUnknownQuestionnaire, code::kInvalidTimestamp, code::kInputEmpty, code::kInputNotANumber,
+        code::kInputTooManyDecimals, code::kInputOutOfRange, code::kInputPercentMalformed,
+        code::kInputPercentOutOfRange, code::kDateMalformed, code::kDateInvalid,
     };
     return codes;
 }

@@ -58,6 +58,40 @@ inline constexpr std::string_view kOtherQuestionnaire = "answers.other_questionn
 inline constexpr std::string_view kUnknownQuestion = "answers.unknown_question";        // {id}
 inline constexpr std::string_view kOptionOutOfRange = "answers.option_out_of_range";    // {id} {option} {count}
 
+// Any JSON file read with limits (core/store.h: stored document and imports)
+inline constexpr std::string_view kTruncated = "json.truncated";                  // {line} {column}
+inline constexpr std::string_view kTooDeep = "json.too_deep";                     // {max}
+inline constexpr std::string_view kStringTooLong = "json.string_too_long";        // {max}
+inline constexpr std::string_view kControlCharacter = "json.control_character";
+inline constexpr std::string_view kNotFinite = "json.not_finite";
+inline constexpr std::string_view kOutOfRange = "field.out_of_range";             // {value} {min} {max}
+
+// Stored document (core/store.h)
+inline constexpr std::string_view kStoreWrongSchema = "store.wrong_schema";        // {found} {expected}
+inline constexpr std::string_view kStoreFutureVersion = "store.future_version";    // {found} {expected}
+inline constexpr std::string_view kStoreUnknownVersion = "store.unknown_version";  // {found}
+
+// Import files (core/store.h)
+inline constexpr std::string_view kImportEmpty = "import.empty";
+inline constexpr std::string_view kImportTooLarge = "import.too_large";                    // {max}
+inline constexpr std::string_view kImportWrongType = "import.wrong_type";                  // {found}
+inline constexpr std::string_view kImportFutureVersion = "import.future_version";          // {found} {expected}
+inline constexpr std::string_view kImportUnknownVersion = "import.unknown_version";        // {found}
+inline constexpr std::string_view kImportDuplicateId = "import.duplicate_id";              // {id}
+inline constexpr std::string_view kImportInvalidId = "import.invalid_id";                  // {id}
+inline constexpr std::string_view kImportUnknownQuestionnaire = "import.unknown_questionnaire";  // {found} {expected}
+inline constexpr std::string_view kInvalidTimestamp = "date.invalid_timestamp";            // {value}
+
+// Real SSI input (core/store.h)
+inline constexpr std::string_view kInputEmpty = "input.empty";
+inline constexpr std::string_view kInputNotANumber = "input.not_a_number";                // {value}
+inline constexpr std::string_view kInputTooManyDecimals = "input.too_many_decimals";      // {value}
+inline constexpr std::string_view kInputOutOfRange = "input.out_of_range";                // {value}
+inline constexpr std::string_view kInputPercentMalformed = "input.percent_malformed";     // {value}
+inline constexpr std::string_view kInputPercentOutOfRange = "input.percent_out_of_range"; // {value}
+inline constexpr std::string_view kDateMalformed = "date.malformed";                      // {value}
+inline constexpr std::string_view kDateInvalid = "date.invalid";                          // {value}
+
 // Message catalogues
 inline constexpr std::string_view kEmptyKey = "catalog.empty_key";
 inline constexpr std::string_view kPlaceholderMismatch = "catalog.placeholder_mismatch";  // {de} {en}

@@ -33,10 +33,13 @@ inline constexpr int kDocumentVersion = 2;  // 1: the flat first format, migrate
 inline constexpr std::string_view kExportType = "ssi-selfcheck/export";
 inline constexpr int kExportVersion = 1;
 inline constexpr std::size_t kMaxImportBytes = 5 * 1024 * 1024;
+inline constexpr int kMaxDepth = 32;                   // nesting of [ and { (stored document and imports)
+inline constexpr std::size_t kMaxStringBytes = 10000;  // any string in an import, notes included (UTF-8 bytes)
 
 struct Settings {
     std::optional<Lang> language;  // unset: follow the browser
     std::string theme = "system";  // "system", "light", "dark"
+    bool operator==(const Settings&) const = default;
 };
 
 // A finished self-check, as it was when the person finished it.
