@@ -16,10 +16,6 @@
 #include "assets/assets.h"
 
 namespace ssi::app {
-namespace {
-// Storage key of the chosen language (the data issue folds it into the app's one versioned document).
-constexpr std::string_view kLanguageKey = "ssi-selfcheck.language";
-}  // namespace
 
 App::App(Host& host) : impl_(std::make_unique<Impl>(host)) {}
 App::~App() = default;
@@ -49,12 +45,9 @@ bool App::init(std::string* error) {
     *error = "content/questionnaire.json: " + describe(strings, questionnaire.problems.front(), Lang::En);
     return false;
   }
-  // The language: what the person chose last time on this device, else the browser's (German for de-*).
-  Lang lang = language_for(impl_->host.preferred_language());
-  if (const auto saved = impl_->host.storage_get(kLanguageKey); saved == "de" || saved == "en")
-    lang = *saved == "de" ? Lang::De : Lang::En;
-  impl_->model.emplace(std::move(*questionnaire.questionnaire), std::move(strings), lang);
-  impl_->saved_lang = lang;
+  impl_->model.emplace(std::move(*questionnaire.questionnaire), std::move(strings),
+                       language_for(impl_->host.preferred_language()));
+  impl_->restore_saved();
   theme().reduced_motion = impl_->host.prefers_reduced_motion();
   theme().apply(impl_->host.prefers_dark());
   return true;
@@ -88,6 +81,47 @@ std::string App::widgets_json() const { return widget_log().json(); }
 std::string App::gauges_json() const { return ssi::app::gauges_json(); }
 std::string App::questions_json() const { return impl_->model->questions_json(); }
 
+void App::flush() {
+  impl_->sync_document();
+  impl_->persistence->flush();
+}
+
+void App::storage_changed_elsewhere() {
+  Impl& i = *impl_;
+  if (!i.persistence->reload_from_storage()) return;
+  // Follow the other tab: its answers and language; this tab stays on its screen.
+  const store::Document& doc = i.persistence->document();
+  i.model->replace_answers(doc.progress.answers);
+  if (doc.settings.language) i.model->set_lang(*doc.settings.language);
+  i.chosen_lang = doc.settings.language;
+  i.synced_revision = i.model->revision();
+}
+
+std::string App::export_text() const {
+  return store::export_all(impl_->persistence->document(), SSI_VERSION, iso_datetime(impl_->host.epoch_ms()));
+}
+
+std::string App::import_text(std::string_view text, bool preview) {
+  Impl& i = *impl_;
+  Model& m = *i.model;
+  store::ImportPreview p = store::preview_import(text, i.persistence->document(), m.questionnaire());
+  nlohmann::json reply = {{"ok", p.ok()}, {"error", nullptr}};
+  if (!p.ok()) {
+    const std::string reason = describe(m.strings(), p.problems.front(), m.lang());
+    i.import_message = m.t("ui.data.import_failed", {{"reason", reason}});
+    reply["error"] = reason;
+  } else if (preview) {
+    i.pending_import = std::move(p);
+    i.import_message.clear();
+  } else {
+    i.persistence->document() = store::merge(i.persistence->document(), p);
+    i.persistence->changed();
+    i.import_message = m.t("ui.data.import_done");
+  }
+  if (preview) m.show(Screen::Data);
+  return reply.dump();
+}
+
 bool App::answer(std::string_view question_id, int option_index) {
   return impl_->model->answer(question_id, option_index);
 }
@@ -105,6 +139,7 @@ void App::Impl::frame() {
   Model& m = *model;
   const std::uint64_t revision_before = m.revision();
   widget_log().begin_frame();
+  persistence->tick();
   handle_keys();
   const Theme& th = theme();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -141,8 +176,12 @@ void App::Impl::frame() {
   ImGui::BeginGroup();
   ImGui::PushItemWidth(column);
   ImGui::PushTextWrapPos(margin + column);  // paragraphs wrap at the column's edge
+  notices();
   switch (m.screen()) {
     case Screen::Welcome: welcome(); break;
+    case Screen::Data: data(); break;
+    case Screen::Real: real_form(); break;
+    case Screen::History: history(); break;
     case Screen::Questionnaire: questionnaire(); break;
     case Screen::Results: results(); break;
     case Screen::About: about(); break;
@@ -166,10 +205,7 @@ void App::Impl::frame() {
     drawn_screen = m.screen();
     drawn_question = question;
   }
-  if (m.lang() != saved_lang) {  // remember an explicit language choice on this device
-    host.storage_set(kLanguageKey, lang_key(m.lang()));
-    saved_lang = m.lang();
-  }
+  sync_document();
   state_changed_in_frame =
       m.revision() != revision_before || m.revision() != drawn_revision || scroll_to_top || scroll_requested;
   drawn_revision = m.revision();
@@ -266,8 +302,10 @@ void App::Impl::header() {
   for (const auto& l : labels) seg_w = std::max(seg_w, text_size(l, Font::Strong).x + th.em(1.4f));
   ImGui::SetCursorScreenPos(ImVec2(origin.x + width - pad - seg_w * 2, origin.y + (h - th.em(2.6f)) * 0.5f));
   const int clicked = segmented("lang", labels, ids, m.lang() == Lang::De ? 0 : 1);
-  if (clicked == 0) m.set_lang(Lang::De);
-  if (clicked == 1) m.set_lang(Lang::En);
+  if (clicked >= 0) {
+    chosen_lang = clicked == 0 ? Lang::De : Lang::En;  // an explicit choice is remembered on this device
+    m.set_lang(*chosen_lang);
+  }
   ImGui::SetCursorScreenPos(origin + ImVec2(0, h));
 }
 

@@ -46,6 +46,16 @@ class App {
   // Preferences changed (colour scheme, reduced motion).
   void environment_changed();
 
+  // The page is being hidden or closed: write pending data now.
+  void flush();
+  // Another tab changed the stored data.
+  void storage_changed_elsewhere();
+  // A file's text to import (file picker or drop: shows a preview to confirm; preview=false imports at once).
+  // Returns {"ok": bool, "error": message in the person's language} as JSON text.
+  std::string import_text(std::string_view text, bool preview);
+  // What "export everything" downloads.
+  std::string export_text() const;
+
   // Touch drag-scrolling: the platform turns a vertical finger drag into this, in CSS pixels.
   void scroll_by(float dy);
 

@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "app/dashboard.h"
 #include "app/model.h"
+#include "app/persistence.h"
 
 namespace ssi::app {
 
@@ -20,7 +21,25 @@ struct App::Impl {
   double copied_at = -1e9;          // when "copied" feedback started
   bool scroll_to_top = false;       // after a screen or question change
   bool focus_request = false;
-  Lang saved_lang = Lang::En;       // the language last written to storage       // keyboard users land on the first option of a new question
+  // The person's data on this device, and what the screens show about it.
+  std::optional<Persistence> persistence;
+  Persistence::Loaded loaded = Persistence::Loaded::Fresh;
+  bool notice_dismissed = false;
+  std::uint64_t synced_revision = ~0ull;  // model revision last copied into the document
+  std::optional<Lang> chosen_lang;        // set when the person picked a language (then it is remembered)
+  std::optional<store::ImportPreview> pending_import;
+  std::string import_message;             // result of the last import, shown on the data screen
+  bool confirm_delete = false;
+  bool deleted = false;
+  double saved_at = -1e9;                 // "saved to history" feedback
+  // Real SSI form
+  std::string real_values[kComponentCount], real_date, real_industry, real_network;
+  std::string real_message;
+  bool real_tried = false;                // show field errors only after the first save attempt
+  // History: the last deleted entry, for undo
+  std::optional<store::SelfCheck> undo_check;
+  std::optional<store::RealEntry> undo_real;
+  std::size_t undo_index = 0;       // keyboard users land on the first option of a new question
 
   std::uint64_t drawn_revision = ~0ull;  // model revision the last frame showed
   Screen drawn_screen = Screen::Welcome;
@@ -41,6 +60,16 @@ struct App::Impl {
   void questionnaire();
   void results();
   void about();
+  void data();
+  void real_form();
+  void history();
+  void notices();
+  void comparison();
+  void save_check();
+  void sync_document();
+  void restore_saved();
+  void more_links();
+  std::string new_id();
   void advice_list();
   void plan_list();
   void edit_component(Component component);

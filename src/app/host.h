@@ -1,9 +1,11 @@
 #pragma once
 // What the app needs from the environment it runs in. The web platform layer (src/platform/web)
 // implements it with browser APIs; tests implement it in memory. The app never talks to the browser itself.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ssi::app {
 
@@ -18,6 +20,12 @@ class Host {
 
   // Milliseconds on a monotonic clock; drives animations.
   virtual double now_ms() const = 0;
+  // Wall-clock time, milliseconds since 1970-01-01 UTC: dates of self-checks and exports.
+  virtual double epoch_ms() const = 0;
+  // Random bits for ids of saved entries (crypto.getRandomValues on the web).
+  virtual std::uint64_t random64() = 0;
+  // Ask for a frame after `ms` even if nothing else happens (a debounced save is due then).
+  virtual void wake_after(double ms) = 0;
 
   // Clipboard (write only: reading needs a user gesture and arrives as a paste event instead).
   virtual void set_clipboard(std::string_view text) = 0;
@@ -27,6 +35,13 @@ class Host {
   virtual std::optional<std::string> storage_get(std::string_view key) const = 0;
   virtual bool storage_set(std::string_view key, std::string_view value) = 0;
   virtual void storage_remove(std::string_view key) = 0;
+  // Every key in this origin's storage (the app only touches keys starting with "ssi-selfcheck.").
+  virtual std::vector<std::string> storage_keys() const = 0;
+
+  // Files: offer bytes as a download, and open the file picker (the chosen file's text arrives through
+  // App::import_text()).
+  virtual void download(std::string_view filename, std::string_view mime, std::string_view bytes) = 0;
+  virtual void pick_file() = 0;
 };
 
 }  // namespace ssi::app

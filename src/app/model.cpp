@@ -8,13 +8,14 @@
 namespace ssi::app {
 
 namespace {
-constexpr std::string_view kScreenKeys[] = {"welcome", "questionnaire", "results", "about"};
+constexpr std::string_view kScreenKeys[kScreenCount] = {"welcome", "questionnaire", "results", "about",
+                                                       "data",    "real",          "history"};
 }
 
 std::string_view screen_key(Screen s) { return kScreenKeys[static_cast<int>(s)]; }
 
 std::optional<Screen> screen_from_key(std::string_view key) {
-  for (int i = 0; i < 4; ++i)
+  for (int i = 0; i < kScreenCount; ++i)
     if (kScreenKeys[i] == key) return static_cast<Screen>(i);
   return std::nullopt;
 }
@@ -139,6 +140,26 @@ void Model::go_to(std::string_view question_id) {
   if (!q || !is_visible(questionnaire_, answers_, *q)) return;
   current_id_ = q->id;
   changed();
+}
+
+void Model::restore(const Answers& answers, Screen screen, std::string question) {
+  what_if_ = false;
+  answers_.clear();
+  for (const auto& [id, option] : answers) {
+    const Question* q = questionnaire_.find(id);
+    if (q && option >= 0 && option < static_cast<int>(q->options.size())) answers_[id] = option;
+  }
+  rescore();
+  current_id_ = std::move(question);
+  screen_ = screen;
+  if (screen_ == Screen::Questionnaire && !questionnaire_.find(current_id_)) start_questionnaire();
+  changed();
+}
+
+void Model::replace_answers(const Answers& answers) {
+  const Screen screen = screen_;
+  std::string question = current_id_;
+  restore(answers, screen, std::move(question));
 }
 
 void Model::begin_what_if() {

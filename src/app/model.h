@@ -10,8 +10,10 @@
 
 namespace ssi::app {
 
-enum class Screen : std::uint8_t { Welcome, Questionnaire, Results, About };
-std::string_view screen_key(Screen);                      // "welcome", "questionnaire", "results", "about"
+enum class Screen : std::uint8_t { Welcome, Questionnaire, Results, About, Data, Real, History };
+inline constexpr int kScreenCount = 7;
+// "welcome", "questionnaire", "results", "about", "data", "real", "history"
+std::string_view screen_key(Screen);
 std::optional<Screen> screen_from_key(std::string_view);  // inverse; nullopt for anything else
 
 // Picks the UI language from a BCP 47 tag: German for de-*, else English.
@@ -26,6 +28,9 @@ class Model {
   Lang lang() const { return lang_; }
   const Questionnaire& questionnaire() const { return questionnaire_; }
   const Answers& answers() const { return answers_; }
+  // The person's own answers: during what-if, the saved ones, not those being tried out.
+  const Answers& committed_answers() const { return what_if_ ? saved_answers_ : answers_; }
+  const std::string& current_id() const { return current_id_; }
   const Result& result() const { return result_; }
 
   // Questions currently visible (conditions applied), in questionnaire order.
@@ -55,6 +60,11 @@ class Model {
   bool back();   // to the previous one; false at the first
   void skip();   // leave the current question unanswered and move on
   void go_to(std::string_view question_id);
+
+  // Puts back where the person was (answers for unknown or hidden questions are dropped by scoring).
+  void restore(const Answers& answers, Screen screen, std::string question);
+  // Takes other answers (another tab changed them); stays on the current screen.
+  void replace_answers(const Answers& answers);
 
   // What-if on the results screen: edits go to a scratch copy until kept or discarded.
   void begin_what_if();

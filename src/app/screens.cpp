@@ -139,6 +139,19 @@ void App::Impl::welcome() {
   corridor_bar(m);
   gap(0.3f);
   paragraph(m.t("ui.welcome.reach"));
+  gap(1.0f);
+  more_links();
+}
+
+// Links to the person's data, at the foot of the welcome and results screens.
+void App::Impl::more_links() {
+  Model& m = *model;
+  const int c = button_row({{"nav.history", m.t("ui.nav.history"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_CALENDAR}},
+                            {"nav.real", m.t("ui.nav.real"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LINKEDIN}},
+                            {"nav.data", m.t("ui.nav.data"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}}});
+  if (c == 0) m.show(Screen::History);
+  if (c == 1) m.show(Screen::Real);
+  if (c == 2) m.show(Screen::Data);
 }
 
 // --- Questionnaire -----------------------------------------------------------------------------------
@@ -260,6 +273,7 @@ void App::Impl::results() {
     gap(0.6f);
   }
 
+  comparison();
   heading(m.t("ui.results.advice"), Font::H2);
   gap(0.2f);
   advice_list();
@@ -270,19 +284,24 @@ void App::Impl::results() {
   gap(1.0f);
 
   const bool copied = host.now_ms() - copied_at < 2500.0;
-  const int c = button_row({{"results.copy", m.t(copied ? "ui.results.copied" : "ui.results.copy"),
+  const bool saved = host.now_ms() - saved_at < 2500.0;
+  const int c = button_row({{"results.save", m.t(saved ? "ui.results.saved" : "ui.results.save"),
+                             {.style = ButtonStyle::Primary, .icon = saved ? SSI_ICON_CHECK : SSI_ICON_CALENDAR, .disabled = r.answered == 0}},
+                            {"results.copy", m.t(copied ? "ui.results.copied" : "ui.results.copy"),
                              {.icon = copied ? SSI_ICON_CHECK : SSI_ICON_COPY}},
-                            {"results.restart", m.t("ui.results.restart"), {.icon = SSI_ICON_REFRESH}},
-                            {"results.about", m.t("ui.welcome.about"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LOCK}}});
-  if (c == 0) {
+                            {"results.restart", m.t("ui.results.restart"), {.icon = SSI_ICON_REFRESH}}});
+  if (c == 0) save_check();
+  if (c == 1) {
     host.set_clipboard(m.summary_text());
     copied_at = host.now_ms();
   }
-  if (c == 1) {
+  if (c == 2) {
     m.show(Screen::Questionnaire);
     m.go_to(m.visible_questions().front()->id);
   }
-  if (c == 2) m.show(Screen::About);
+  gap(0.6f);
+  more_links();
+  if (button("results.about", m.t("ui.welcome.about"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LOCK})) m.show(Screen::About);
 }
 
 void App::Impl::advice_list() {

@@ -242,6 +242,43 @@ float wrapped_height(const std::string& text, Font font, float wrap) {
 
 
 namespace {
+int resize_string(ImGuiInputTextCallbackData* data) {
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+    auto* text = static_cast<std::string*>(data->UserData);
+    text->resize(static_cast<size_t>(data->BufTextLen));
+    data->Buf = text->data();
+  }
+  return 0;
+}
+}  // namespace
+
+bool text_field(std::string_view id, std::string_view label, std::string& value, std::string_view hint,
+                std::string_view error, float width) {
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  ImGui::PushFont(th.font(Font::Strong));
+  ImGui::TextUnformatted(label.data(), label.data() + label.size());
+  ImGui::PopFont();
+  const float w = width < 0 ? ImGui::CalcItemWidth() : width;
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(th.em(0.7f), th.em(0.7f)));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+  ImGui::PushStyleColor(ImGuiCol_Border, error.empty() ? p.border : p.danger);
+  ImGui::SetNextItemWidth(w);
+  const std::string imgui_label = "###" + std::string(id);
+  const std::string hint_text(hint);
+  const bool changed = ImGui::InputTextWithHint(imgui_label.c_str(), hint_text.c_str(), value.data(),
+                                                value.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
+                                                resize_string, &value);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(2);
+  const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  focus_ring(rect, ImGui::GetStyle().FrameRounding);
+  record(id, "textbox", label, rect, false, false);
+  if (!error.empty()) small_text(error, p.danger);
+  return changed;
+}
+
+namespace {
 struct CardState {
   ImVec2 start;
   float width = 0, pad = 0;

@@ -73,6 +73,11 @@ struct RowButton {
 };
 int button_row(const std::vector<RowButton>& buttons);  // index activated, or -1
 
+// A labelled single-line text field. `error` (if not empty) is shown under it in the danger colour.
+// Returns true when the text changed this frame.
+bool text_field(std::string_view id, std::string_view label, std::string& value, std::string_view hint = {},
+                std::string_view error = {}, float width = -1);
+
 // Text helpers in the theme's type scale.
 void heading(std::string_view text, Font font = Font::H1);
 void paragraph(std::string_view text, ImVec4 color = ImVec4(0, 0, 0, 0));

@@ -4,8 +4,10 @@
 
 namespace ssi::test {
 
-Harness::Harness(float width, float height, std::string language) {
+Harness::Harness(float width, float height, std::string language,
+                 std::map<std::string, std::string, std::less<>> storage) {
   host.language = std::move(language);
+  host.storage = std::move(storage);
   context_ = ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;

@@ -2,7 +2,9 @@
 // Drives the real App headless: an ImGui context with a built font atlas, a fake host, synthetic input.
 #include <imgui.h>
 
+#include <cstdint>
 #include <map>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -21,11 +23,31 @@ class FakeHost final : public app::Host {
   std::map<std::string, std::string, std::less<>> storage;
   std::string clipboard;
   bool storage_works = true;
+  double epoch = 1764000000000.0;  // 2025-11-24T16:00:00Z
+  std::uint64_t next_random = 0x1234;
+  std::vector<double> wakes;
+  struct Download {
+    std::string name, mime, bytes;
+  };
+  std::vector<Download> downloads;
+  int file_picks = 0;
 
   std::string preferred_language() const override { return language; }
   bool prefers_dark() const override { return dark; }
   bool prefers_reduced_motion() const override { return reduced_motion; }
   double now_ms() const override { return now; }
+  double epoch_ms() const override { return epoch + now; }
+  std::uint64_t random64() override { return next_random++; }
+  void wake_after(double ms) override { wakes.push_back(ms); }
+  std::vector<std::string> storage_keys() const override {
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : storage) keys.push_back(k);
+    return keys;
+  }
+  void download(std::string_view name, std::string_view mime, std::string_view bytes) override {
+    downloads.push_back({std::string(name), std::string(mime), std::string(bytes)});
+  }
+  void pick_file() override { ++file_picks; }
   void set_clipboard(std::string_view text) override { clipboard = text; }
   std::optional<std::string> storage_get(std::string_view key) const override {
     auto it = storage.find(key);
@@ -45,7 +67,8 @@ class FakeHost final : public app::Host {
 
 class Harness {
  public:
-  explicit Harness(float width = 390, float height = 844, std::string language = "de-DE");
+  explicit Harness(float width = 390, float height = 844, std::string language = "de-DE",
+                   std::map<std::string, std::string, std::less<>> storage = {});
   ~Harness();
 
   void frame();

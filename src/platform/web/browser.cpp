@@ -66,6 +66,93 @@ EM_JS(void, ssi_js_storage_remove, (const char* key, int key_len), {
   try { window.localStorage.removeItem(UTF8ToString(key, key_len)); } catch (e) {}
 });
 
+EM_JS(char*, ssi_js_storage_keys, (), {
+  var keys = [];
+  try {
+    for (var i = 0; i < window.localStorage.length; ++i) keys.push(window.localStorage.key(i));
+  } catch (e) {}
+  var text = JSON.stringify(keys);
+  var size = lengthBytesUTF8(text) + 1;
+  var ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  return ptr;
+});
+
+EM_JS(void, ssi_js_watch_storage_and_lifecycle, (), {
+  window.addEventListener("storage", function(e) {
+    if (e.key === null || String(e.key).indexOf("ssi-selfcheck.") === 0) _ssi_on_storage();
+  });
+  window.addEventListener("pagehide", function() { _ssi_on_pagehide(); });
+  document.addEventListener("visibilitychange", function() {
+    if (document.visibilityState === "hidden") _ssi_on_pagehide();
+  });
+});
+
+EM_JS(double, ssi_js_epoch_ms, (), { return Date.now(); });
+
+EM_JS(void, ssi_js_random, (unsigned* out), {
+  var words = new Uint32Array(2);
+  crypto.getRandomValues(words);
+  HEAPU32[out >> 2] = words[0];
+  HEAPU32[(out >> 2) + 1] = words[1];
+});
+
+EM_JS(void, ssi_js_download, (const char* name, int name_len, const char* mime, int mime_len, const char* bytes, int len), {
+  var blob = new Blob([HEAPU8.slice(bytes, bytes + len)], { type: UTF8ToString(mime, mime_len) });
+  var url = URL.createObjectURL(blob);
+  var a = document.createElement("a");
+  a.href = url;
+  a.download = UTF8ToString(name, name_len);
+  a.rel = "noopener";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
+});
+
+// Reads a chosen or dropped file as text and hands it to the app. Files over the import limit are cut just
+// past it, so the app can refuse them by size without reading megabytes of an unsuitable file.
+EM_JS(void, ssi_js_install_file_reader, (), {
+  if (window.ssiReadFile) return;
+  var limit = 5 * 1024 * 1024 + 1;
+  window.ssiReadFile = function(file) {
+    if (!file) return;
+    file.slice(0, limit).text().then(function(text) {
+      if (file.size > limit) text = text + " ";  // still over the limit after cutting
+      var size = lengthBytesUTF8(text) + 1;
+      var ptr = _malloc(size);
+      stringToUTF8(text, ptr, size);
+      _ssi_on_import(ptr);
+      _free(ptr);
+    });
+  };
+});
+
+EM_JS(void, ssi_js_pick_file, (), {
+  var input = document.getElementById("file");
+  if (!input) {
+    input = document.createElement("input");
+    input.id = "file";
+    input.type = "file";
+    input.accept = ".json,application/json";
+    input.addEventListener("change", function() {
+      window.ssiReadFile(input.files && input.files[0]);
+      input.value = "";
+    });
+    document.body.appendChild(input);
+  }
+  input.click();
+});
+
+EM_JS(void, ssi_js_watch_drop, (), {
+  window.addEventListener("dragover", function(e) { e.preventDefault(); });
+  window.addEventListener("drop", function(e) {
+    e.preventDefault();
+    var files = e.dataTransfer && e.dataTransfer.files;
+    if (files && files.length) window.ssiReadFile(files[0]);
+  });
+});
+
 EM_JS(void, ssi_js_clipboard_write, (const char* text, int len), {
   var value = UTF8ToString(text, len);
   if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -155,6 +242,11 @@ EM_JS(void, ssi_js_install_test_hook, (), {
       if (typeof id !== "string" || !Number.isInteger(optionIndex)) return false;
       return withString(id, function(ptr) { return _ssi_test_answer(ptr, optionIndex) !== 0; });
     },
+    exportText: function() { return UTF8ToString(_ssi_test_export()); },
+    importText: function(text) {
+      if (typeof text !== "string") return { ok: false, error: "not a string" };
+      return withString(text, function(ptr) { return json(_ssi_test_import(ptr)); });
+    },
     show: function(screen) {
       if (typeof screen !== "string") return false;
       return withString(screen, function(ptr) { return _ssi_test_show(ptr) !== 0; });
@@ -189,6 +281,25 @@ bool storage_set(std::string_view key, std::string_view value) {
 }
 void storage_remove(std::string_view key) { ssi_js_storage_remove(key.data(), len(key)); }
 void clipboard_write(std::string_view text) { ssi_js_clipboard_write(text.data(), len(text)); }
+std::string storage_keys_json() { return take_string(ssi_js_storage_keys()).value_or("[]"); }
+void watch_storage_and_lifecycle() { ssi_js_watch_storage_and_lifecycle(); }
+double epoch_ms() { return ssi_js_epoch_ms(); }
+unsigned long long random64() {
+  unsigned words[2] = {0, 0};
+  ssi_js_random(words);
+  return (static_cast<unsigned long long>(words[0]) << 32) | words[1];
+}
+void download(std::string_view filename, std::string_view mime, std::string_view bytes) {
+  ssi_js_download(filename.data(), len(filename), mime.data(), len(mime), bytes.data(), len(bytes));
+}
+void pick_file() {
+  ssi_js_install_file_reader();
+  ssi_js_pick_file();
+}
+void watch_drop() {
+  ssi_js_install_file_reader();
+  ssi_js_watch_drop();
+}
 
 void text_input(bool active, float x, float y, float w, float h) { ssi_js_text_input(active, x, y, w, h); }
 void watch_paste() { ssi_js_watch_paste(); }

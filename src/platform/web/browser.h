@@ -20,6 +20,21 @@ std::optional<std::string> storage_get(std::string_view key);
 bool storage_set(std::string_view key, std::string_view value);
 void storage_remove(std::string_view key);
 
+// Every localStorage key (JSON array text), for "delete all my data".
+std::string storage_keys_json();
+// Calls ssi_on_storage() when another tab changes one of the app's keys, and ssi_on_pagehide() when the
+// page is hidden or left, so pending data is written in time.
+void watch_storage_and_lifecycle();
+
+// Wall clock and randomness.
+double epoch_ms();
+unsigned long long random64();
+
+// Files: a download of bytes, the file picker, and files dropped on the page (both arrive via ssi_on_import).
+void download(std::string_view filename, std::string_view mime, std::string_view bytes);
+void pick_file();
+void watch_drop();
+
 // Clipboard: writes through navigator.clipboard (needs a secure context and a user gesture).
 void clipboard_write(std::string_view text);
 

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "app/app.h"
 #include "app/gauge.h"
 #include "platform/web/browser.h"
@@ -34,6 +36,21 @@ class WebHost final : public app::Host {
     return platform::browser::storage_set(key, value);
   }
   void storage_remove(std::string_view key) override { platform::browser::storage_remove(key); }
+  std::vector<std::string> storage_keys() const override {
+    std::vector<std::string> keys;
+    const auto list = nlohmann::json::parse(platform::browser::storage_keys_json(), nullptr, false);
+    if (list.is_array())
+      for (const auto& k : list)
+        if (k.is_string()) keys.push_back(k.get<std::string>());
+    return keys;
+  }
+  double epoch_ms() const override { return platform::browser::epoch_ms(); }
+  std::uint64_t random64() override { return platform::browser::random64(); }
+  void wake_after(double ms) override;
+  void download(std::string_view filename, std::string_view mime, std::string_view bytes) override {
+    platform::browser::download(filename, mime, bytes);
+  }
+  void pick_file() override { platform::browser::pick_file(); }
 };
 
 // --- Runner state ----------------------------------------------------------------------------------
@@ -163,6 +180,10 @@ void frame_callback_schedule() {
   if (g.frame_pending) return;
   g.frame_pending = true;
   emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+void WebHost::wake_after(double ms) {
+  emscripten_set_timeout([](void*) { request_frame(1); }, ms, nullptr);
 }
 
 // --- Input -----------------------------------------------------------------------------------------
@@ -346,6 +367,26 @@ EMSCRIPTEN_KEEPALIVE void ssi_on_paste(const char* text) {
   }
   request_frame();
 }
+EMSCRIPTEN_KEEPALIVE void ssi_on_storage() {
+  g.app->storage_changed_elsewhere();
+  request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void ssi_on_pagehide() { g.app->flush(); }
+EMSCRIPTEN_KEEPALIVE void ssi_on_import(const char* text) {
+  g.app->import_text(text ? text : "", /*preview=*/true);
+  request_frame();
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_export() {
+  static std::string s;
+  s = g.app->export_text();
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_import(const char* text) {
+  static std::string s;
+  s = g.app->import_text(text ? text : "", /*preview=*/false);
+  request_frame();
+  return s.c_str();
+}
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_state() {
   static std::string s;
   s = g.app->state_json();
@@ -445,6 +486,8 @@ int main() {
   emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_TRUE, on_context_lost);
   platform::browser::watch_environment();
   platform::browser::watch_paste();
+  platform::browser::watch_storage_and_lifecycle();
+  platform::browser::watch_drop();
 
   request_frame();
   return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames are driven by events

@@ -1,0 +1,143 @@
+#include "app/persistence.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace ssi::app {
+
+namespace {
+// The first version kept only the language, under its own key; it is folded into the document.
+constexpr std::string_view kLegacyLanguageKey = "ssi-selfcheck.language";
+
+// Days since 1970-01-01 → civil date (proleptic Gregorian), after Howard Hinnant's well-known algorithm.
+void civil_from_days(long long z, int& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+}
+}  // namespace
+
+std::string iso_datetime(double epoch_ms) {
+  const long long seconds = static_cast<long long>(std::floor(epoch_ms / 1000.0));
+  const long long days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+  const long long rest = seconds - days * 86400;
+  int y;
+  unsigned m, d;
+  civil_from_days(days, y, m, d);
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", y, m, d, rest / 3600, rest / 60 % 60,
+                rest % 60);
+  return buffer;
+}
+
+std::string iso_date(double epoch_ms) { return iso_datetime(epoch_ms).substr(0, 10); }
+
+Persistence::Loaded Persistence::load() {
+  problems_.clear();
+  const std::optional<std::string> text = host_.storage_get(kStoreKey);
+  const std::optional<std::string> legacy_language = host_.storage_get(kLegacyLanguageKey);
+  if (!text) {
+    document_ = {};
+    if (legacy_language == "de" || legacy_language == "en") {
+      document_.settings.language = *legacy_language == "de" ? Lang::De : Lang::En;
+      host_.storage_remove(kLegacyLanguageKey);
+      changed();
+      return Loaded::Migrated;
+    }
+    return Loaded::Fresh;
+  }
+  store::DocumentLoad read = store::read_document(*text, questionnaire_);
+  if (!read.document) {
+    // Keep the unreadable text where nothing will overwrite it, then start afresh.
+    problems_ = read.problems;
+    backup_key_ = std::string(kBackupPrefix) + iso_datetime(host_.epoch_ms());
+    if (!host_.storage_set(backup_key_, *text)) backup_key_.clear();  // storage full: the original stays put
+    document_ = {};
+    if (!backup_key_.empty()) host_.storage_remove(kStoreKey);
+    return Loaded::Unreadable;
+  }
+  document_ = std::move(*read.document);
+  last_written_ = *text;
+  if (read.migrated) {
+    changed();
+    return Loaded::Migrated;
+  }
+  return Loaded::Restored;
+}
+
+std::optional<std::string> Persistence::backup_text() const {
+  if (backup_key_.empty()) return std::nullopt;
+  return host_.storage_get(backup_key_);
+}
+
+void Persistence::changed() {
+  if (!dirty_) {
+    dirty_ = true;
+    dirty_since_ = host_.now_ms();
+    wake_at_ = dirty_since_ + kSaveDelayMs;
+    host_.wake_after(kSaveDelayMs);
+  }
+}
+
+void Persistence::tick() {
+  if (!dirty_) return;
+  const double now = host_.now_ms();
+  if (now - dirty_since_ >= kSaveDelayMs) {
+    write();
+  } else if (now >= wake_at_) {
+    // Woken a little early (timers are not exact): ask again for the rest, or the write waits for input.
+    const double rest = kSaveDelayMs - (now - dirty_since_) + 1.0;
+    wake_at_ = now + rest;
+    host_.wake_after(rest);
+  }
+}
+
+void Persistence::flush() {
+  if (dirty_) write();
+}
+
+bool Persistence::write() {
+  dirty_ = false;
+  std::string text = store::write_document(document_);
+  if (text == last_written_) return true;
+  write_failed_ = !host_.storage_set(kStoreKey, text);
+  if (!write_failed_) last_written_ = std::move(text);
+  return !write_failed_;
+}
+
+bool Persistence::reload_from_storage() {
+  if (dirty_) {
+    conflict_ = true;  // both tabs changed the data: this tab's write will win, and the person is told
+    return false;
+  }
+  const std::optional<std::string> text = host_.storage_get(kStoreKey);
+  if (!text) {  // everything was deleted in the other tab
+    document_ = {};
+    last_written_.clear();
+    return true;
+  }
+  if (*text == last_written_) return false;
+  store::DocumentLoad read = store::read_document(*text, questionnaire_);
+  if (!read.document) return false;  // the other tab will handle its own unreadable write
+  document_ = std::move(*read.document);
+  last_written_ = *text;
+  return true;
+}
+
+void Persistence::delete_all() {
+  for (const std::string& key : host_.storage_keys())
+    if (key.rfind(kKeyPrefix, 0) == 0) host_.storage_remove(key);
+  document_ = {};
+  last_written_.clear();
+  backup_key_.clear();
+  problems_.clear();
+  dirty_ = false;
+}
+
+}  // namespace ssi::app

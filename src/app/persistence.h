@@ -1,0 +1,81 @@
+#pragma once
+// Keeps the person's document (core/store.h) in the device's storage through the Host.
+//
+// Why localStorage and not IndexedDB: the document is small (a few KB to a few hundred KB even after years
+// of weekly checks), it is read once at start before the first frame, and localStorage is synchronous, so
+// the app can start with the person's data in place and write it again on `pagehide` — IndexedDB's writes
+// are asynchronous and may not finish while a page is being closed. The storage event also gives other tabs
+// the change for free.
+//
+// Writes are debounced: at most one every 500 ms, plus a flush when the page is hidden. Unreadable data is
+// never overwritten: it is kept under a backup key first and offered as a download.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/host.h"
+#include "core/store.h"
+
+namespace ssi::app {
+
+inline constexpr std::string_view kStoreKey = "ssi-selfcheck.store";
+inline constexpr std::string_view kBackupPrefix = "ssi-selfcheck.backup.";
+inline constexpr std::string_view kKeyPrefix = "ssi-selfcheck.";
+inline constexpr double kSaveDelayMs = 500.0;
+
+class Persistence {
+ public:
+  enum class Loaded { Fresh, Restored, Migrated, Unreadable };
+
+  Persistence(Host& host, const Questionnaire& questionnaire) : host_(host), questionnaire_(questionnaire) {}
+
+  // Reads the stored document. On Unreadable the text is kept under backup_key() (never overwritten) and the
+  // app starts with an empty document; problems() says why.
+  Loaded load();
+  const std::vector<Problem>& problems() const { return problems_; }
+  const std::string& backup_key() const { return backup_key_; }
+  std::optional<std::string> backup_text() const;
+
+  store::Document& document() { return document_; }
+  const store::Document& document() const { return document_; }
+
+  // The document changed: it is written within kSaveDelayMs (the host is woken for it).
+  void changed();
+  // Writes now if a write is due (called every frame). Returns false when the last write failed.
+  void tick();
+  // Writes now if anything is pending (page hidden or closing).
+  void flush();
+  bool pending() const { return dirty_; }
+  bool write_failed() const { return write_failed_; }
+
+  // Another tab wrote the document: take it over, unless this tab has unsaved changes too; then this tab's
+  // write wins (the other tab follows it through its own storage event) and conflict() tells the person.
+  // Returns true when the other tab's document was taken over.
+  bool reload_from_storage();
+  bool conflict() const { return conflict_; }
+  void clear_conflict() { conflict_ = false; }
+
+  // Removes every key of the app from storage (settings, document, backups) and empties the document.
+  void delete_all();
+
+ private:
+  bool write();
+
+  Host& host_;
+  const Questionnaire& questionnaire_;
+  store::Document document_;
+  std::vector<Problem> problems_;
+  std::string backup_key_;
+  std::string last_written_;
+  bool dirty_ = false;
+  bool write_failed_ = false;
+  bool conflict_ = false;
+  double dirty_since_ = 0;
+  double wake_at_ = 0;  // when the host was asked to wake us for the pending write
+};
+
+// "2026-11-25T14:03:07Z" and "2026-11-25" from milliseconds since the epoch (UTC).
+std::string iso_datetime(double epoch_ms);
+std::string iso_date(double epoch_ms);
+
+}  // namespace ssi::app

@@ -1,0 +1,162 @@
+// The person's data on the device: written (debounced), resumed after a reload, kept safe when unreadable,
+// shared between tabs, exported, imported and deleted — all through the App as the page drives it.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/persistence.h"
+#include "harness.h"
+
+namespace ssi::test {
+namespace {
+
+using Storage = std::map<std::string, std::string, std::less<>>;
+
+TEST(Persistence, ReloadResumesTheScreenQuestionAndAnswers) {
+  Storage storage;
+  std::string question;
+  Answers answers;
+  {
+    Harness h(390, 844, "en-US");
+    ASSERT_TRUE(h.ok) << h.error;
+    app::Model& m = h.model();
+    m.start_questionnaire();
+    for (int i = 0; i < 5; ++i) {
+      ASSERT_TRUE(m.answer(m.current_question()->id, 1));
+      ASSERT_TRUE(m.next());
+    }
+    h.frames(2);
+    question = m.current_question()->id;
+    answers = m.answers();
+    // Debounced: nothing is written before 500 ms have passed...
+    EXPECT_FALSE(h.host.storage.count("ssi-selfcheck.store"));
+    EXPECT_FALSE(h.host.wakes.empty()) << "the app must ask to be woken for the pending write";
+    h.frames(40);  // ~670 ms at 60 fps
+    EXPECT_TRUE(h.host.storage.count("ssi-selfcheck.store"));
+    storage = h.host.storage;
+  }
+  Harness again(390, 844, "en-US", storage);
+  ASSERT_TRUE(again.ok) << again.error;
+  EXPECT_EQ(again.model().screen(), app::Screen::Questionnaire);
+  EXPECT_EQ(again.model().current_question()->id, question);
+  EXPECT_EQ(again.model().answers(), answers);
+}
+
+TEST(Persistence, FlushWritesPendingChangesAtOnce) {
+  Harness h(390, 844, "en-US");
+  ASSERT_TRUE(h.ok) << h.error;
+  ASSERT_TRUE(h.model().answer(h.model().questionnaire().questions.front().id, 0));
+  h.frame();
+  EXPECT_FALSE(h.host.storage.count("ssi-selfcheck.store"));
+  h.app.flush();  // pagehide
+  EXPECT_TRUE(h.host.storage.count("ssi-selfcheck.store"));
+}
+
+TEST(Persistence, UnreadableDataIsKeptAsABackupAndTheAppStarts) {
+  for (const std::string bad : {std::string("{not json"), std::string("{\"schema\":\"ssi-selfcheck/store\",\"schemaVersion\":99}"),
+                                std::string("{\"schema\":\"ssi-selfcheck/store\",\"schemaVersion\":2,\"checks\":[{\"id\":"),
+                                std::string("[1,2,3]")}) {
+    Harness h(390, 844, "de-DE", {{"ssi-selfcheck.store", bad}});
+    ASSERT_TRUE(h.ok) << h.error;
+    std::string backup_key;
+    for (const auto& [key, value] : h.host.storage)
+      if (key.rfind("ssi-selfcheck.backup.", 0) == 0) {
+        backup_key = key;
+        EXPECT_EQ(value, bad);
+      }
+    EXPECT_FALSE(backup_key.empty()) << "no backup kept for: " << bad;
+    // The notice offers the copy as a download.
+    ASSERT_TRUE(h.widget("notice.backup")) << bad;
+    ASSERT_TRUE(h.click("notice.backup"));
+    ASSERT_EQ(h.host.downloads.size(), 1u);
+    EXPECT_EQ(h.host.downloads[0].bytes, bad);
+    // New data is written under the main key; the backup is never overwritten.
+    ASSERT_TRUE(h.model().answer(h.model().questionnaire().questions.front().id, 0));
+    h.frame();
+    h.app.flush();
+    EXPECT_EQ(h.host.storage.at(backup_key), bad);
+  }
+}
+
+TEST(Persistence, AFullStorageIsToldNotIgnored) {
+  Harness h(390, 844, "en-US");
+  ASSERT_TRUE(h.ok) << h.error;
+  h.host.storage_works = false;
+  ASSERT_TRUE(h.model().answer(h.model().questionnaire().questions.front().id, 0));
+  h.frame();
+  h.app.flush();
+  h.frames(2);
+  EXPECT_TRUE(h.widget("notice.dismiss")) << "a failed write shows a notice";
+}
+
+TEST(Persistence, AnotherTabsChangeIsFollowed) {
+  Harness a(390, 844, "en-US");
+  ASSERT_TRUE(a.ok) << a.error;
+  const std::string id = a.model().questionnaire().questions.front().id;
+  ASSERT_TRUE(a.model().answer(id, 2));
+  a.frame();
+  a.app.flush();
+  Harness b(390, 844, "en-US", a.host.storage);
+  ASSERT_TRUE(b.ok) << b.error;
+  EXPECT_EQ(b.model().answers().at(id), 2);
+  ASSERT_TRUE(b.model().answer(id, 1));
+  b.frame();
+  b.app.flush();
+  a.host.storage = b.host.storage;  // the shared localStorage
+  a.app.storage_changed_elsewhere();
+  EXPECT_EQ(a.model().answers().at(id), 1);
+}
+
+TEST(Persistence, ExportDeleteImportGivesTheSameData) {
+  Harness h(1440, 6000, "en-US");  // tall enough to show the whole results page
+  ASSERT_TRUE(h.ok) << h.error;
+  app::Model& m = h.model();
+  for (const Question* q : m.visible_questions()) ASSERT_TRUE(m.answer(q->id, 1));
+  m.show(app::Screen::Results);
+  h.frames(3);
+  ASSERT_TRUE(h.click("results.save"));
+  const std::string exported = h.app.export_text();
+  EXPECT_EQ(nlohmann::json::parse(exported)["checks"].size(), 1u);
+
+  m.show(app::Screen::Data);
+  h.frames(3);
+  ASSERT_TRUE(h.click("data.delete"));
+  ASSERT_TRUE(h.click("data.delete_yes"));
+  for (const auto& [key, value] : h.host.storage) EXPECT_NE(key.rfind("ssi-selfcheck.", 0), 0u) << key << " left behind";
+
+  const auto reply = nlohmann::json::parse(h.app.import_text(exported, false));
+  EXPECT_EQ(reply["ok"], true) << reply.dump();
+  // Byte-identical re-export, apart from the moment of export itself.
+  auto without_time = [](std::string text) {
+    const auto at = text.find("\"exportedAt\"");
+    const auto end = text.find(',', at);
+    return at == std::string::npos ? text : text.erase(at, end - at);
+  };
+  EXPECT_EQ(without_time(h.app.export_text()), without_time(exported));
+  // Importing the same file again adds nothing.
+  h.app.import_text(exported, false);
+  EXPECT_EQ(nlohmann::json::parse(h.app.export_text())["checks"].size(), 1u);
+}
+
+TEST(Persistence, ABrokenImportChangesNothingAndSaysWhy) {
+  Harness h(390, 844, "de-DE");
+  ASSERT_TRUE(h.ok) << h.error;
+  const std::string before = h.app.export_text();
+  const auto reply = nlohmann::json::parse(h.app.import_text("{\"type\": \"something else\"}", false));
+  EXPECT_EQ(reply["ok"], false);
+  ASSERT_TRUE(reply["error"].is_string());
+  EXPECT_FALSE(reply["error"].get<std::string>().empty());
+  const auto after = nlohmann::json::parse(h.app.export_text());
+  EXPECT_EQ(after["checks"], nlohmann::json::parse(before)["checks"]);
+  EXPECT_EQ(after["real"], nlohmann::json::parse(before)["real"]);
+}
+
+TEST(Persistence, DatesAreIsoUtc) {
+  EXPECT_EQ(app::iso_datetime(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(app::iso_datetime(951782400000.0 + 3723000), "2000-02-29T01:02:03Z");
+  EXPECT_EQ(app::iso_date(1764000000000.0), "2025-11-24");
+  EXPECT_EQ(app::iso_datetime(-1000), "1969-12-31T23:59:59Z");
+}
+
+}  // namespace
+}  // namespace ssi::test
