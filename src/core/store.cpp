@@ -245,7 +245,8 @@ bool valid_id(const std::string& id) {
 std::optional<std::string> id_field(detail::Reporter& r, const json& object, const std::string& path, Mode mode) {
     const std::string* id = r.string_field(object, path, "id");
     if (!id) return std::nullopt;
-    if (mode == Mode::Import ? !valid_id(*id) : id->empty()) {
+    // The stored document takes the app's ids as they are; an import holds them to the documented characters.
+    if (mode == Mode::Import && !valid_id(*id)) {
         r.add(code::kImportInvalidId, detail::join(path, "id"), {{"id", shorten(*id)}});
         return std::nullopt;
     }
@@ -636,7 +637,6 @@ DocumentLoad read_document(std::string_view text, const Questionnaire& q) {
         read_language(root, "");
         if (auto answers = answers_field(r, root, "", q, Mode::Stored, /*required=*/false))
             d.progress.answers = std::move(*answers);
-        out.migrated = true;
     } else {
         if (const json* settings = r.object_field(root, "", "settings", /*required=*/false)) {
             read_language(*settings, "settings");
@@ -653,7 +653,10 @@ DocumentLoad read_document(std::string_view text, const Questionnaire& q) {
         }
         read_entries(r, root, q, Mode::Stored, /*required=*/false, d.checks, d.real);
     }
-    if (out.problems.empty()) out.document = std::move(d);
+    if (out.problems.empty()) {
+        out.document = std::move(d);
+        out.migrated = *v < kDocumentVersion;
+    }
     return out;
 }
 

@@ -137,6 +137,8 @@ TEST(StoredDocument, MigratesVersionOne) {
     // Version 1 with a broken answer is unreadable like any other broken document.
     DocumentLoad broken = read_document(R"({"schemaVersion":1,"answers":{"brand_photo":"2"}})", shipped());
     EXPECT_FALSE(broken.document.has_value());
+    EXPECT_FALSE(broken.migrated);
+    EXPECT_EQ(broken.found_version, 1);
     EXPECT_EQ(first_code(broken.problems), code::kNotInteger);
 }
 
