@@ -39,7 +39,8 @@ struct App::Impl {
   // History: the last deleted entry, for undo
   std::optional<store::SelfCheck> undo_check;
   std::optional<store::RealEntry> undo_real;
-  std::size_t undo_index = 0;       // keyboard users land on the first option of a new question
+  std::size_t undo_index = 0;
+  int chart_series = 0;                   // 0 = total, 1..4 = a component       // keyboard users land on the first option of a new question
 
   std::uint64_t drawn_revision = ~0ull;  // model revision the last frame showed
   Screen drawn_screen = Screen::Welcome;
@@ -63,6 +64,7 @@ struct App::Impl {
   void data();
   void real_form();
   void history();
+  void trend_chart();
   void notices();
   void comparison();
   void save_check();

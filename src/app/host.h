@@ -42,6 +42,11 @@ class Host {
   // App::import_text()).
   virtual void download(std::string_view filename, std::string_view mime, std::string_view bytes) = 0;
   virtual void pick_file() = 0;
+  // The picture on screen as a PNG download.
+  virtual void save_image(std::string_view filename) = 0;
+  // Opens the browser's print dialog for a plain-text report: a JSON array of [tag, text] pairs, tag one of
+  // "h1", "h2", "p", "li" (rendered as text into a print-only part of the page, never as HTML).
+  virtual void print(std::string_view report_json) = 0;
 };
 
 }  // namespace ssi::app

@@ -219,6 +219,28 @@ std::string Model::summary_text() const {
   return text;
 }
 
+std::string Model::report_json(std::string_view date) const {
+  const Result& r = result_;
+  nlohmann::json report = nlohmann::json::array();
+  auto add = [&](const char* tag, std::string text) { report.push_back({tag, std::move(text)}); };
+  add("h1", t("ui.report.title", {{"date", std::string(date)}}));
+  add("p", t("ui.summary.title", {{"total", std::to_string(r.total)},
+                                  {"corridor", t(std::string("corridor.") + std::string(corridor_key(r.corridor)))}}));
+  add("p", t("ui.gauge.range", {{"low", std::to_string(r.range.low)}, {"high", std::to_string(r.range.high)}}) + " \xc2\xb7 " +
+               t("ui.gauge.answered", {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}));
+  add("h2", t("ui.report.components"));
+  for (Component c : kComponents)
+    add("li", t("ui.summary.component", {{"name", t(std::string("component.") + std::string(component_key(c)))},
+                                         {"value", format_decimal(r.components[static_cast<int>(c)], 1, lang_)}}));
+  add("h2", t("ui.results.advice"));
+  for (std::size_t i = 0; i < r.advice.size() && i < 5; ++i)
+    add("li", r.advice[i].tip.get(lang_) + " (" + t("ui.results.gain", {{"points", format_decimal(r.advice[i].gain, 1, lang_)}}) + ")");
+  add("h2", t("ui.results.plan"));
+  for (const Advice& a : r.plan) add("li", a.tip.get(lang_));
+  add("p", t("ui.summary.footer"));
+  return report.dump();
+}
+
 std::string Model::questions_json() const {
   nlohmann::json list = nlohmann::json::array();
   for (const Question& q : questionnaire_.questions) {

@@ -75,6 +75,8 @@ class Model {
 
   // The result as plain text, for the clipboard: total and corridor, the four components, the top tip.
   std::string summary_text() const;
+  // The printable report of the current result as [tag, text] pairs (JSON), see Host::print().
+  std::string report_json(std::string_view date) const;
 
   // --- Test hook views ---------------------------------------------------------------------------
   std::string state_json() const;

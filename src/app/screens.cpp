@@ -299,6 +299,10 @@ void App::Impl::results() {
     m.show(Screen::Questionnaire);
     m.go_to(m.visible_questions().front()->id);
   }
+  const int e = button_row({{"results.png", m.t("ui.results.png"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}},
+                            {"results.print", m.t("ui.results.print"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_PRINT}}});
+  if (e == 0) host.save_image("ssi-selfcheck-" + iso_date(host.epoch_ms()) + ".png");
+  if (e == 1) host.print(m.report_json(iso_date(host.epoch_ms())));
   gap(0.6f);
   more_links();
   if (button("results.about", m.t("ui.welcome.about"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LOCK})) m.show(Screen::About);
@@ -313,9 +317,13 @@ void App::Impl::advice_list() {
     paragraph(m.t("ui.results.advice_none"), p.text_muted);
     return;
   }
-  const int shown = std::min<int>(5, static_cast<int>(r.advice.size()));
+  // With a real SSI entered, the components LinkedIn rates lowest come first.
+  const store::Document& doc = persistence->document();
+  const std::vector<Advice> advice = doc.real.empty() ? r.advice : store::rerank_advice(r.advice, doc.real.back());
+  if (!doc.real.empty()) small_text(m.t("ui.results.advice_reranked"));
+  const int shown = std::min<int>(5, static_cast<int>(advice.size()));
   for (int i = 0; i < shown; ++i) {
-    const Advice& a = r.advice[i];
+    const Advice& a = advice[i];
     const Question* q = m.questionnaire().find(a.question);
     if (!q) continue;
     const int ci = index_of(a.component);

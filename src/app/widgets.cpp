@@ -103,7 +103,7 @@ bool button(std::string_view id, std::string_view label, const ButtonOptions& o)
       if (hovered) bg = mix(bg, p.surface_alt, 0.7f);
       break;
     case ButtonStyle::Quiet:
-      bg = hovered ? p.surface_alt : ImVec4(0, 0, 0, 0);
+      bg = o.selected ? with_alpha(p.accent, 0.14f) : (hovered ? p.surface_alt : ImVec4(0, 0, 0, 0));
       fg = p.accent;
       break;
   }
@@ -322,7 +322,7 @@ void end_card(ImVec4 accent, ImVec4 background) {
   g_card.open = false;
 }
 
-int button_row(const std::vector<RowButton>& buttons) {
+int button_row(const std::vector<RowButton>& buttons, bool wrap) {
   const Theme& th = theme();
   const float avail = ImGui::CalcItemWidth();
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -336,8 +336,24 @@ int button_row(const std::vector<RowButton>& buttons) {
     total += widths.back();
   }
   total += spacing * (buttons.size() - 1);
-  const bool stack = total > avail;
+  const bool stack = total > avail && !wrap;
   int activated = -1;
+  if (wrap) {
+    float line = 0;
+    for (size_t i = 0; i < buttons.size(); ++i) {
+      if (i > 0) {
+        if (line + spacing + widths[i] <= avail) {
+          ImGui::SameLine(0, spacing);
+          line += spacing;
+        } else {
+          line = 0;
+        }
+      }
+      if (button(buttons[i].id, buttons[i].label, buttons[i].options)) activated = static_cast<int>(i);
+      line += widths[i];
+    }
+    return activated;
+  }
   for (size_t i = 0; i < buttons.size(); ++i) {
     ButtonOptions o = buttons[i].options;
     if (stack) o.width = -1;

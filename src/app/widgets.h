@@ -71,7 +71,8 @@ struct RowButton {
   ButtonOptions options;
   bool right = false;  // in a single row, push this (last) button to the column's right edge
 };
-int button_row(const std::vector<RowButton>& buttons);  // index activated, or -1
+// With `wrap`, buttons that do not fit flow onto the next line at their own width instead of stacking.
+int button_row(const std::vector<RowButton>& buttons, bool wrap = false);  // index activated, or -1
 
 // A labelled single-line text field. `error` (if not empty) is shown under it in the danger colour.
 // Returns true when the text changed this frame.

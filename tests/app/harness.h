@@ -48,6 +48,9 @@ class FakeHost final : public app::Host {
     downloads.push_back({std::string(name), std::string(mime), std::string(bytes)});
   }
   void pick_file() override { ++file_picks; }
+  void save_image(std::string_view name) override { images.emplace_back(name); }
+  void print(std::string_view report) override { reports.emplace_back(report); }
+  std::vector<std::string> images, reports;
   void set_clipboard(std::string_view text) override { clipboard = text; }
   std::optional<std::string> storage_get(std::string_view key) const override {
     auto it = storage.find(key);

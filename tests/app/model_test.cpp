@@ -117,3 +117,30 @@ TEST(Model, ScreenKeysRoundTrip) {
 
 }  // namespace
 }  // namespace ssi::test
+
+namespace ssi::test {
+namespace {
+
+TEST(Model, PrintableReportHoldsTheResultInTheLanguageShown) {
+  Harness h(390, 844, "de-DE");
+  ASSERT_TRUE(h.ok) << h.error;
+  app::Model& m = h.model();
+  for (const Question* q : m.visible_questions()) ASSERT_TRUE(m.answer(q->id, 1));
+  const auto report = nlohmann::json::parse(m.report_json("2026-11-25"));
+  ASSERT_TRUE(report.is_array());
+  EXPECT_EQ(report[0][0], "h1");
+  EXPECT_NE(report[0][1].get<std::string>().find("2026-11-25"), std::string::npos);
+  int items = 0;
+  bool total_named = false;
+  for (const auto& entry : report) {
+    const std::string tag = entry[0], text = entry[1];
+    EXPECT_TRUE(tag == "h1" || tag == "h2" || tag == "p" || tag == "li") << tag;
+    if (tag == "li") ++items;
+    if (text.find(std::to_string(m.result().total) + " von 100") != std::string::npos) total_named = true;
+  }
+  EXPECT_TRUE(total_named) << "the report names the total in German";
+  EXPECT_GE(items, 4 + static_cast<int>(std::min<std::size_t>(5, m.result().advice.size())));
+}
+
+}  // namespace
+}  // namespace ssi::test

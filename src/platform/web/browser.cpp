@@ -153,6 +153,47 @@ EM_JS(void, ssi_js_watch_drop, (), {
   });
 });
 
+EM_JS(void, ssi_js_save_canvas_png, (const char* name, int name_len), {
+  var filename = UTF8ToString(name, name_len);
+  document.getElementById("canvas").toBlob(function(blob) {
+    if (!blob) return;
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
+  }, "image/png");
+});
+
+// The report is text only: every entry becomes an element whose textContent is set, never markup.
+EM_JS(void, ssi_js_print_report, (const char* text, int len), {
+  var entries = JSON.parse(UTF8ToString(text, len));
+  var report = document.getElementById("report");
+  if (!report) {
+    report = document.createElement("article");
+    report.id = "report";
+    document.body.appendChild(report);
+  }
+  report.textContent = "";
+  var list = null;
+  entries.forEach(function(entry) {
+    var tag = ["h1", "h2", "p", "li"].indexOf(entry[0]) >= 0 ? entry[0] : "p";
+    var el = document.createElement(tag);
+    el.textContent = String(entry[1]);
+    if (tag === "li") {
+      if (!list) { list = document.createElement("ul"); report.appendChild(list); }
+      list.appendChild(el);
+    } else {
+      list = null;
+      report.appendChild(el);
+    }
+  });
+  window.print();
+});
+
 EM_JS(void, ssi_js_clipboard_write, (const char* text, int len), {
   var value = UTF8ToString(text, len);
   if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -296,6 +337,8 @@ void pick_file() {
   ssi_js_install_file_reader();
   ssi_js_pick_file();
 }
+void save_canvas_png(std::string_view filename) { ssi_js_save_canvas_png(filename.data(), len(filename)); }
+void print_report(std::string_view report_json) { ssi_js_print_report(report_json.data(), len(report_json)); }
 void watch_drop() {
   ssi_js_install_file_reader();
   ssi_js_watch_drop();

@@ -34,6 +34,8 @@ unsigned long long random64();
 void download(std::string_view filename, std::string_view mime, std::string_view bytes);
 void pick_file();
 void watch_drop();
+void save_canvas_png(std::string_view filename);
+void print_report(std::string_view report_json);
 
 // Clipboard: writes through navigator.clipboard (needs a secure context and a user gesture).
 void clipboard_write(std::string_view text);

@@ -51,6 +51,8 @@ class WebHost final : public app::Host {
     platform::browser::download(filename, mime, bytes);
   }
   void pick_file() override { platform::browser::pick_file(); }
+  void save_image(std::string_view filename) override { platform::browser::save_canvas_png(filename); }
+  void print(std::string_view report_json) override { platform::browser::print_report(report_json); }
 };
 
 // --- Runner state ----------------------------------------------------------------------------------
