@@ -160,3 +160,31 @@ TEST(Persistence, DatesAreIsoUtc) {
 
 }  // namespace
 }  // namespace ssi::test
+
+namespace ssi::test {
+namespace {
+
+TEST(History, DeleteCanBeUndoneAndNotesAreKept) {
+  Harness h(1440, 6000, "en-US");
+  ASSERT_TRUE(h.ok) << h.error;
+  app::Model& m = h.model();
+  for (const Question* q : m.visible_questions()) ASSERT_TRUE(m.answer(q->id, 1));
+  m.show(app::Screen::Results);
+  h.frames(3);
+  ASSERT_TRUE(h.click("results.save"));
+  const auto checks = [&] { return nlohmann::json::parse(h.app.export_text())["checks"]; };
+  ASSERT_EQ(checks().size(), 1u);
+  const std::string id = checks()[0]["id"];
+  m.show(app::Screen::History);
+  h.frames(3);
+  ASSERT_TRUE(h.click("history." + id + ".delete"));
+  EXPECT_EQ(checks().size(), 0u);
+  ASSERT_TRUE(h.click("history.undo"));
+  ASSERT_EQ(checks().size(), 1u);
+  EXPECT_EQ(checks()[0]["id"], id);
+  ASSERT_TRUE(h.click("history." + id + ".open"));
+  EXPECT_EQ(m.screen(), app::Screen::Results);
+}
+
+}  // namespace
+}  // namespace ssi::test

@@ -234,3 +234,58 @@ test('the real SSI form takes German decimal commas and refuses out-of-range val
     assert.equal(doc.real.length, 1);
   } finally { await app.context.close(); }
 });
+
+test('results as a PNG download and as a printable text report', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
+  await context.addInitScript(() => { window.__prints = 0; window.print = () => { window.__prints++; }; });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    await waitReady(page);
+    const qs = await page.evaluate(() => ssiTest.questions());
+    for (const q of qs) await page.evaluate((id) => ssiTest.answer(id, 1), q.id);
+    await page.evaluate(() => ssiTest.show('results'));
+    await settle(page);
+    await page.mouse.move(720, 450);
+    for (let i = 0; i < 25 && !(await widget(page, 'results.print')); ++i) { await page.mouse.wheel(0, 400); await settle(page, 250); }
+    const download = page.waitForEvent('download');
+    await clickWidget(page, 'results.png');
+    const png = await download;
+    assert.match(png.suggestedFilename(), /^ssi-selfcheck-\d{4}-\d{2}-\d{2}\.png$/);
+    const bytes = readFileSync(await png.path());
+    assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+    await clickWidget(page, 'results.print');
+    assert.equal(await page.evaluate(() => window.__prints), 1);
+    const report = await page.evaluate(() => document.getElementById('report').innerText);
+    const total = (await state(page)).result.total;
+    assert.match(report, new RegExp(`${total} of 100`));
+    assert.match(report, /Establish your professional brand/);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#report script, #report [style]').length), 0);
+  } finally { await context.close(); }
+});
+
+test('a dropped file shows a preview and is added only when confirmed', async () => {
+  const app = await openApp(browser, server, { width: 1440, height: 900, locale: 'en-US' });
+  const page = app.page;
+  try {
+    const file = readFileSync(join('tests', 'core', 'imports', 'good', 'full.json'), 'utf8');
+    const expected = JSON.parse(file);
+    const drop = async () => {
+      await page.evaluate((text) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], 'export.json', { type: 'application/json' }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      }, file);
+      for (let i = 0; i < 40 && !(await widget(page, 'import.cancel')); ++i) await settle(page, 100);
+    };
+    await drop();
+    assert.equal((await state(page)).screen, 'data', 'a drop opens "My data" with the preview');
+    await clickWidget(page, 'import.cancel');
+    assert.equal(JSON.parse(await page.evaluate(() => ssiTest.exportText())).real.length, 0, 'cancel adds nothing');
+    await drop();
+    await clickWidget(page, 'import.confirm');
+    const doc = JSON.parse(await page.evaluate(() => ssiTest.exportText()));
+    assert.equal(doc.real.length, expected.real.length);
+    assert.equal(doc.checks.length, expected.checks.length);
+  } finally { await app.context.close(); }
+});
