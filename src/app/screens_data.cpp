@@ -226,21 +226,23 @@ void App::Impl::real_form() {
     values[i] = parsed.centi;
     valid = valid && parsed.centi.has_value();
     const std::string error = real_tried && parsed.problem ? describe(m.strings(), *parsed.problem, m.lang()) : std::string();
-    text_field("real." + std::string(component_key(c)), component_name(m, c), real_values[i], "0–25", error);
+    text_field("real." + std::string(component_key(c)), component_name(m, c), real_values[i], "0–25", error, 32);
   }
   const auto date_problem = store::check_date(real_date);
   valid = valid && !date_problem;
   text_field("real.date", m.t("ui.real.date"), real_date, "2026-01-31",
-             real_tried && date_problem ? describe(m.strings(), *date_problem, m.lang()) : std::string());
+             real_tried && date_problem ? describe(m.strings(), *date_problem, m.lang()) : std::string(), 32);
   const store::PercentParse industry = store::parse_top_percent(real_industry);
   const store::PercentParse network = store::parse_top_percent(real_network);
   const bool industry_ok = real_industry.empty() || industry.percent.has_value();
   const bool network_ok = real_network.empty() || network.percent.has_value();
   valid = valid && industry_ok && network_ok;
   text_field("real.industry", m.t("ui.real.industry"), real_industry, "5",
-             real_tried && !industry_ok && industry.problem ? describe(m.strings(), *industry.problem, m.lang()) : std::string());
+             real_tried && !industry_ok && industry.problem ? describe(m.strings(), *industry.problem, m.lang()) : std::string(),
+             32);
   text_field("real.network", m.t("ui.real.network"), real_network, "10",
-             real_tried && !network_ok && network.problem ? describe(m.strings(), *network.problem, m.lang()) : std::string());
+             real_tried && !network_ok && network.problem ? describe(m.strings(), *network.problem, m.lang()) : std::string(),
+             32);
   if (std::all_of(values.begin(), values.end(), [](const auto& v) { return v.has_value(); })) {
     store::RealEntry preview;
     for (int i = 0; i < kComponentCount; ++i) preview.component_centi[i] = *values[i];
@@ -509,7 +511,8 @@ void App::Impl::history() {
     }
     ImGui::PopFont();
     std::string& note = row.real ? doc.real[row.index].note : doc.checks[row.index].note;
-    if (text_field("history." + id + ".note", m.t("ui.history.note"), note, "")) persistence->changed();
+    if (text_field("history." + id + ".note", m.t("ui.history.note"), note, "", {}, store::kMaxStringBytes))
+      persistence->changed();
     std::vector<RowButton> buttons;
     if (!row.real) buttons.push_back({"history." + id + ".open", m.t("ui.history.open"), {.icon = SSI_ICON_CHART}});
     if (!row.real) buttons.push_back({"history." + id + ".export", m.t("ui.history.export"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}});

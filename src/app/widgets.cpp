@@ -253,13 +253,13 @@ int resize_string(ImGuiInputTextCallbackData* data) {
 }  // namespace
 
 bool text_field(std::string_view id, std::string_view label, std::string& value, std::string_view hint,
-                std::string_view error, float width) {
+                std::string_view error, std::size_t max_bytes) {
   const Theme& th = theme();
   const Palette& p = th.palette;
   ImGui::PushFont(th.font(Font::Strong));
   ImGui::TextUnformatted(label.data(), label.data() + label.size());
   ImGui::PopFont();
-  const float w = width < 0 ? ImGui::CalcItemWidth() : width;
+  const float w = ImGui::CalcItemWidth();
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(th.em(0.7f), th.em(0.7f)));
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
   ImGui::PushStyleColor(ImGuiCol_Border, error.empty() ? p.border : p.danger);
@@ -271,6 +271,11 @@ bool text_field(std::string_view id, std::string_view label, std::string& value,
                                                 resize_string, &value);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
+  if (max_bytes > 0 && value.size() > max_bytes) {
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    value.resize(cut);
+  }
   const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   focus_ring(rect, ImGui::GetStyle().FrameRounding);
   record(id, "textbox", label, rect, false, false);

@@ -76,8 +76,9 @@ int button_row(const std::vector<RowButton>& buttons, bool wrap = false);  // in
 
 // A labelled single-line text field. `error` (if not empty) is shown under it in the danger colour.
 // Returns true when the text changed this frame.
+// `max_bytes` (> 0) cuts longer input at a UTF-8 character boundary, so what is stored can be imported again.
 bool text_field(std::string_view id, std::string_view label, std::string& value, std::string_view hint = {},
-                std::string_view error = {}, float width = -1);
+                std::string_view error = {}, std::size_t max_bytes = 0);
 
 // Text helpers in the theme's type scale.
 void heading(std::string_view text, Font font = Font::H1);

@@ -7,9 +7,9 @@
 namespace ssi::detail {
 namespace {
 
-// Records where parsing stopped; every other SAX event is accepted and dropped.
-struct ErrorPosition {
-    std::size_t position = 0;
+// Records where and why parsing stopped; every other SAX event is accepted and dropped.
+struct StopRecorder {
+    ParseStop stop;
     bool null() { return true; }
     bool boolean(bool) { return true; }
     bool number_integer(json::number_integer_t) { return true; }
@@ -22,13 +22,19 @@ struct ErrorPosition {
     bool end_object() { return true; }
     bool start_array(std::size_t) { return true; }
     bool end_array() { return true; }
-    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception&) {
-        position = pos;
+    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& e) {
+        stop = {pos, e.id};
         return false;
     }
 };
 
 }  // namespace
+
+ParseStop parse_stop(std::string_view text) {
+    StopRecorder sax;
+    json::sax_parse(text.data(), text.data() + text.size(), &sax);
+    return sax.stop;
+}
 
 std::optional<json> parse(std::string_view text, std::vector<Problem>& problems) {
     const char* begin = text.data();
@@ -36,10 +42,9 @@ std::optional<json> parse(std::string_view text, std::vector<Problem>& problems)
     json value = json::parse(begin, end, nullptr, /*allow_exceptions=*/false);
     if (!value.is_discarded()) return value;
 
-    ErrorPosition sax;
-    json::sax_parse(begin, end, &sax);
+    const ParseStop stop = parse_stop(text);
     // nlohmann counts characters read including the offending one.
-    std::size_t offset = sax.position > 0 ? sax.position - 1 : 0;
+    std::size_t offset = stop.position > 0 ? stop.position - 1 : 0;
     if (offset > text.size()) offset = text.size();
     int line = 1, column = 1;
     for (std::size_t i = 0; i < offset; ++i) {

@@ -17,6 +17,14 @@ namespace ssi::detail {
 
 using json = nlohmann::json;
 
+// Where and why nlohmann stops on an invalid text: the characters read and its error id
+// (101 parse error, 406 number overflow such as 1e400). Walks the text once without building anything.
+struct ParseStop {
+    std::size_t position = 0;
+    int id = 0;
+};
+ParseStop parse_stop(std::string_view text);
+
 // Parses text; on failure reports code::kInvalidJson with 1-based line/column into problems.
 std::optional<json> parse(std::string_view text, std::vector<Problem>& problems);
 

@@ -92,28 +92,6 @@ bool blank(std::string_view text) {
     return true;
 }
 
-// Finds out why nlohmann stopped: its error id (406 is "number overflow", e.g. 1e400). Every other SAX
-// event is accepted and dropped; the depth is already bounded by the pre-scan.
-struct ErrorKind {
-    int id = 0;
-    bool null() { return true; }
-    bool boolean(bool) { return true; }
-    bool number_integer(json::number_integer_t) { return true; }
-    bool number_unsigned(json::number_unsigned_t) { return true; }
-    bool number_float(json::number_float_t, const json::string_t&) { return true; }
-    bool string(json::string_t&) { return true; }
-    bool binary(json::binary_t&) { return true; }
-    bool start_object(std::size_t) { return true; }
-    bool key(json::string_t&) { return true; }
-    bool end_object() { return true; }
-    bool start_array(std::size_t) { return true; }
-    bool end_array() { return true; }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
-        id = e.id;
-        return false;
-    }
-};
-
 // Parses after the scan. A parse error in a text that stops inside a string or with brackets open (or
 // contains nothing at all) is reported as truncated; a number too large for a double as not finite.
 std::optional<json> parse_scanned(std::string_view text, const PreScan& scan, std::vector<Problem>& problems) {
@@ -123,9 +101,8 @@ std::optional<json> parse_scanned(std::string_view text, const PreScan& scan, st
         problems.back().code = std::string(code::kTruncated);
         return doc;
     }
-    ErrorKind kind;
-    json::sax_parse(text.data(), text.data() + text.size(), &kind);
-    if (kind.id == 406) problems.back() = Problem{std::string(code::kNotFinite), "", {}};
+    // 406 is nlohmann's "number overflow" (e.g. 1e400); the depth is already bounded by the pre-scan.
+    if (detail::parse_stop(text).id == 406) problems.back() = Problem{std::string(code::kNotFinite), "", {}};
     return doc;
 }
 

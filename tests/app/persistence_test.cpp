@@ -188,3 +188,36 @@ TEST(History, DeleteCanBeUndoneAndNotesAreKept) {
 
 }  // namespace
 }  // namespace ssi::test
+
+namespace ssi::test {
+namespace {
+
+TEST(History, ALongNoteIsCutSoTheExportCanBeImportedAgain) {
+  Harness h(1440, 6000, "en-US");
+  ASSERT_TRUE(h.ok) << h.error;
+  app::Model& m = h.model();
+  for (const Question* q : m.visible_questions()) ASSERT_TRUE(m.answer(q->id, 1));
+  m.show(app::Screen::Results);
+  h.frames(3);
+  ASSERT_TRUE(h.click("results.save"));
+  const std::string id = nlohmann::json::parse(h.app.export_text())["checks"][0]["id"];
+  m.show(app::Screen::History);
+  h.frames(3);
+  ASSERT_TRUE(h.click("history." + id + ".note"));
+  std::string text;
+  while (text.size() < store::kMaxStringBytes + 500) text += "Notiz \xc3\xa4\xc3\xb6\xc3\xbc ";  // with umlauts
+  ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+  h.frames(3);
+  const auto exported = h.app.export_text();
+  const std::string note = nlohmann::json::parse(exported)["checks"][0]["note"];
+  EXPECT_GT(note.size(), store::kMaxStringBytes - 8) << "the note was typed";
+  EXPECT_LE(note.size(), store::kMaxStringBytes);
+  // Into an empty device: the person's own export is accepted.
+  Harness other(390, 844, "en-US");
+  ASSERT_TRUE(other.ok) << other.error;
+  const auto reply = nlohmann::json::parse(other.app.import_text(exported, false));
+  EXPECT_EQ(reply["ok"], true) << reply.dump();
+}
+
+}  // namespace
+}  // namespace ssi::test
