@@ -86,6 +86,8 @@ void App::flush() {
   impl_->persistence->flush();
 }
 
+void App::update_ready() { impl_->update_waiting = true; }
+
 void App::storage_changed_elsewhere() {
   Impl& i = *impl_;
   if (!i.persistence->reload_from_storage()) return;

@@ -53,6 +53,8 @@ class App {
   // A file's text to import (file picker or drop: shows a preview to confirm; preview=false imports at once).
   // Returns {"ok": bool, "error": message in the person's language} as JSON text.
   std::string import_text(std::string_view text, bool preview);
+  // A new version is installed and waits: the app offers a reload.
+  void update_ready();
   // What "export everything" downloads.
   std::string export_text() const;
 

@@ -47,6 +47,8 @@ class Host {
   // Opens the browser's print dialog for a plain-text report: a JSON array of [tag, text] pairs, tag one of
   // "h1", "h2", "p", "li" (rendered as text into a print-only part of the page, never as HTML).
   virtual void print(std::string_view report_json) = 0;
+  // A new version of the app is installed and waiting: let it take over and reload (data is written first).
+  virtual void apply_update() = 0;
 };
 
 }  // namespace ssi::app

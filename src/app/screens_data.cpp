@@ -125,6 +125,18 @@ void App::Impl::notices() {
       persistence->clear_conflict();
     }
   };
+  if (update_waiting) {
+    begin_card(0.9f);
+    paragraph(m.t("ui.update.ready"));
+    gap(0.2f);
+    if (button("update.reload", m.t("ui.update.reload"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_REFRESH})) {
+      sync_document();
+      persistence->flush();
+      host.apply_update();
+    }
+    end_card(p.accent, mix(p.surface, p.accent, th.dark ? 0.14f : 0.07f));
+    gap(0.6f);
+  }
   if (persistence->write_failed()) {
     notice(m.t("ui.notice.write_failed"), p.danger, false);
   } else if (persistence->conflict()) {

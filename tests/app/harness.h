@@ -50,6 +50,8 @@ class FakeHost final : public app::Host {
   void pick_file() override { ++file_picks; }
   void save_image(std::string_view name) override { images.emplace_back(name); }
   void print(std::string_view report) override { reports.emplace_back(report); }
+  void apply_update() override { ++updates_applied; }
+  int updates_applied = 0;
   std::vector<std::string> images, reports;
   void set_clipboard(std::string_view text) override { clipboard = text; }
   std::optional<std::string> storage_get(std::string_view key) const override {

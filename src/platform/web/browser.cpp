@@ -194,6 +194,37 @@ EM_JS(void, ssi_js_print_report, (const char* text, int len), {
   window.print();
 });
 
+EM_JS(void, ssi_js_register_service_worker, (), {
+  if (!("serviceWorker" in navigator)) return;
+  var hadController = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.register("sw.js", { scope: "./" }).then(function(registration) {
+    var announce = function(worker) {
+      // A waiting worker while a page is controlled is an update; the very first install is not.
+      if (worker && navigator.serviceWorker.controller) _ssi_on_update_ready();
+    };
+    announce(registration.waiting);
+    registration.addEventListener("updatefound", function() {
+      var worker = registration.installing;
+      if (!worker) return;
+      worker.addEventListener("statechange", function() {
+        if (worker.state === "installed") announce(worker);
+      });
+    });
+    window.ssiRegistration = registration;
+  }).catch(function(e) { console.warn("service worker not registered: " + e); });
+  navigator.serviceWorker.addEventListener("controllerchange", function() {
+    if (hadController && window.ssiUpdating) window.location.reload();
+    hadController = true;
+  });
+});
+
+EM_JS(void, ssi_js_apply_update, (), {
+  var registration = window.ssiRegistration;
+  if (!registration || !registration.waiting) { window.location.reload(); return; }
+  window.ssiUpdating = true;
+  registration.waiting.postMessage("ssi-activate-update");
+});
+
 EM_JS(void, ssi_js_clipboard_write, (const char* text, int len), {
   var value = UTF8ToString(text, len);
   if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -337,6 +368,8 @@ void pick_file() {
   ssi_js_install_file_reader();
   ssi_js_pick_file();
 }
+void register_service_worker() { ssi_js_register_service_worker(); }
+void apply_update() { ssi_js_apply_update(); }
 void save_canvas_png(std::string_view filename) { ssi_js_save_canvas_png(filename.data(), len(filename)); }
 void print_report(std::string_view report_json) { ssi_js_print_report(report_json.data(), len(report_json)); }
 void watch_drop() {

@@ -35,6 +35,10 @@ void download(std::string_view filename, std::string_view mime, std::string_view
 void pick_file();
 void watch_drop();
 void save_canvas_png(std::string_view filename);
+// Registers sw.js (offline use); calls ssi_on_update_ready() when a new version has been downloaded and
+// waits, and apply_update() lets it take over and reloads the page once it has.
+void register_service_worker();
+void apply_update();
 void print_report(std::string_view report_json);
 
 // Clipboard: writes through navigator.clipboard (needs a secure context and a user gesture).

@@ -53,6 +53,7 @@ class WebHost final : public app::Host {
   void pick_file() override { platform::browser::pick_file(); }
   void save_image(std::string_view filename) override { platform::browser::save_canvas_png(filename); }
   void print(std::string_view report_json) override { platform::browser::print_report(report_json); }
+  void apply_update() override { platform::browser::apply_update(); }  // the app has written its data
 };
 
 // --- Runner state ----------------------------------------------------------------------------------
@@ -374,6 +375,10 @@ EMSCRIPTEN_KEEPALIVE void ssi_on_storage() {
   request_frame();
 }
 EMSCRIPTEN_KEEPALIVE void ssi_on_pagehide() { g.app->flush(); }
+EMSCRIPTEN_KEEPALIVE void ssi_on_update_ready() {
+  g.app->update_ready();
+  request_frame();
+}
 EMSCRIPTEN_KEEPALIVE void ssi_on_import(const char* text) {
   g.app->import_text(text ? text : "", /*preview=*/true);
   request_frame();
@@ -490,6 +495,7 @@ int main() {
   platform::browser::watch_paste();
   platform::browser::watch_storage_and_lifecycle();
   platform::browser::watch_drop();
+  platform::browser::register_service_worker();
 
   request_frame();
   return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames are driven by events

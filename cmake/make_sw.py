@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Fills dist/sw.js with the build's file list and a hash of their contents.
+
+usage: make_sw.py DIST_DIR
+The cache name changes whenever any shipped byte changes, so a new deployment installs a complete new cache
+and the old one is removed when it takes over. sw.js itself is not precached (the browser fetches it).
+"""
+import hashlib
+import json
+import os
+import sys
+
+
+def main() -> int:
+    dist = sys.argv[1]
+    files = sorted(f for f in os.listdir(dist) if os.path.isfile(os.path.join(dist, f)) and f != "sw.js")
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode())
+        with open(os.path.join(dist, name), "rb") as handle:
+            digest.update(hashlib.sha256(handle.read()).digest())
+    path = os.path.join(dist, "sw.js")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    text = text.replace("__SSI_HASH__", digest.hexdigest()[:16])
+    text = text.replace("__SSI_FILES__", json.dumps(["./"] + ["./" + f for f in files]))
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

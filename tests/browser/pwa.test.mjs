@@ -1,0 +1,71 @@
+// Issue 6 (first part): installable, and fully usable offline after the first visit with the saved data.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, DIST, startServer, settle, waitReady } from './lib.mjs';
+
+let profile;
+before(async () => { profile = await mkdtemp(join(tmpdir(), 'ssi-pwa-')); });
+after(async () => { await rm(profile, { recursive: true, force: true }); });
+
+async function persistent(dir) {
+  return chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+    viewport: { width: 390, height: 844 }, locale: 'en-US', reducedMotion: 'reduce',
+  });
+}
+
+// Waits until the service worker controls the page and has its cache filled.
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+  });
+}
+
+test('installable: Chrome reports no installability errors', async () => {
+  const server = await startServer(DIST);
+  const context = await persistent(join(profile, 'install'));
+  try {
+    const page = context.pages()[0] || (await context.newPage());
+    await page.goto(server.url);
+    await waitReady(page);
+    await controlled(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await (await page.request.get(server.url + 'manifest.webmanifest')).json();
+    for (const icon of manifest.icons.filter((i) => i.src.endsWith('.png'))) {
+      const res = await page.request.get(server.url + icon.src);
+      assert.equal(res.status(), 200, icon.src);
+      assert.equal(res.headers()['content-type'], 'image/png');
+    }
+    assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
+  } finally { await context.close(); await server.close(); }
+});
+
+test('offline: after one visit the app starts without the server, with the saved answers', async () => {
+  const server = await startServer(DIST);
+  const context = await persistent(join(profile, 'offline'));
+  try {
+    const page = context.pages()[0] || (await context.newPage());
+    await page.goto(server.url);
+    await waitReady(page);
+    await controlled(page);
+    const id = await page.evaluate(() => ssiTest.questions()[0].id);
+    await page.evaluate((id) => ssiTest.answer(id, 2), id);
+    await settle(page);
+    await page.waitForTimeout(700);  // the debounced save
+    await server.close();
+    await page.reload();
+    await waitReady(page);
+    assert.equal((await page.evaluate(() => ssiTest.state())).answers[id], 2);
+    const caches = await page.evaluate(() => caches.keys());
+    assert.equal(caches.length, 1);
+    assert.match(caches[0], /^ssi-selfcheck-[0-9a-f]{16}$/);
+  } finally { await context.close(); await server.close().catch(() => {}); }
+});

@@ -1,0 +1,34 @@
+// SSI Self-Check service worker: the whole site in one cache per build, so the app loads offline after the
+// first visit and never mixes files of two versions. Written by hand; cmake/make_sw.py fills in the build's
+// file list and content hash when dist/ is assembled.
+const CACHE = 'ssi-selfcheck-__SSI_HASH__';
+const FILES = __SSI_FILES__;
+
+self.addEventListener('install', (event) => {
+  // 'reload' skips the HTTP cache: the new cache gets this build's bytes, not a stale mix.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key.startsWith('ssi-selfcheck-') && key !== CACHE) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+// The page asks for the waiting version to take over when the person chooses to reload.
+self.addEventListener('message', (event) => {
+  if (event.data === 'ssi-activate-update') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const scope = new URL(self.registration.scope);
+    const path = url.pathname === scope.pathname ? new URL('index.html', scope).href : request.url;
+    return (await cache.match(path, { ignoreSearch: true })) || fetch(request);
+  })());
+});
