@@ -69,3 +69,18 @@ test('offline: after one visit the app starts without the server, with the saved
     assert.match(caches[0], /^ssi-selfcheck-[0-9a-f]{16}$/);
   } finally { await context.close(); await server.close().catch(() => {}); }
 });
+
+test('the shipped scripts use no eval, no beacons, no sockets; the page has no inline script or style', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  for (const file of readdirSync(DIST).filter((f) => f.endsWith('.js'))) {
+    const text = readFileSync(join(DIST, file), 'utf8');
+    for (const banned of ['eval(', 'new Function', 'sendBeacon', 'WebSocket', 'RTCPeerConnection'])
+      assert.ok(!text.includes(banned), `${file} contains ${banned}`);
+  }
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>/i.test(html), 'inline <script>');
+  assert.ok(!/\sstyle\s*=/i.test(html), 'style attribute');
+  assert.ok(!/<style/i.test(html), '<style> element');
+  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+  assert.match(html, /<meta name="referrer" content="no-referrer">/);
+});
