@@ -30,7 +30,7 @@ std::string iso_datetime(double epoch_ms) {
   int y;
   unsigned m, d;
   civil_from_days(days, y, m, d);
-  char buffer[32];
+  char buffer[64];  // room for any value the format could print, so nothing is ever cut
   std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", y, m, d, rest / 3600, rest / 60 % 60,
                 rest % 60);
   return buffer;

@@ -53,7 +53,7 @@ TEST(Persistence, FlushWritesPendingChangesAtOnce) {
 }
 
 TEST(Persistence, UnreadableDataIsKeptAsABackupAndTheAppStarts) {
-  for (const std::string bad : {std::string("{not json"), std::string("{\"schema\":\"ssi-selfcheck/store\",\"schemaVersion\":99}"),
+  for (const std::string& bad : {std::string("{not json"), std::string("{\"schema\":\"ssi-selfcheck/store\",\"schemaVersion\":99}"),
                                 std::string("{\"schema\":\"ssi-selfcheck/store\",\"schemaVersion\":2,\"checks\":[{\"id\":"),
                                 std::string("[1,2,3]")}) {
     Harness h(390, 844, "de-DE", {{"ssi-selfcheck.store", bad}});

@@ -48,7 +48,9 @@ TEST(Strings, EveryKeyTheUiUsesExistsAndEveryUiKeyIsUsed) {
   }
   for (const std::string& key : ui.catalog->keys()) {
     const bool built = key.rfind("ui.component.", 0) == 0;  // "ui.component." + key + ".short"
-    if (!built) EXPECT_TRUE(used.count(key)) << key << " is in content/ui.json but no code uses it";
+    if (!built) {
+      EXPECT_TRUE(used.count(key)) << key << " is in content/ui.json but no code uses it";
+    }
   }
 }
 
