@@ -12,6 +12,16 @@ namespace {
 
 using Storage = std::map<std::string, std::string, std::less<>>;
 
+// Answers every visible question with its second option and saves the self-check from the results screen,
+// as a person would (the harness is tall enough to show the whole results page).
+void answer_and_save(Harness& h) {
+  app::Model& m = h.model();
+  for (const Question* q : m.visible_questions()) ASSERT_TRUE(m.answer(q->id, 1));
+  m.show(app::Screen::Results);
+  h.frames(3);
+  ASSERT_TRUE(h.click("results.save"));
+}
+
 TEST(Persistence, ReloadResumesTheScreenQuestionAndAnswers) {
   Storage storage;
   std::string question;
@@ -108,13 +118,10 @@ TEST(Persistence, AnotherTabsChangeIsFollowed) {
 }
 
 TEST(Persistence, ExportDeleteImportGivesTheSameData) {
-  Harness h(1440, 6000, "en-US");  // tall enough to show the whole results page
+  Harness h(1440, 6000, "en-US");
   ASSERT_TRUE(h.ok) << h.error;
   app::Model& m = h.model();
-  for (const Question* q : m.visible_questions()) ASSERT_TRUE(m.answer(q->id, 1));
-  m.show(app::Screen::Results);
-  h.frames(3);
-  ASSERT_TRUE(h.click("results.save"));
+  ASSERT_NO_FATAL_FAILURE(answer_and_save(h));
   const std::string exported = h.app.export_text();
   EXPECT_EQ(nlohmann::json::parse(exported)["checks"].size(), 1u);
 
@@ -168,10 +175,7 @@ TEST(History, DeleteCanBeUndoneAndNotesAreKept) {
   Harness h(1440, 6000, "en-US");
   ASSERT_TRUE(h.ok) << h.error;
   app::Model& m = h.model();
-  for (const Question* q : m.visible_questions()) ASSERT_TRUE(m.answer(q->id, 1));
-  m.show(app::Screen::Results);
-  h.frames(3);
-  ASSERT_TRUE(h.click("results.save"));
+  ASSERT_NO_FATAL_FAILURE(answer_and_save(h));
   const auto checks = [&] { return nlohmann::json::parse(h.app.export_text())["checks"]; };
   ASSERT_EQ(checks().size(), 1u);
   const std::string id = checks()[0]["id"];
@@ -196,10 +200,7 @@ TEST(History, ALongNoteIsCutSoTheExportCanBeImportedAgain) {
   Harness h(1440, 6000, "en-US");
   ASSERT_TRUE(h.ok) << h.error;
   app::Model& m = h.model();
-  for (const Question* q : m.visible_questions()) ASSERT_TRUE(m.answer(q->id, 1));
-  m.show(app::Screen::Results);
-  h.frames(3);
-  ASSERT_TRUE(h.click("results.save"));
+  ASSERT_NO_FATAL_FAILURE(answer_and_save(h));
   const std::string id = nlohmann::json::parse(h.app.export_text())["checks"][0]["id"];
   m.show(app::Screen::History);
   h.frames(3);
