@@ -75,6 +75,8 @@ std::string App::state_json() const {
   nlohmann::json state = nlohmann::json::parse(impl_->model->state_json(), nullptr, false);
   const WidgetInfo* focus = widget_log().focused();
   state["focus"] = focus ? nlohmann::json(focus->id) : nlohmann::json(nullptr);
+  state["updateReady"] = impl_->update_waiting;
+  state["canInstall"] = impl_->can_install;
   return state.dump();
 }
 std::string App::widgets_json() const { return widget_log().json(); }
@@ -87,6 +89,7 @@ void App::flush() {
 }
 
 void App::update_ready() { impl_->update_waiting = true; }
+void App::install_available(bool available) { impl_->can_install = available; }
 
 void App::storage_changed_elsewhere() {
   Impl& i = *impl_;

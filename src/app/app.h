@@ -55,6 +55,8 @@ class App {
   std::string import_text(std::string_view text, bool preview);
   // A new version is installed and waits: the app offers a reload.
   void update_ready();
+  // The browser can install the app: the app offers an install button.
+  void install_available(bool available);
   // What "export everything" downloads.
   std::string export_text() const;
 

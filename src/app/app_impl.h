@@ -26,6 +26,7 @@ struct App::Impl {
   Persistence::Loaded loaded = Persistence::Loaded::Fresh;
   bool notice_dismissed = false;
   bool update_waiting = false;            // a new version is installed; offer the reload
+  bool can_install = false;               // the browser offers installation
   std::uint64_t synced_revision = ~0ull;  // model revision last copied into the document
   std::optional<Lang> chosen_lang;        // set when the person picked a language (then it is remembered)
   std::optional<store::ImportPreview> pending_import;

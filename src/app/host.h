@@ -49,6 +49,8 @@ class Host {
   virtual void print(std::string_view report_json) = 0;
   // A new version of the app is installed and waiting: let it take over and reload (data is written first).
   virtual void apply_update() = 0;
+  // The browser offered installation (beforeinstallprompt): show its install dialog.
+  virtual void install() = 0;
 };
 
 }  // namespace ssi::app

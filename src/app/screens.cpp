@@ -96,11 +96,13 @@ void App::Impl::welcome() {
                  {.style = ButtonStyle::Primary, .icon = SSI_ICON_PLAY}});
   if (r.answered > 0) row.push_back({"welcome.results", m.t("ui.welcome.results"), {.icon = SSI_ICON_CHART}});
   row.push_back({"welcome.about", m.t("ui.welcome.about"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LOCK}});
+  if (can_install) row.push_back({"welcome.install", m.t("ui.welcome.install"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}});
   const int clicked = button_row(row);
   if (clicked >= 0) {
     const std::string& id = row[clicked].id;
     if (id == "welcome.start") m.start_questionnaire();
     else if (id == "welcome.results") m.show(Screen::Results);
+    else if (id == "welcome.install") host.install();
     else m.show(Screen::About);
   }
   gap(1.0f);

@@ -51,6 +51,8 @@ class FakeHost final : public app::Host {
   void save_image(std::string_view name) override { images.emplace_back(name); }
   void print(std::string_view report) override { reports.emplace_back(report); }
   void apply_update() override { ++updates_applied; }
+  void install() override { ++installs; }
+  int installs = 0;
   int updates_applied = 0;
   std::vector<std::string> images, reports;
   void set_clipboard(std::string_view text) override { clipboard = text; }

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, DIST, startServer, settle, waitReady } from './lib.mjs';
+import { CHROMIUM_ARGS, DIST, startServer, settle, waitReady, widget, clickWidget } from './lib.mjs';
 
 let profile;
 before(async () => { profile = await mkdtemp(join(tmpdir(), 'ssi-pwa-')); });
@@ -83,4 +83,66 @@ test('the shipped scripts use no eval, no beacons, no sockets; the page has no i
   assert.ok(!/<style/i.test(html), '<style> element');
   assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
   assert.match(html, /<meta name="referrer" content="no-referrer">/);
+});
+
+test('when the browser offers installation, an install button shows its dialog', async () => {
+  const server = await startServer(DIST);
+  const context = await persistent(join(profile, 'prompt'));
+  try {
+    const page = context.pages()[0] || (await context.newPage());
+    await page.goto(server.url);
+    await waitReady(page);
+    await settle(page);
+    // The event Chrome fires when the site is installable (it may already have fired by itself: this one,
+    // with a prompt() we can observe, replaces it).
+    await page.evaluate(() => {
+      const offer = new Event('beforeinstallprompt', { cancelable: true });
+      offer.prompt = () => { window.__prompted = (window.__prompted || 0) + 1; return Promise.resolve(); };
+      offer.userChoice = Promise.resolve({ outcome: 'accepted' });
+      window.dispatchEvent(offer);
+    });
+    await settle(page);
+    assert.equal((await page.evaluate(() => ssiTest.state())).canInstall, true);
+    await clickWidget(page, 'welcome.install');
+    assert.equal(await page.evaluate(() => window.__prompted), 1);
+    assert.equal(await widget(page, 'welcome.install'), undefined, 'a prompt is offered once');
+  } finally { await context.close(); await server.close(); }
+});
+
+test('update: a new build is announced; after the reload only its files and its cache are used', async () => {
+  const { cpSync, readFileSync, writeFileSync, copyFileSync } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const site = await mkdtemp(join(tmpdir(), 'ssi-site-'));
+  cpSync(DIST, site, { recursive: true });  // build A
+  const server = await startServer(site);
+  const context = await persistent(join(profile, 'update'));
+  try {
+    const page = context.pages()[0] || (await context.newPage());
+    await page.goto(server.url);
+    await waitReady(page);
+    await controlled(page);
+    const id = await page.evaluate(() => ssiTest.questions()[0].id);
+    await page.evaluate((id) => ssiTest.answer(id, 2), id);
+    await page.waitForTimeout(700);
+    const cacheA = (await page.evaluate(() => caches.keys()))[0];
+
+    // Build B: a visible difference in the stylesheet, and a service worker made for B's files.
+    writeFileSync(join(site, 'style.css'), readFileSync(join(site, 'style.css'), 'utf8') + '\n/* build B */\n');
+    copyFileSync(join('web', 'sw.js'), join(site, 'sw.js'));
+    execFileSync('/usr/bin/python3', [join('cmake', 'make_sw.py'), site]);
+    await page.evaluate(() => window.ssiRegistration.update());
+    for (let i = 0; i < 50 && !(await page.evaluate(() => ssiTest.state().updateReady)); ++i) await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => ssiTest.state().updateReady), true, 'the page announces the update');
+    await settle(page);
+    const reloaded = page.waitForEvent('load');
+    await clickWidget(page, 'update.reload').catch(() => {});  // the page reloads while the click settles
+    await reloaded;
+    await waitReady(page);
+    const keys = await page.evaluate(() => caches.keys());
+    assert.equal(keys.length, 1, 'only one cache remains');
+    assert.notEqual(keys[0], cacheA, "it is B's cache");
+    const css = await page.evaluate(async () => (await fetch('style.css')).text());
+    assert.match(css, /build B/, "files come from B's cache");
+    assert.equal((await page.evaluate(() => ssiTest.state())).answers[id], 2, 'no answer lost across the update');
+  } finally { await context.close(); await server.close(); await rm(site, { recursive: true, force: true }); }
 });

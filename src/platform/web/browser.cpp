@@ -225,6 +225,26 @@ EM_JS(void, ssi_js_apply_update, (), {
   registration.waiting.postMessage("ssi-activate-update");
 });
 
+EM_JS(void, ssi_js_watch_install, (), {
+  window.addEventListener("beforeinstallprompt", function(e) {
+    e.preventDefault();  // the app shows its own button instead of the browser's mini-infobar
+    window.ssiInstallPrompt = e;
+    _ssi_on_install(1);
+  });
+  window.addEventListener("appinstalled", function() {
+    window.ssiInstallPrompt = null;
+    _ssi_on_install(0);
+  });
+});
+
+EM_JS(void, ssi_js_prompt_install, (), {
+  var e = window.ssiInstallPrompt;
+  if (!e) return;
+  window.ssiInstallPrompt = null;
+  _ssi_on_install(0);  // a prompt can be shown once
+  e.prompt();
+});
+
 EM_JS(void, ssi_js_clipboard_write, (const char* text, int len), {
   var value = UTF8ToString(text, len);
   if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -370,6 +390,8 @@ void pick_file() {
 }
 void register_service_worker() { ssi_js_register_service_worker(); }
 void apply_update() { ssi_js_apply_update(); }
+void watch_install() { ssi_js_watch_install(); }
+void prompt_install() { ssi_js_prompt_install(); }
 void save_canvas_png(std::string_view filename) { ssi_js_save_canvas_png(filename.data(), len(filename)); }
 void print_report(std::string_view report_json) { ssi_js_print_report(report_json.data(), len(report_json)); }
 void watch_drop() {

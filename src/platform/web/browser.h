@@ -39,6 +39,10 @@ void save_canvas_png(std::string_view filename);
 // waits, and apply_update() lets it take over and reloads the page once it has.
 void register_service_worker();
 void apply_update();
+// Keeps the browser's install offer (beforeinstallprompt) and reports it through ssi_on_install(available);
+// prompt_install() shows the browser's install dialog.
+void watch_install();
+void prompt_install();
 void print_report(std::string_view report_json);
 
 // Clipboard: writes through navigator.clipboard (needs a secure context and a user gesture).

@@ -54,6 +54,7 @@ class WebHost final : public app::Host {
   void save_image(std::string_view filename) override { platform::browser::save_canvas_png(filename); }
   void print(std::string_view report_json) override { platform::browser::print_report(report_json); }
   void apply_update() override { platform::browser::apply_update(); }  // the app has written its data
+  void install() override { platform::browser::prompt_install(); }
 };
 
 // --- Runner state ----------------------------------------------------------------------------------
@@ -375,6 +376,10 @@ EMSCRIPTEN_KEEPALIVE void ssi_on_storage() {
   request_frame();
 }
 EMSCRIPTEN_KEEPALIVE void ssi_on_pagehide() { g.app->flush(); }
+EMSCRIPTEN_KEEPALIVE void ssi_on_install(int available) {
+  g.app->install_available(available != 0);
+  request_frame();
+}
 EMSCRIPTEN_KEEPALIVE void ssi_on_update_ready() {
   g.app->update_ready();
   request_frame();
@@ -496,6 +501,7 @@ int main() {
   platform::browser::watch_storage_and_lifecycle();
   platform::browser::watch_drop();
   platform::browser::register_service_worker();
+  platform::browser::watch_install();
 
   request_frame();
   return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames are driven by events
