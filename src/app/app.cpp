@@ -83,6 +83,11 @@ std::string App::widgets_json() const { return widget_log().json(); }
 std::string App::gauges_json() const { return ssi::app::gauges_json(); }
 std::string App::questions_json() const { return impl_->model->questions_json(); }
 
+void App::tick() {
+  impl_->sync_document();
+  impl_->persistence->tick();
+}
+
 void App::flush() {
   impl_->sync_document();
   impl_->persistence->flush();

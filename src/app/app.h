@@ -48,6 +48,9 @@ class App {
 
   // The page is being hidden or closed: write pending data now.
   void flush();
+  // A save may be due (the host's wake-up timer): copies the model into the document and writes it when
+  // due. Works without a frame, so a hidden tab (no animation frames) still saves.
+  void tick();
   // Another tab changed the stored data.
   void storage_changed_elsewhere();
   // A file's text to import (file picker or drop: shows a preview to confirm; preview=false imports at once).

@@ -222,3 +222,20 @@ TEST(History, ALongNoteIsCutSoTheExportCanBeImportedAgain) {
 
 }  // namespace
 }  // namespace ssi::test
+
+namespace ssi::test {
+namespace {
+
+TEST(Persistence, SavesFromTheWakeUpTimerWithoutAnyFrame) {
+  Harness h(390, 844, "en-US");
+  ASSERT_TRUE(h.ok) << h.error;
+  ASSERT_TRUE(h.model().answer(h.model().questionnaire().questions.front().id, 1));
+  h.app.tick();  // a hidden tab: no frames, only the timer
+  EXPECT_FALSE(h.host.storage.count("ssi-selfcheck.store"));
+  h.host.now += 600;
+  h.app.tick();
+  EXPECT_TRUE(h.host.storage.count("ssi-selfcheck.store"));
+}
+
+}  // namespace
+}  // namespace ssi::test

@@ -119,10 +119,12 @@ test('two tabs: the other tab follows a change', async () => {
     const b = await context.newPage();
     for (const p of [a, b]) { await p.goto(server.url); await waitReady(p); await settle(p); }
     const id = await a.evaluate(() => ssiTest.questions()[0].id);
+    await a.bringToFront();  // the tab the person works in is the visible one
     await a.evaluate((id) => ssiTest.answer(id, 2), id);
     await a.waitForTimeout(800);
     await settle(b);
     assert.equal((await state(b)).answers[id], 2, 'tab B shows what tab A answered');
+    await b.bringToFront();
     await b.evaluate((id) => ssiTest.answer(id, 0), id);
     await b.waitForTimeout(800);
     await settle(a);

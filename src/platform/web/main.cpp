@@ -187,7 +187,13 @@ void frame_callback_schedule() {
 }
 
 void WebHost::wake_after(double ms) {
-  emscripten_set_timeout([](void*) { request_frame(1); }, ms, nullptr);
+  // Save directly from the timer: hidden tabs get no animation frames, but their timers still run.
+  emscripten_set_timeout(
+      [](void*) {
+        g.app->tick();
+        request_frame(1);
+      },
+      ms, nullptr);
 }
 
 // --- Input -----------------------------------------------------------------------------------------
@@ -423,6 +429,7 @@ EMSCRIPTEN_KEEPALIVE double ssi_test_frames() { return static_cast<double>(g.fra
 EMSCRIPTEN_KEEPALIVE int ssi_test_busy() { return g.frame_pending ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE int ssi_test_answer(const char* id, int option) {
   const bool ok = g.app->answer(id, option);
+  g.app->tick();  // like a frame would: the change is scheduled for saving even in a hidden tab
   request_frame();
   return ok;
 }
