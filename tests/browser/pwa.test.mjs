@@ -27,14 +27,29 @@ async function controlled(page) {
   });
 }
 
+// Opens the app in a persistent context's first tab and waits until the service worker controls it.
+async function openControlled(context, server) {
+  const page = context.pages()[0] || (await context.newPage());
+  await page.goto(server.url);
+  await waitReady(page);
+  await controlled(page);
+  return page;
+}
+
+// Answers the first question and waits for the debounced save; returns the question's id.
+async function answerFirstAndSave(page) {
+  const id = await page.evaluate(() => ssiTest.questions()[0].id);
+  await page.evaluate((id) => ssiTest.answer(id, 2), id);
+  await settle(page);
+  await page.waitForTimeout(700);
+  return id;
+}
+
 test('installable: Chrome reports no installability errors', async () => {
   const server = await startServer(DIST);
   const context = await persistent(join(profile, 'install'));
   try {
-    const page = context.pages()[0] || (await context.newPage());
-    await page.goto(server.url);
-    await waitReady(page);
-    await controlled(page);
+    const page = await openControlled(context, server);
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     assert.deepEqual(installabilityErrors, []);
@@ -52,14 +67,8 @@ test('offline: after one visit the app starts without the server, with the saved
   const server = await startServer(DIST);
   const context = await persistent(join(profile, 'offline'));
   try {
-    const page = context.pages()[0] || (await context.newPage());
-    await page.goto(server.url);
-    await waitReady(page);
-    await controlled(page);
-    const id = await page.evaluate(() => ssiTest.questions()[0].id);
-    await page.evaluate((id) => ssiTest.answer(id, 2), id);
-    await settle(page);
-    await page.waitForTimeout(700);  // the debounced save
+    const page = await openControlled(context, server);
+    const id = await answerFirstAndSave(page);
     await server.close();
     await page.reload();
     await waitReady(page);
@@ -117,13 +126,8 @@ test('update: a new build is announced; after the reload only its files and its 
   const server = await startServer(site);
   const context = await persistent(join(profile, 'update'));
   try {
-    const page = context.pages()[0] || (await context.newPage());
-    await page.goto(server.url);
-    await waitReady(page);
-    await controlled(page);
-    const id = await page.evaluate(() => ssiTest.questions()[0].id);
-    await page.evaluate((id) => ssiTest.answer(id, 2), id);
-    await page.waitForTimeout(700);
+    const page = await openControlled(context, server);
+    const id = await answerFirstAndSave(page);
     const cacheA = (await page.evaluate(() => caches.keys()))[0];
 
     // Build B: a visible difference in the stylesheet, and a service worker made for B's files.
