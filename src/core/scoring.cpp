@@ -197,8 +197,6 @@ struct Model {
     }
 };
 
-int round_total(int centi) { return (centi + kCenti / 2) / kCenti; }
-
 Advice make_advice(const Questionnaire& q, int i, int from, int option, int gain) {
     const Question& question = q.questions[static_cast<std::size_t>(i)];
     Advice a;
@@ -214,6 +212,8 @@ Advice make_advice(const Questionnaire& q, int i, int from, int option, int gain
 }
 
 }  // namespace
+
+int round_total(int total_centi) { return (total_centi + kCenti / 2) / kCenti; }
 
 bool is_visible(const Questionnaire& questionnaire, const Answers& answers, const Question& question) {
     const Model model(questionnaire);

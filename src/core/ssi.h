@@ -270,6 +270,10 @@ struct ScoreOptions {
 
 Result score(const Questionnaire& questionnaire, const Answers& answers, ScoreOptions options = {});
 
+// The total as LinkedIn shows it: a sum of components in hundredths, rounded half up to whole points
+// (Result::total, a real SSI entry's total, a workshop hand-over's total). For total_centi >= 0.
+int round_total(int total_centi);
+
 //-----------------------------------------------------------------------------
 // [SECTION] Serialisation
 //-----------------------------------------------------------------------------

@@ -3,9 +3,9 @@
 //
 // Hostile input: every text is first scanned once, without recursion, for nesting depth (and, for imports,
 // NaN/Infinity literals) before nlohmann parses it, so the parser and everything after it only ever see
-// documents at most kMaxDepth levels deep. After parsing, a walk bounded by that depth checks every
-// string (length, control characters) and every number (finite). Only then are the fields read, through
-// the type-checked helpers of json_util.h: nothing here can throw.
+// documents at most kMaxDepth levels deep (detail::parse_limited). After parsing, a walk bounded by that depth
+// checks every string (length, control characters) and every number (finite) (detail::check_values). Only then
+// are the fields read, through the type-checked helpers of json_util.h: nothing here can throw.
 #include "core/store.h"
 
 #include <algorithm>
@@ -18,179 +18,20 @@
 
 namespace ssi::store {
 
+using detail::blank;
+using detail::digits;
 using detail::json;
+using detail::shorten;
+using detail::to_int;
+using detail::trim;
 
 namespace {
-
-constexpr std::size_t kMaxProblems = 50;  // a hostile file with 100 000 bad entries gives a bounded report
-
-// ---------------------------------------------------------------------------------------------------------
-// Scanning before parsing
-// ---------------------------------------------------------------------------------------------------------
-
-struct PreScan {
-    std::optional<Problem> problem;  // too deep, or a NaN/Infinity literal
-    bool unfinished = false;         // ends inside a string or with brackets open: a truncated text
-};
-
-bool starts_with_word(std::string_view text, std::size_t at, std::string_view word) {
-    return text.substr(at, word.size()) == word;
-}
-
-// One pass over the bytes, tracking only "inside a string" and the bracket depth.
-PreScan prescan(std::string_view text, bool look_for_literals) {
-    PreScan out;
-    int depth = 0;
-    bool in_string = false, escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                in_string = false;
-            continue;
-        }
-        switch (c) {
-            case '"': in_string = true; break;
-            case '[':
-            case '{':
-                if (++depth > kMaxDepth) {
-                    out.problem = Problem{std::string(code::kTooDeep), "", {{"max", std::to_string(kMaxDepth)}}};
-                    return out;
-                }
-                break;
-            case ']':
-            case '}':
-                if (depth > 0) --depth;
-                break;
-            case 'N':
-            case 'I':
-            case 'n':
-            case 'i':
-                // Outside strings JSON only knows true, false, null. NaN and Infinity (as Python and some
-                // JavaScript tools write them) get their own message instead of "invalid JSON".
-                if (look_for_literals && !starts_with_word(text, i, "null") &&
-                    (starts_with_word(text, i, "NaN") || starts_with_word(text, i, "Infinity") ||
-                     starts_with_word(text, i, "nan") || starts_with_word(text, i, "inf"))) {
-                    out.problem = Problem{std::string(code::kNotFinite), "", {}};
-                    return out;
-                }
-                break;
-            default: break;
-        }
-    }
-    out.unfinished = in_string || depth > 0;
-    return out;
-}
-
-bool blank(std::string_view text) {
-    for (char c : text)
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
-    return true;
-}
-
-// Parses after the scan. A parse error in a text that stops inside a string or with brackets open (or
-// contains nothing at all) is reported as truncated; a number too large for a double as not finite.
-std::optional<json> parse_scanned(std::string_view text, const PreScan& scan, std::vector<Problem>& problems) {
-    std::optional<json> doc = detail::parse(text, problems);
-    if (doc || problems.empty()) return doc;
-    if (scan.unfinished || blank(text)) {
-        problems.back().code = std::string(code::kTruncated);
-        return doc;
-    }
-    // 406 is nlohmann's "number overflow" (e.g. 1e400); the depth is already bounded by the pre-scan.
-    if (detail::parse_stop(text).id == 406) problems.back() = Problem{std::string(code::kNotFinite), "", {}};
-    return doc;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The walk after parsing (imports only): strings and numbers anywhere in the file
-// ---------------------------------------------------------------------------------------------------------
-
-bool control_character(const std::string& s, bool allow_line_breaks) {
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == 0x7F) return true;
-        if (c >= 0x20) continue;
-        if (allow_line_breaks && (c == '\n' || c == '\r' || c == '\t')) continue;
-        return true;
-    }
-    return false;
-}
-
-// Depth is bounded by the pre-scan (kMaxDepth), so this recursion is too.
-void check_values(const json& value, const std::string& path, bool is_note, detail::Reporter& r) {
-    if (r.problems.size() >= kMaxProblems) return;
-    if (const std::string* s = detail::as_string(value)) {
-        if (s->size() > kMaxStringBytes)
-            r.add(code::kStringTooLong, path, {{"max", std::to_string(kMaxStringBytes)}});
-        else if (control_character(*s, is_note))
-            r.add(code::kControlCharacter, path);
-        return;
-    }
-    if (const auto* f = value.get_ptr<const json::number_float_t*>()) {
-        if (!std::isfinite(*f)) r.add(code::kNotFinite, path);
-        return;
-    }
-    if (value.is_array()) {
-        std::size_t i = 0;
-        for (const json& item : value) check_values(item, detail::index(path, i++), false, r);
-        return;
-    }
-    if (value.is_object()) {
-        for (auto it = value.begin(); it != value.end(); ++it) {
-            const std::string& key = it.key();
-            // Keys are shown in paths, so they are held to the same rules (and never echoed when bad).
-            if (key.size() > kMaxStringBytes) {
-                r.add(code::kStringTooLong, path, {{"max", std::to_string(kMaxStringBytes)}});
-                continue;
-            }
-            if (control_character(key, false)) {
-                r.add(code::kControlCharacter, path);
-                continue;
-            }
-            check_values(it.value(), detail::join(path, key), key == "note", r);
-        }
-    }
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Field readers shared by the stored document and imports
 // ---------------------------------------------------------------------------------------------------------
 
 enum class Mode { Stored, Import };
-
-std::string shorten(std::string_view text, std::size_t max = 40) {
-    if (text.size() <= max) return std::string(text);
-    std::size_t cut = max - 3;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-    return std::string(text.substr(0, cut)) + "...";
-}
-
-// An integer field within [min, max]; reports missing / wrong type / out of range.
-std::optional<int> int_field(detail::Reporter& r, const json& object, const std::string& path, std::string_view key,
-                             int min, int max) {
-    const json* v = detail::member(object, key);
-    const std::string p = detail::join(path, key);
-    if (!v) {
-        r.add(code::kMissingField, p, {{"field", std::string(key)}});
-        return std::nullopt;
-    }
-    std::optional<std::int64_t> n = detail::as_integer(*v);
-    if (!n) {
-        r.add(code::kNotInteger, p);
-        return std::nullopt;
-    }
-    if (*n < min || *n > max) {
-        r.add(code::kOutOfRange, p,
-              {{"value", std::to_string(*n)}, {"min", std::to_string(min)}, {"max", std::to_string(max)}});
-        return std::nullopt;
-    }
-    return static_cast<int>(*n);
-}
 
 std::optional<std::array<int, kComponentCount>> centi_field(detail::Reporter& r, const json& object,
                                                             const std::string& path) {
@@ -200,7 +41,7 @@ std::optional<std::array<int, kComponentCount>> centi_field(detail::Reporter& r,
     bool ok = true;
     const std::string p = detail::join(path, "centi");
     for (Component c : kComponents) {
-        std::optional<int> v = int_field(r, *centi, p, component_key(c), 0, kComponentMax * 100);
+        std::optional<int> v = r.int_field(*centi, p, component_key(c), 0, kComponentMax * 100);
         if (!v) ok = false;
         else out[static_cast<std::size_t>(c)] = *v;
     }
@@ -228,19 +69,6 @@ std::optional<std::string> id_field(detail::Reporter& r, const json& object, con
         return std::nullopt;
     }
     return *id;
-}
-
-bool digits(std::string_view s) {
-    if (s.empty()) return false;
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
-
-int to_int(std::string_view s) {
-    int n = 0;
-    for (char c : s) n = n * 10 + (c - '0');
-    return n;
 }
 
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -361,7 +189,7 @@ std::optional<SelfCheck> read_check(detail::Reporter& r, const json& v, const st
     }
     if (auto answers = answers_field(r, v, path, q, mode, true)) c.answers = std::move(*answers);
     if (auto centi = centi_field(r, v, path)) c.component_centi = *centi;
-    if (auto total = int_field(r, v, path, "total", 0, kComponentCount * kComponentMax)) c.total = *total;
+    if (auto total = r.int_field(v, path, "total", 0, kComponentCount * kComponentMax)) c.total = *total;
     if (auto note = note_field(r, v, path)) c.note = std::move(*note);
     if (r.problems.size() != before) return std::nullopt;
     return c;
@@ -387,7 +215,7 @@ std::optional<RealEntry> read_real(detail::Reporter& r, const json& v, const std
                                std::pair{std::string_view("networkTopPercent"), &e.network_top_percent}}) {
         const json* p = detail::member(v, key);
         if (!p || p->is_null()) continue;  // optional
-        if (auto n = int_field(r, v, path, key, 1, 100)) *target = *n;
+        if (auto n = r.int_field(v, path, key, 1, 100)) *target = *n;
     }
     if (auto note = note_field(r, v, path)) e.note = std::move(*note);
     if (r.problems.size() != before) return std::nullopt;
@@ -400,7 +228,7 @@ void read_entries(detail::Reporter& r, const json& root, const Questionnaire& q,
     if (const json* list = r.array_field(root, "", "checks", required)) {
         std::size_t i = 0;
         for (const json& item : *list) {
-            if (r.problems.size() >= kMaxProblems) return;
+            if (r.problems.size() >= detail::kMaxProblems) return;
             if (auto c = read_check(r, item, detail::index("checks", i), q, mode)) checks.push_back(std::move(*c));
             ++i;
         }
@@ -408,7 +236,7 @@ void read_entries(detail::Reporter& r, const json& root, const Questionnaire& q,
     if (const json* list = r.array_field(root, "", "real", required)) {
         std::size_t i = 0;
         for (const json& item : *list) {
-            if (r.problems.size() >= kMaxProblems) return;
+            if (r.problems.size() >= detail::kMaxProblems) return;
             if (auto e = read_real(r, item, detail::index("real", i), mode)) real.push_back(std::move(*e));
             ++i;
         }
@@ -454,10 +282,6 @@ json real_json(const RealEntry& e) {
     return j;
 }
 
-// Never throws: invalid UTF-8 (which the app never produces) is replaced, not fatal.
-std::string dump_compact(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-std::string dump_pretty(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
-
 // Oldest first; the id breaks ties so every order of the same entries sorts the same way.
 template <typename T>
 void sort_oldest_first(std::vector<T>& items) {
@@ -480,7 +304,7 @@ std::string export_text(std::vector<SelfCheck> checks, std::vector<RealEntry> re
     json r = json::array();
     for (const RealEntry& x : real) r.push_back(real_json(x));
     j["real"] = std::move(r);
-    return dump_pretty(j);
+    return detail::dump_pretty(j);
 }
 
 // "2.34" / "2,34" style numbers from centi (non-negative), with the given decimals (1 or 2).
@@ -510,31 +334,6 @@ std::string csv_field(std::string_view s, bool free_text) {
     return out;
 }
 
-std::string_view trim(std::string_view s) {
-    // ASCII blanks and the no-break spaces a copy from a web page brings along (U+00A0, U+202F).
-    for (;;) {
-        if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
-            s.remove_prefix(1);
-        else if (s.substr(0, 2) == "\xC2\xA0")
-            s.remove_prefix(2);
-        else if (s.substr(0, 3) == "\xE2\x80\xAF")
-            s.remove_prefix(3);
-        else
-            break;
-    }
-    for (;;) {
-        if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
-            s.remove_suffix(1);
-        else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0")
-            s.remove_suffix(2);
-        else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xAF")
-            s.remove_suffix(3);
-        else
-            break;
-    }
-    return s;
-}
-
 Problem input_problem(std::string_view code, std::string_view text) {
     return Problem{std::string(code), "", {{"value", shorten(text)}}};
 }
@@ -548,7 +347,7 @@ Problem input_problem(std::string_view code, std::string_view text) {
 int RealEntry::total() const {
     int sum = 0;
     for (int c : component_centi) sum += c;
-    return (sum + 50) / 100;
+    return round_total(sum);
 }
 
 //-----------------------------------------------------------------------------
@@ -558,12 +357,7 @@ int RealEntry::total() const {
 DocumentLoad read_document(std::string_view text, const Questionnaire& q) {
     DocumentLoad out;
     detail::Reporter r{out.problems};
-    const PreScan scan = prescan(text, /*look_for_literals=*/false);
-    if (scan.problem) {
-        out.problems.push_back(*scan.problem);
-        return out;
-    }
-    std::optional<json> doc = parse_scanned(text, scan, out.problems);
+    std::optional<json> doc = detail::parse_limited(text, kMaxDepth, /*look_for_literals=*/false, out.problems);
     if (!doc) return out;
     if (!doc->is_object()) {
         r.add(code::kNotObject, "");
@@ -654,7 +448,7 @@ std::string write_document(const Document& d) {
     json real = json::array();
     for (const RealEntry& e : d.real) real.push_back(real_json(e));
     j["real"] = std::move(real);
-    return dump_compact(j);
+    return detail::dump_compact(j);
 }
 
 //-----------------------------------------------------------------------------
@@ -680,12 +474,7 @@ ImportPreview preview_import(std::string_view text, const Document& into, const 
         r.add(code::kImportEmpty, "");
         return out;
     }
-    const PreScan scan = prescan(text, /*look_for_literals=*/true);
-    if (scan.problem) {
-        out.problems.push_back(*scan.problem);
-        return out;
-    }
-    std::optional<json> doc = parse_scanned(text, scan, out.problems);
+    std::optional<json> doc = detail::parse_limited(text, kMaxDepth, /*look_for_literals=*/true, out.problems);
     if (!doc) return out;
     if (!doc->is_object()) {
         r.add(code::kNotObject, "");
@@ -699,26 +488,8 @@ ImportPreview preview_import(std::string_view text, const Document& into, const 
         r.add(code::kImportWrongType, "type", {{"found", type_s ? shorten(*type_s) : std::string()}});
         return out;
     }
-    if (const json* version = detail::member(root, "schemaVersion")) {
-        std::optional<std::int64_t> v = detail::as_integer(*version);
-        if (!v) {
-            r.add(code::kNotInteger, "schemaVersion");
-            return out;
-        }
-        if (*v > kExportVersion) {
-            r.add(code::kImportFutureVersion, "schemaVersion",
-                  {{"found", std::to_string(*v)}, {"expected", std::to_string(kExportVersion)}});
-            return out;
-        }
-        if (*v < 1) {
-            r.add(code::kImportUnknownVersion, "schemaVersion", {{"found", std::to_string(*v)}});
-            return out;
-        }
-    } else {
-        r.add(code::kMissingField, "schemaVersion", {{"field", "schemaVersion"}});
-        return out;
-    }
-    check_values(root, "", false, r);
+    if (!r.version_field(root, kExportVersion, code::kImportFutureVersion, code::kImportUnknownVersion)) return out;
+    detail::check_values(root, "", {kMaxStringBytes, "note"}, r);
     if (!out.problems.empty()) return out;
     r.string_field(root, "", "appVersion", /*required=*/false);
     r.string_field(root, "", "exportedAt", /*required=*/false);
@@ -728,11 +499,11 @@ ImportPreview preview_import(std::string_view text, const Document& into, const 
     read_entries(r, root, q, Mode::Import, /*required=*/true, checks, real);
     // Ids are unique within the file (per kind): two different entries with one id cannot both be kept.
     std::set<std::string, std::less<>> seen;
-    for (std::size_t i = 0; i < checks.size() && r.problems.size() < kMaxProblems; ++i)
+    for (std::size_t i = 0; i < checks.size() && r.problems.size() < detail::kMaxProblems; ++i)
         if (!seen.insert(checks[i].id).second)
             r.add(code::kImportDuplicateId, detail::index("checks", i), {{"id", checks[i].id}});
     seen.clear();
-    for (std::size_t i = 0; i < real.size() && r.problems.size() < kMaxProblems; ++i)
+    for (std::size_t i = 0; i < real.size() && r.problems.size() < detail::kMaxProblems; ++i)
         if (!seen.insert(real[i].id).second)
             r.add(code::kImportDuplicateId, detail::index("real", i), {{"id", real[i].id}});
     if (!out.problems.empty()) return out;
@@ -815,38 +586,13 @@ ValueParse parse_component_value(std::string_view raw) {
         out.problem = Problem{std::string(code::kInputEmpty), "", {}};
         return out;
     }
-    std::string_view s = text;
-    bool negative = false;
-    if (s.front() == '-' || s.front() == '+') {
-        negative = s.front() == '-';
-        s.remove_prefix(1);
+    const detail::CentiParse p = detail::parse_centi(text, kComponentMax * 100);
+    switch (p.error) {
+        case detail::CentiError::None: out.centi = p.centi; break;
+        case detail::CentiError::NotANumber: out.problem = input_problem(code::kInputNotANumber, text); break;
+        case detail::CentiError::TooManyDecimals: out.problem = input_problem(code::kInputTooManyDecimals, text); break;
+        case detail::CentiError::OutOfRange: out.problem = input_problem(code::kInputOutOfRange, text); break;
     }
-    const std::size_t sep = s.find_first_of(",.");
-    const std::string_view whole = s.substr(0, sep);
-    const std::string_view frac = sep == std::string_view::npos ? std::string_view() : s.substr(sep + 1);
-    if (!digits(whole) || (sep != std::string_view::npos && !digits(frac))) {
-        out.problem = input_problem(code::kInputNotANumber, text);
-        return out;
-    }
-    if (frac.size() > 2) {
-        out.problem = input_problem(code::kInputTooManyDecimals, text);
-        return out;
-    }
-    // Leading zeros aside, more than three digits is out of range anyway; never overflow.
-    std::string_view w = whole;
-    while (w.size() > 1 && w.front() == '0') w.remove_prefix(1);
-    if (w.size() > 3) {
-        out.problem = input_problem(code::kInputOutOfRange, text);
-        return out;
-    }
-    int centi = to_int(w) * 100;
-    if (frac.size() >= 1) centi += (frac[0] - '0') * 10;
-    if (frac.size() == 2) centi += frac[1] - '0';
-    if ((negative && centi != 0) || centi > kComponentMax * 100) {
-        out.problem = input_problem(code::kInputOutOfRange, text);
-        return out;
-    }
-    out.centi = centi;
     return out;
 }
 

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -26,6 +28,16 @@ inline std::string read_file(std::string_view relative) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+// The names of the files in a folder of the source tree (a test failure if it cannot be listed).
+inline std::set<std::string> file_names(std::string_view relative) {
+    std::set<std::string> names;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(source_path(relative), ec))
+        names.insert(entry.path().filename().string());
+    if (ec) ADD_FAILURE() << "cannot list " << source_path(relative) << ": " << ec.message();
+    return names;
 }
 
 inline bool write_file(std::string_view relative, std::string_view text) {
