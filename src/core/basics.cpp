@@ -69,7 +69,11 @@ const std::vector<std::string_view>& problem_codes() {
         code::kImportUnknownVersion, code::kImportDuplicateId, code::kImportInvalidId,
         code::kImportUnknownQuestionnaire, code::kInvalidTimestamp, code::kInputEmpty, code::kInputNotANumber,
         code::kInputTooManyDecimals, code::kInputOutOfRange, code::kInputPercentMalformed,
-        code::kInputPercentOutOfRange, code::kDateMalformed, code::kDateInvalid,
+        code::kInputPercentOutOfRange, code::kDateMalformed, code::kDateInvalid, code::kNotNumber,
+        code::kTooManyDecimals, code::kWorkshopEmpty, code::kWorkshopTooLarge, code::kWorkshopWrongType,
+        code::kWorkshopExportFile, code::kWorkshopFutureVersion, code::kWorkshopUnknownVersion,
+        code::kWorkshopTotalMismatch, code::kWorkshopCorridorMismatch, code::kNicknameTooLong,
+        code::kNicknameInvalid, code::kWorkshopTooManyFiles,
     };
     return codes;
 }

@@ -92,6 +92,21 @@ inline constexpr std::string_view kInputPercentOutOfRange = "input.percent_out_o
 inline constexpr std::string_view kDateMalformed = "date.malformed";                      // {value}
 inline constexpr std::string_view kDateInvalid = "date.invalid";                          // {value}
 
+// Hand-over and group files (core/workshop.h)
+inline constexpr std::string_view kNotNumber = "field.not_number";
+inline constexpr std::string_view kTooManyDecimals = "field.too_many_decimals";           // {value}
+inline constexpr std::string_view kWorkshopEmpty = "workshop.empty";
+inline constexpr std::string_view kWorkshopTooLarge = "workshop.too_large";               // {max} (KiB)
+inline constexpr std::string_view kWorkshopWrongType = "workshop.wrong_type";             // {found}
+inline constexpr std::string_view kWorkshopExportFile = "workshop.export_file";
+inline constexpr std::string_view kWorkshopFutureVersion = "workshop.future_version";     // {found} {expected}
+inline constexpr std::string_view kWorkshopUnknownVersion = "workshop.unknown_version";   // {found}
+inline constexpr std::string_view kWorkshopTotalMismatch = "workshop.total_mismatch";     // {found} {expected}
+inline constexpr std::string_view kWorkshopCorridorMismatch = "workshop.corridor_mismatch";  // {found} {expected}
+inline constexpr std::string_view kNicknameTooLong = "workshop.nickname_too_long";        // {max}
+inline constexpr std::string_view kNicknameInvalid = "workshop.nickname_invalid";
+inline constexpr std::string_view kWorkshopTooManyFiles = "workshop.too_many_files";     // {max}
+
 // Message catalogues
 inline constexpr std::string_view kEmptyKey = "catalog.empty_key";
 inline constexpr std::string_view kPlaceholderMismatch = "catalog.placeholder_mismatch";  // {de} {en}

@@ -1,0 +1,143 @@
+// SSI Self-Check — workshop mode: the file a participant hands to the trainer, and the group view the
+// trainer builds from many such files. Plain C++20 like the rest of the core: no exceptions, no platform
+// code; every function is total and reports problems (codes in content/messages.json) instead of failing.
+//
+// Index of this file:
+// [SECTION] Hand-over file ("for my trainer")
+// [SECTION] Group view
+// The file format is documented in docs/data-format.md.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/ssi.h"
+
+namespace ssi::workshop {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Hand-over file
+//-----------------------------------------------------------------------------
+// Holds only what the group discussion needs: the four scores, total, corridor, the questionnaire's id and
+// version and an optional nickname. No answers, no history, no dates, nothing that identifies a device.
+// { "type": "ssi-selfcheck/handover", "schemaVersion": 1, "appVersion": "…",
+//   "questionnaire": {"id": "…", "version": "…"}, "nickname": "…",
+//   "components": {"brand": 12.5, "find": …, "engage": …, "relationships": …}, "total": 47, "corridor": "occasional" }
+// Keys sorted, two-space indent, trailing newline (like every file the app writes).
+
+inline constexpr std::string_view kHandoverType = "ssi-selfcheck/handover";
+inline constexpr int kHandoverVersion = 1;
+inline constexpr std::size_t kMaxHandoverBytes = 64 * 1024;  // a real file is under 1 KiB
+inline constexpr std::size_t kMaxNicknameChars = 40;         // Unicode code points
+inline constexpr int kMaxGroupFiles = 200;                    // participants in one group, over all files
+inline constexpr std::size_t kMaxGroupBytes = 1024 * 1024;   // a saved group session (200 results: ~80 KiB)
+
+struct Handover {
+    std::string questionnaire_id, questionnaire_version;
+    std::string nickname;                                 // trimmed; "" = anonymous
+    std::array<int, kComponentCount> component_centi{};  // 0..2500 each, two decimals
+    int total = 0;                                        // rounded sum, as LinkedIn shows it
+    Corridor corridor = Corridor::Inactive;               // corridor_for(total)
+    bool operator==(const Handover&) const = default;
+};
+
+// The hand-over of a scored result. The nickname is trimmed and cut to kMaxNicknameChars code points; one that
+// check_nickname refuses for its characters (control characters, invalid UTF-8) gives an anonymous hand-over,
+// so the file written is always readable: call check_nickname first to tell the person. Components are taken
+// from the result (clamped to 0–25), the total and corridor recomputed from them.
+Handover make_handover(const Questionnaire& questionnaire, const Result& result, std::string_view nickname);
+std::string handover_json(const Handover& handover, std::string_view app_version);
+
+// A nickname as typed is usable: after trimming at most kMaxNicknameChars code points, valid UTF-8,
+// no control characters. Returns the problem otherwise.
+std::optional<Problem> check_nickname(std::string_view nickname);
+
+struct HandoverLoad {
+    std::optional<Handover> handover;  // set only when there are no problems
+    std::vector<Problem> problems;
+    bool ok() const { return handover.has_value() && problems.empty(); }
+};
+
+// Reads a hand-over file. Refuses (with problems): more than kMaxHandoverBytes, invalid or truncated JSON,
+// another "type" (an export of all data gets its own hint), a future schemaVersion, missing or wrongly typed
+// fields, component values outside 0–25 or with more than two decimals, a total that is not the rounded sum
+// of the components, a corridor that does not match the total, a bad nickname. Never throws.
+// Component values are read exactly (0.29 is 29 hundredths); the nickname is trimmed. Unknown fields are ignored.
+HandoverLoad read_handover(std::string_view text);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Group view
+//-----------------------------------------------------------------------------
+
+// Statistics of one value over the group, in hundredths of a point. The mean is rounded half away from
+// zero to a hundredth; the median of an even count is the mean of the two middle values (rounded the same way).
+struct Stats {
+    int count = 0;
+    int mean_centi = 0, median_centi = 0, min_centi = 0, max_centi = 0;
+    bool operator==(const Stats&) const = default;
+};
+Stats stats_of(std::vector<int> values_centi);
+
+struct Participant {
+    std::string name;   // the nickname, or "" when anonymous (the UI shows "Participant N" then)
+    int number = 0;     // 1-based, in the order the files were given (over the whole group)
+    Handover handover;
+};
+
+// Results of one questionnaire (id + version). Results of different questionnaires are never mixed.
+struct GroupPart {
+    std::string questionnaire_id, questionnaire_version;
+    std::vector<Participant> participants;               // in the order the files were given
+    Stats total;                                          // over the rounded totals (×100)
+    std::array<Stats, kComponentCount> components{};
+    std::array<int, 4> corridors{};                       // inactive, occasional, active, top
+    std::vector<Component> weakest;                       // lowest mean component(s), LinkedIn's order on a tie
+    // The advice most often at the top: a person's top advice is the one for their weakest component
+    // (the lowest score; LinkedIn's order on a tie). Counts per component, and the most frequent one(s).
+    std::array<int, kComponentCount> top_advice{};
+    std::vector<Component> most_frequent_advice;
+};
+
+struct FileError {
+    int index = 0;            // 0-based position in the list of files given to that add_files call
+    std::string name;         // the file name, as given
+    std::vector<Problem> problems;
+};
+
+struct Group {
+    std::vector<GroupPart> parts;    // largest first (then by id, version); parts[0] is the main one
+    std::vector<FileError> errors;   // in file order; each add_files call appends (clear it to forget them)
+    int participants() const;        // over all parts
+};
+
+struct GroupFile {
+    std::string name;  // shown with errors
+    std::string text;
+};
+
+// Adds files to a group (a drop or a picker selection; may be called again to add more). Bad files are
+// listed with their problems and the rest still load. Files beyond kMaxGroupFiles participants in total are
+// refused with a problem each. Identical files (same bytes) are kept: two people may have the same scores.
+// A file holding a saved group session (see group_json) adds all its participants; a participant in it that is
+// not valid is reported (paths "participants[i]....") and the others are still added.
+// Parts are rebuilt over all participants after every call (participants keep their numbers).
+void add_files(Group& group, const std::vector<GroupFile>& files);
+
+// A group session as one file the trainer may choose to save (nothing is stored otherwise):
+// { "type": "ssi-selfcheck/group", "schemaVersion": 1, "appVersion": "…", "participants": [results…] }
+// Each result holds a hand-over's fields (questionnaire, nickname, components, total, corridor), in
+// participant number order. Formatted like a hand-over file.
+inline constexpr std::string_view kGroupType = "ssi-selfcheck/group";
+inline constexpr int kGroupVersion = 1;
+std::string group_json(const Group& group, std::string_view app_version);
+
+// The aggregate of one part as the test hook reports it (numbers in points with two decimals):
+// {participants, questionnaire:{id,version}, total:{mean,median,min,max}, components:[4 such],
+//  corridors:[4 counts], weakest:[keys], topAdvice:[keys]}
+// participants is the count; components in LinkedIn's order; topAdvice is most_frequent_advice. Compact, keys sorted.
+std::string part_json(const GroupPart& part);
+
+}  // namespace ssi::workshop
