@@ -34,35 +34,69 @@ export const SECURITY_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+// Cache-Control per file. The service worker fetches the files it precaches with cache: 'reload', and the
+// page registers it with updateViaCache: 'all', so:
+// - sw.js may be kept for 5 minutes: a reload of a cached page then asks the network for nothing at all, and
+//   a new deployment is noticed at the latest 5 minutes after the browser last fetched sw.js;
+// - everything else is revalidated (no-cache), so a page that is not (yet) controlled never mixes versions.
+export const CACHE_CONTROL = { 'sw.js': 'max-age=300', default: 'no-cache' };
+export const cacheControl = (path) => CACHE_CONTROL[path.slice(path.lastIndexOf('/') + 1)] || CACHE_CONTROL.default;
+
+// Precompressed variants, served when they exist next to the file and the browser accepts them (nginx:
+// brotli_static / gzip_static). `scripts/build` does not make them; see docs/deploy.md.
+const ENCODINGS = [['br', '.br'], ['gzip', '.gz']];
+
+// Returns the body to send: the first variant the browser accepts, else the file itself. `varies` says whether
+// any variant exists (then the response depends on Accept-Encoding, whichever body is sent).
+async function readVariant(file, acceptEncoding) {
+  const accepted = new Set(String(acceptEncoding || '').split(',').map((e) => e.split(';')[0].trim()));
+  let varies = false;
+  for (const [encoding, suffix] of ENCODINGS) {
+    let body;
+    try { body = await readFile(file + suffix); } catch { continue; }
+    varies = true;
+    if (accepted.has(encoding)) return { body, encoding, varies };
+  }
+  return { body: await readFile(file), encoding: null, varies };
+}
+
 // Starts serving `root` on host:port (port 0 = any free port). Resolves to { server, url, port, requests }.
-// `requests` records every request (method, path, status) for tests that check what the page asked for.
+// `requests` records every request that reached the server (method, host, path, status, encoding, time in ms
+// since the epoch) for tests that check what the page asked for.
 export async function serve(root, { host = '127.0.0.1', port = 0, log = false } = {}) {
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(base, path));
-    const entry = { method: req.method, path: url.pathname, status: 0 };
+    const entry = {
+      method: req.method, host: req.headers.host, path: url.pathname, status: 0, encoding: null, time: Date.now(),
+    };
     requests.push(entry);
+    // Every response carries the security headers and a Cache-Control, errors too (nginx: add_header … always).
     const finish = (status, headers, body) => {
       entry.status = status;
-      res.writeHead(status, headers);
+      res.writeHead(status, { ...headers, 'Cache-Control': cacheControl(url.pathname), ...SECURITY_HEADERS });
       res.end(req.method === 'HEAD' ? undefined : body);
       if (log) console.log(`${status} ${req.method} ${url.pathname}`);
     };
-    if (!(file === base || file.startsWith(base + sep))) return finish(403, {}, 'forbidden');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return finish(405, { Allow: 'GET, HEAD' }, 'method not allowed');
+    const text = { 'Content-Type': 'text/plain; charset=utf-8' };
+    let path;
+    try { path = decodeURIComponent(url.pathname); } catch { return finish(400, text, 'bad request'); }
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(base, path));
+    if (!(file === base || file.startsWith(base + sep))) return finish(403, text, 'forbidden');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return finish(405, { ...text, Allow: 'GET, HEAD' }, 'not allowed');
     try {
       const info = await stat(file);
-      if (!info.isFile()) return finish(404, {}, 'not found');
-      const body = await readFile(file);
-      const type = MIME[extname(file)] || 'application/octet-stream';
-      // The service worker decides what is cached; the browser's HTTP cache must not keep stale copies.
-      finish(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-cache', ...SECURITY_HEADERS }, body);
+      if (!info.isFile()) return finish(404, text, 'not found');
+      const { body, encoding, varies } = await readVariant(file, req.headers['accept-encoding']);
+      entry.encoding = encoding;
+      const headers = { 'Content-Type': MIME[extname(file)] || 'application/octet-stream', 'Content-Length': body.length };
+      if (encoding) headers['Content-Encoding'] = encoding;
+      if (varies) headers.Vary = 'Accept-Encoding';
+      finish(200, headers, body);
     } catch {
-      finish(404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'not found');
+      finish(404, text, 'not found');
     }
   });
   await new Promise((ok, fail) => { server.once('error', fail); server.listen(port, host, ok); });

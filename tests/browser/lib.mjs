@@ -2,6 +2,7 @@
 // console messages, page errors and every request the page (or its service worker) makes.
 import { chromium } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '../../scripts/lib/static-server.mjs';
@@ -117,4 +118,52 @@ export async function pixelAt(page, x, y) {
     const d = ctx.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data;
     return [d[0], d[1], d[2]];
   }, [x, y]);
+}
+
+// --- Privacy recorders ----------------------------------------------------------------------------------
+
+// Records, for one context and its first page, what privacy depends on:
+// - `violations`: every `securitypolicyviolation` event, in the page (a listener added before any of its
+//   scripts runs, on every load) and in its service worker (the worker is held at start through the page's
+//   DevTools auto-attach until the listener is in place, on every start of the worker);
+// - `requests`: every request the browser reports for the page and its service worker ({ url, worker }).
+// Both are reported through bindings as they happen, so reloads and worker restarts lose nothing.
+export async function watchPrivacy(context, page) {
+  const violations = [], requests = [];
+  const listen = (report) => `self.addEventListener('securitypolicyviolation', (e) => ${report}(JSON.stringify({
+    directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber })), true);`;
+  await context.exposeBinding('__ssiViolation', (_, json) => violations.push({ where: 'page', ...JSON.parse(json) }));
+  await context.addInitScript({ content: listen('window.__ssiViolation') });
+  context.on('request', (r) => requests.push({ url: r.url(), worker: !!r.serviceWorker() }));
+
+  const cdp = await context.newCDPSession(page);
+  let id = 0;
+  const send = (sessionId, method, params = {}) =>
+    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: ++id, method, params }) });
+  cdp.on('Target.attachedToTarget', async ({ sessionId, targetInfo }) => {
+    try {
+      if (targetInfo.type === 'service_worker') {
+        await send(sessionId, 'Runtime.addBinding', { name: '__ssiViolation' });
+        await send(sessionId, 'Runtime.evaluate', { expression: listen('self.__ssiViolation') });
+      }
+    } finally { await send(sessionId, 'Runtime.runIfWaitingForDebugger').catch(() => {}); }
+  });
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const m = JSON.parse(message);
+    if (m.method === 'Runtime.bindingCalled' && m.params.name === '__ssiViolation')
+      violations.push({ where: 'service worker', ...JSON.parse(m.params.payload) });
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+  return { violations, requests, cdp };
+}
+
+// An HTTP proxy that answers nothing and records everything sent to it (`seen`: "GET http://host/path",
+// "CONNECT host:443"). A context created with `proxy: { server: proxy.server, bypass: '127.0.0.1' }` sends every
+// request not meant for the loopback test server here: ground truth for "nothing went anywhere else".
+export async function startProxyRecorder() {
+  const seen = [];
+  const server = createServer((req, res) => { seen.push(`${req.method} ${req.url}`); res.writeHead(502); res.end(); });
+  server.on('connect', (req, socket) => { seen.push(`CONNECT ${req.url}`); socket.destroy(); });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { seen, server: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
