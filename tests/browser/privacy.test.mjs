@@ -109,7 +109,8 @@ test('a whole flow (questions, results, downloads, export, delete, import) asks 
     await clickOnScreen(page, 'data.delete_yes');
     assert.equal(JSON.parse(await page.evaluate(() => ssiTest.exportText())).checks.length, 0, 'all deleted');
 
-    const file = join(mkdtempSync(join(tmpdir(), 'ssi-export-')), 'export.json');
+    const folder = mkdtempSync(join(tmpdir(), 'ssi-export-'));
+    const file = join(folder, 'export.json');
     writeFileSync(file, exported);
     const chooser = page.waitForEvent('filechooser');
     await clickOnScreen(page, 'data.import');
@@ -118,7 +119,7 @@ test('a whole flow (questions, results, downloads, export, delete, import) asks 
     await clickOnScreen(page, 'import.confirm');
     const checks = async () => JSON.parse(await page.evaluate(() => ssiTest.exportText())).checks.length;
     assert.equal(await checks(), 1, 'the import brought the check back');
-    rmSync(file, { force: true });
+    rmSync(folder, { recursive: true, force: true });
 
     await page.reload();  // served by the service worker now
     await waitReady(page);
