@@ -45,15 +45,22 @@ bool App::init(std::string* error) {
     *error = "content/questionnaire.json: " + describe(strings, questionnaire.problems.front(), Lang::En);
     return false;
   }
+  impl_->standard = *questionnaire.questionnaire;
   impl_->model.emplace(std::move(*questionnaire.questionnaire), std::move(strings),
                        language_for(impl_->host.preferred_language()));
+  impl_->restore_questionnaire();  // a trainer's own questionnaire first: the saved answers belong to it
   impl_->restore_saved();
   theme().reduced_motion = impl_->host.prefers_reduced_motion();
   theme().apply(impl_->host.prefers_dark());
   return true;
 }
 
-void App::load_fonts(float device_scale) { theme().load_fonts(device_scale); }
+void App::load_fonts(float device_scale) {
+  // The type scale changes the fonts and every em-based size of the style together.
+  theme().body_size = Theme::kBodySize * impl_->font_scale_wanted;
+  theme().load_fonts(device_scale);
+  theme().apply(impl_->host.prefers_dark());
+}
 
 void App::environment_changed() {
   theme().reduced_motion = impl_->host.prefers_reduced_motion();
@@ -77,6 +84,9 @@ std::string App::state_json() const {
   state["focus"] = focus ? nlohmann::json(focus->id) : nlohmann::json(nullptr);
   state["updateReady"] = impl_->update_waiting;
   state["canInstall"] = impl_->can_install;
+  state["customQuestionnaire"] = impl_->custom_questionnaire;
+  state["questionnaireErrors"] = impl_->questionnaire_errors;
+  state["slide"] = impl_->slide;
   return state.dump();
 }
 std::string App::widgets_json() const { return widget_log().json(); }
@@ -148,8 +158,10 @@ bool App::show(std::string_view screen) {
 void App::Impl::frame() {
   Model& m = *model;
   const std::uint64_t revision_before = m.revision();
+  const int slide_before = slide;
   widget_log().begin_frame();
   persistence->tick();
+  update_presenter_theme();
   handle_keys();
   const Theme& th = theme();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -159,6 +171,18 @@ void App::Impl::frame() {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
                    ImGuiWindowFlags_NoScrollbar);
+  if (m.screen() == Screen::Presenter) {
+    // Slides fill the window: no header, nothing to scroll.
+    presenter();
+    ImGui::End();
+    widget_log().end_frame();
+    drawn_screen = m.screen();
+    sync_document();
+    state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || slide != slide_before ||
+                             m.screen() != Screen::Presenter || th.body_size != Theme::kBodySize * font_scale_wanted;
+    drawn_revision = m.revision();
+    return;
+  }
   header();
 
   // The content scrolls under the fixed header; touch drags arrive through scroll_by().
@@ -195,10 +219,15 @@ void App::Impl::frame() {
     case Screen::Questionnaire: questionnaire(); break;
     case Screen::Results: results(); break;
     case Screen::About: about(); break;
+    case Screen::Workshop: workshop(); break;
+    case Screen::Handover: handover(); break;
+    case Screen::Group: group_view(); break;
+    case Screen::Presenter: break;  // drawn above
   }
   ImGui::PopTextWrapPos();
   ImGui::PopItemWidth();
   ImGui::EndGroup();
+  if (m.screen() != Screen::Welcome) next_done = false;  // the "ready" note is for the first screen only
   ImGui::Dummy(ImVec2(0, th.em(2.5f)));
   ImGui::EndChild();
   if (m.in_what_if()) what_if_bar();
@@ -216,8 +245,8 @@ void App::Impl::frame() {
     drawn_question = question;
   }
   sync_document();
-  state_changed_in_frame =
-      m.revision() != revision_before || m.revision() != drawn_revision || scroll_to_top || scroll_requested;
+  state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || scroll_to_top ||
+                           scroll_requested || th.body_size != Theme::kBodySize * font_scale_wanted;
   drawn_revision = m.revision();
 }
 
@@ -262,6 +291,10 @@ void App::Impl::what_if_bar() {
 void App::Impl::handle_keys() {
   Model& m = *model;
   if (ImGui::GetIO().WantTextInput) return;
+  if (m.screen() == Screen::Presenter) {
+    presenter_keys();
+    return;
+  }
   // Escape steps back: close what is open, else go to the previous question or screen.
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
     if (!help_open.empty()) help_open.clear();
@@ -269,7 +302,8 @@ void App::Impl::handle_keys() {
     else if (m.in_what_if()) m.discard_what_if();
     else if (m.screen() == Screen::Questionnaire) {
       if (!m.back()) m.show(Screen::Welcome);
-    } else if (m.screen() != Screen::Welcome) m.show(Screen::Welcome);
+    } else if (m.screen() == Screen::Group) m.show(Screen::Workshop);
+    else if (m.screen() != Screen::Welcome) m.show(Screen::Welcome);
   }
 }
 

@@ -5,6 +5,7 @@
 //   App app(host);                    // host: storage, clipboard, preferences
 //   app.init(&error);                 // loads and validates the embedded content
 //   app.load_fonts(device_scale);     // (re)builds ImGui's font atlas, crisp at this devicePixelRatio
+//                                     // (again whenever app.font_scale() changes)
 //   each frame: ImGui::NewFrame(); app.frame(); ImGui::Render();
 //   app.animating()                   // true while something moves: the runner keeps drawing
 #include <imgui.h>
@@ -62,6 +63,18 @@ class App {
   void install_available(bool available);
   // What "export everything" downloads.
   std::string export_text() const;
+  // Files the person chose or dropped: a JSON array of {"name", "text"}. What they are depends on the
+  // screen: hand-overs for the group view, a questionnaire on the workshop screen, else a data import.
+  void open_files(std::string_view files_json);
+
+  // Workshop mode. The current person's "for my trainer" file, and hand-over files added to the group view
+  // like a drop; returns the aggregate shown (README "Test hook" gives its fields) as JSON text.
+  std::string handover_text() const;
+  std::string group_import(std::string_view files_json);
+
+  // The type scale the fonts must be built for: 1, or larger in presenter mode. When it differs from the
+  // scale of the last load_fonts(), the runner rebuilds the atlas (load_fonts) before the next frame.
+  float font_scale() const;
 
   // Touch drag-scrolling: the platform turns a vertical finger drag into this, in CSS pixels.
   void scroll_by(float dy);

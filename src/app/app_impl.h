@@ -7,6 +7,7 @@
 #include "app/dashboard.h"
 #include "app/model.h"
 #include "app/persistence.h"
+#include "core/workshop.h"
 
 namespace ssi::app {
 
@@ -44,6 +45,22 @@ struct App::Impl {
   std::size_t undo_index = 0;
   int chart_series = 0;                   // 0 = total, 1..4 = a component       // keyboard users land on the first option of a new question
 
+  // Workshop mode (screens_workshop.cpp). Nothing here is stored, except the trainer's own questionnaire.
+  int slide = 0;                          // presenter: slide on screen
+  float font_scale_wanted = 1.0f;         // presenter mode enlarges the type; the runner rebuilds the fonts
+  bool presenter_applied = false;         // the palette currently applied is the presenter one
+  std::string nickname;                   // "for my trainer": optional, typed by the participant
+  double handed_over_at = -1e9;           // "downloaded" feedback
+  workshop::Group group;                  // the group view (in memory until the trainer saves it)
+  bool confirm_next = false;              // "Next participant" asks first
+  bool next_done = false;
+  Questionnaire standard;                 // the embedded questionnaire, to go back to
+  bool custom_questionnaire = false;      // the active questionnaire is a trainer's file
+  std::vector<std::string> questionnaire_errors;  // the last questionnaire file's problems, described
+  std::string questionnaire_message;      // result of the last questionnaire load
+  std::optional<Questionnaire> pending_questionnaire;  // loaded, waiting for "discard current answers?"
+  std::string pending_questionnaire_text;
+
   std::uint64_t drawn_revision = ~0ull;  // model revision the last frame showed
   Screen drawn_screen = Screen::Welcome;
   std::string drawn_question;
@@ -77,6 +94,25 @@ struct App::Impl {
   void advice_list();
   void plan_list();
   void edit_component(Component component);
+
+  // Workshop mode (screens_workshop.cpp)
+  void workshop();
+  void presenter();  // draws the whole window (no header): slides for a projector
+  void handover();
+  void group_view();
+  void group_part(const workshop::GroupPart& part, bool main);
+  void next_participant();
+  void presenter_keys();
+  void update_presenter_theme();
+  void questionnaire_label();  // "Questionnaire: title (version)": which questionnaire is active
+  void restore_questionnaire();  // at start: the trainer's questionnaire stored on this device, if any
+  // Reads a questionnaire file; with answers in progress it waits for confirmation unless `confirmed`.
+  void open_questionnaire(std::string_view text, bool confirmed);
+  void activate_questionnaire(Questionnaire questionnaire, std::string text);
+  void use_standard_questionnaire();
+  void add_group_files(const std::vector<workshop::GroupFile>& files);
+  std::string group_json() const;
+  std::string handover_text_now() const;
 };
 
 }  // namespace ssi::app

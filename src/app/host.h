@@ -38,10 +38,10 @@ class Host {
   // Every key in this origin's storage (the app only touches keys starting with "ssi-selfcheck.").
   virtual std::vector<std::string> storage_keys() const = 0;
 
-  // Files: offer bytes as a download, and open the file picker (the chosen file's text arrives through
-  // App::import_text()).
+  // Files: offer bytes as a download, and open the file picker (several files at once when `multiple`);
+  // the chosen files arrive through App::open_files().
   virtual void download(std::string_view filename, std::string_view mime, std::string_view bytes) = 0;
-  virtual void pick_file() = 0;
+  virtual void pick_file(bool multiple = false) = 0;
   // The picture on screen as a PNG download.
   virtual void save_image(std::string_view filename) = 0;
   // Opens the browser's print dialog for a plain-text report: a JSON array of [tag, text] pairs, tag one of

@@ -8,8 +8,9 @@
 namespace ssi::app {
 
 namespace {
-constexpr std::string_view kScreenKeys[kScreenCount] = {"welcome", "questionnaire", "results", "about",
-                                                       "data",    "real",          "history"};
+constexpr std::string_view kScreenKeys[kScreenCount] = {
+    "welcome", "questionnaire", "results", "about", "data", "real", "history",
+    "workshop", "presenter", "handover", "group"};
 }
 
 std::string_view screen_key(Screen s) { return kScreenKeys[static_cast<int>(s)]; }
@@ -160,6 +161,11 @@ void Model::replace_answers(const Answers& answers) {
   const Screen screen = screen_;
   std::string question = current_id_;
   restore(answers, screen, std::move(question));
+}
+
+void Model::set_questionnaire(Questionnaire questionnaire) {
+  questionnaire_ = std::move(questionnaire);
+  restore({}, Screen::Welcome, {});
 }
 
 void Model::begin_what_if() {

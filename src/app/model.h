@@ -10,9 +10,13 @@
 
 namespace ssi::app {
 
-enum class Screen : std::uint8_t { Welcome, Questionnaire, Results, About, Data, Real, History };
-inline constexpr int kScreenCount = 7;
-// "welcome", "questionnaire", "results", "about", "data", "real", "history"
+enum class Screen : std::uint8_t {
+  Welcome, Questionnaire, Results, About, Data, Real, History,
+  Workshop, Presenter, Handover, Group  // workshop mode: trainer's hub, slides, "for my trainer", group view
+};
+inline constexpr int kScreenCount = 11;
+// "welcome", "questionnaire", "results", "about", "data", "real", "history",
+// "workshop", "presenter", "handover", "group"
 std::string_view screen_key(Screen);
 std::optional<Screen> screen_from_key(std::string_view);  // inverse; nullopt for anything else
 
@@ -65,6 +69,9 @@ class Model {
   void restore(const Answers& answers, Screen screen, std::string question);
   // Takes other answers (another tab changed them); stays on the current screen.
   void replace_answers(const Answers& answers);
+  // Switches to another questionnaire (a trainer's own file, or back to ours). The answers belong to the
+  // old one, so they are dropped; the person starts afresh on the welcome screen.
+  void set_questionnaire(Questionnaire questionnaire);
 
   // What-if on the results screen: edits go to a scratch copy until kept or discarded.
   void begin_what_if();

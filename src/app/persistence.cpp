@@ -130,9 +130,9 @@ bool Persistence::reload_from_storage() {
   return true;
 }
 
-void Persistence::delete_all() {
+void Persistence::delete_all(std::string_view keep) {
   for (const std::string& key : host_.storage_keys())
-    if (key.rfind(kKeyPrefix, 0) == 0) host_.storage_remove(key);
+    if (key.rfind(kKeyPrefix, 0) == 0 && key != keep) host_.storage_remove(key);
   document_ = {};
   last_written_.clear();
   backup_key_.clear();

@@ -56,7 +56,8 @@ class Persistence {
   void clear_conflict() { conflict_ = false; }
 
   // Removes every key of the app from storage (settings, document, backups) and empties the document.
-  void delete_all();
+  // `keep` names one key to leave (the trainer's questionnaire when the next participant takes over).
+  void delete_all(std::string_view keep = {});
 
  private:
   bool write();

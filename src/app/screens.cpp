@@ -10,6 +10,7 @@
 #include "app/format.h"
 #include "app/glyphs.h"
 #include "app/theme.h"
+#include "app/screen_parts.h"
 #include "app/widgets.h"
 
 #ifndef SSI_VERSION
@@ -17,14 +18,7 @@
 #endif
 
 namespace ssi::app {
-namespace {
 
-std::string key_of(Component c) { return std::string(component_key(c)); }
-int index_of(Component c) { return static_cast<int>(c); }
-
-void gap(float em) { ImGui::Dummy(ImVec2(0, theme().em(em))); }
-
-// A small coloured square, aligned with the text line that follows it.
 void colour_dot(ImVec4 colour, Font font) {
   const float size = text_size("X", font).y;
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -35,7 +29,6 @@ void colour_dot(ImVec4 colour, Font font) {
   ImGui::SameLine(0, theme().em(0.5f));
 }
 
-// The corridor scale 0–30–50–80–100 as a labelled bar with the reach threshold marked.
 void corridor_bar(const Model& m) {
   const Theme& th = theme();
   const Palette& p = th.palette;
@@ -77,8 +70,6 @@ void corridor_bar(const Model& m) {
   }
 }
 
-}  // namespace
-
 // --- Welcome -----------------------------------------------------------------------------------------
 
 void App::Impl::welcome() {
@@ -86,9 +77,16 @@ void App::Impl::welcome() {
   const Theme& th = theme();
   const Palette& p = th.palette;
   const Result& r = m.result();
+  if (next_done) {
+    begin_card(0.9f);
+    paragraph(m.t("ui.next.done"));
+    end_card(p.component[3]);
+    gap(0.6f);
+  }
   heading(m.t("ui.app.tagline"), Font::H1);
   gap(0.2f);
   paragraph(m.t("ui.welcome.intro"), p.text_muted);
+  if (custom_questionnaire) questionnaire_label();
   small_text(m.t("ui.welcome.duration", {{"count", std::to_string(r.visible)}}));
   gap(0.4f);
   std::vector<RowButton> row;
@@ -150,10 +148,13 @@ void App::Impl::more_links() {
   Model& m = *model;
   const int c = button_row({{"nav.history", m.t("ui.nav.history"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_CALENDAR}},
                             {"nav.real", m.t("ui.nav.real"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LINKEDIN}},
-                            {"nav.data", m.t("ui.nav.data"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}}});
+                            {"nav.data", m.t("ui.nav.data"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}},
+                            {"nav.workshop", m.t("ui.nav.workshop"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_USERS}}},
+                           true);
   if (c == 0) m.show(Screen::History);
   if (c == 1) m.show(Screen::Real);
   if (c == 2) m.show(Screen::Data);
+  if (c == 3) m.show(Screen::Workshop);
 }
 
 // --- Questionnaire -----------------------------------------------------------------------------------
@@ -255,6 +256,7 @@ void App::Impl::results() {
 
   heading(m.t("ui.results.title"), Font::H1);
   small_text(m.t("ui.gauge.answered", {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}));
+  questionnaire_label();
   gap(0.4f);
 
   const auto clicked = dashboard.draw(m, host.now_ms(), {.interactive = true, .highlight_weakest = true, .selected = editing});
@@ -301,10 +303,13 @@ void App::Impl::results() {
     m.show(Screen::Questionnaire);
     m.go_to(m.visible_questions().front()->id);
   }
-  const int e = button_row({{"results.png", m.t("ui.results.png"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}},
-                            {"results.print", m.t("ui.results.print"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_PRINT}}});
-  if (e == 0) host.save_image("ssi-selfcheck-" + iso_date(host.epoch_ms()) + ".png");
-  if (e == 1) host.print(m.report_json(iso_date(host.epoch_ms())));
+  const int e = button_row({{"results.handover", m.t("ui.handover.title"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_UPLOAD}},
+                            {"results.png", m.t("ui.results.png"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}},
+                            {"results.print", m.t("ui.results.print"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_PRINT}}},
+                           true);
+  if (e == 0) m.show(Screen::Handover);
+  if (e == 1) host.save_image("ssi-selfcheck-" + iso_date(host.epoch_ms()) + ".png");
+  if (e == 2) host.print(m.report_json(iso_date(host.epoch_ms())));
   gap(0.6f);
   more_links();
   if (button("results.about", m.t("ui.welcome.about"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LOCK})) m.show(Screen::About);

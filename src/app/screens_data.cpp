@@ -12,6 +12,7 @@
 #include "app/format.h"
 #include "app/glyphs.h"
 #include "app/theme.h"
+#include "app/screen_parts.h"
 #include "app/widgets.h"
 
 #ifndef SSI_VERSION
@@ -20,8 +21,6 @@
 
 namespace ssi::app {
 namespace {
-
-void gap(float em) { ImGui::Dummy(ImVec2(0, theme().em(em))); }
 
 std::string centi_text(int centi, Lang lang) { return format_decimal(centi / 100.0, 1, lang); }
 
@@ -208,6 +207,10 @@ void App::Impl::data() {
     if (r == 0) {
       persistence->delete_all();
       chosen_lang.reset();
+      if (custom_questionnaire) {  // its stored copy went with everything else
+        custom_questionnaire = false;
+        m.set_questionnaire(standard);
+      }
       m.restore({}, Screen::Data, {});
       synced_revision = m.revision();  // nothing to write back: storage stays empty until the next change
       deleted = true;

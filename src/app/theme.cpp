@@ -70,6 +70,32 @@ Palette dark_palette() {
   return p;
 }
 
+// Presenter mode: projectors wash out light greys and thin colours, so pure white on near-black, text at
+// full contrast, and the component colours at their strongest (all pass 4.5:1 on the background).
+Palette presenter_palette() {
+  Palette p = dark_palette();
+  p.background = rgb(0x000000);
+  p.surface = rgb(0x111418);
+  p.surface_alt = rgb(0x1F252C);
+  p.border = rgb(0x8A96A3);
+  p.text = rgb(0xFFFFFF);
+  p.text_muted = rgb(0xD7DDE3);
+  p.accent = rgb(0x8CC8FF);
+  p.accent_text = rgb(0x000000);
+  p.focus = rgb(0xFFE066);
+  p.component[0] = rgb(0xFFC933);
+  p.component[1] = rgb(0xC59BFF);
+  p.component[2] = rgb(0xFF6B6B);
+  p.component[3] = rgb(0x5EE07A);
+  for (int i = 0; i < kComponentCount; ++i) p.component_text[i] = p.component[i];
+  p.corridor[0] = rgb(0x6B7683);
+  p.corridor[1] = rgb(0x7FA6CC);
+  p.corridor[2] = rgb(0x3D9BFF);
+  p.corridor[3] = rgb(0xB5DCFF);
+  p.track = rgb(0x2A3138);
+  return p;
+}
+
 }  // namespace
 
 Theme& theme() {
@@ -84,8 +110,8 @@ ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
 }
 
 void Theme::apply(bool dark_mode) {
-  dark = dark_mode;
-  palette = dark ? dark_palette() : light_palette();
+  dark = dark_mode || presenter;
+  palette = presenter ? presenter_palette() : dark ? dark_palette() : light_palette();
   const Palette& p = palette;
   ImGuiStyle& s = ImGui::GetStyle();
   s = ImGuiStyle();

@@ -22,7 +22,9 @@ struct Palette {
 struct Theme {
   bool dark = false;
   bool reduced_motion = false;
-  float body_size = 17.0f;  // CSS px
+  bool presenter = false;   // high-contrast palette for projection (set before apply())
+  static constexpr float kBodySize = 17.0f;
+  float body_size = kBodySize;  // CSS px; larger in presenter mode (set before load_fonts() and apply())
   Palette palette;
   ImFont* fonts[static_cast<int>(Font::Count)] = {};
 

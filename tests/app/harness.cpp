@@ -27,6 +27,15 @@ Harness::~Harness() { ImGui::DestroyContext(context_); }
 void Harness::frame() {
   ImGuiIO& io = ImGui::GetIO();
   io.DeltaTime = 1.0f / 60.0f;
+  // Like the web runner: the atlas follows the app's type scale (presenter mode).
+  if (app.font_scale() != font_scale_) {
+    io.Fonts->Clear();
+    app.load_fonts(1.0f);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    font_scale_ = app.font_scale();
+  }
   ImGui::NewFrame();
   app::begin_gauge_frame();
   app.frame();
@@ -45,7 +54,24 @@ std::optional<app::WidgetInfo> Harness::widget(std::string_view id) const {
   return std::nullopt;
 }
 
+bool Harness::reveal(std::string_view id) {
+  // Scrolls the content down like a person would, until the widget is on screen (or the end is reached).
+  for (int i = 0; i < 40 && !widget(id); ++i) {
+    app.scroll_by(ImGui::GetIO().DisplaySize.y * 0.5f);
+    frame();
+    settle();
+  }
+  return widget(id).has_value();
+}
+
+void Harness::settle() {
+  // Like the web runner: draw until the app has nothing more to show (a scroll request, a new screen).
+  for (int i = 0; i < 20 && app.animating(); ++i) frame();
+}
+
 bool Harness::click(std::string_view id) {
+  settle();
+  if (!widget(id)) reveal(id);
   const auto w = widget(id);
   if (!w) return false;
   ImGuiIO& io = ImGui::GetIO();
@@ -66,6 +92,11 @@ void Harness::key(ImGuiKey key, bool shift) {
   frame();
   io.AddKeyEvent(key, false);
   if (shift) io.AddKeyEvent(ImGuiMod_Shift, false);
+  frames(2);
+}
+
+void Harness::type(std::string_view text) {
+  ImGui::GetIO().AddInputCharactersUTF8(std::string(text).c_str());
   frames(2);
 }
 

@@ -31,6 +31,7 @@ class FakeHost final : public app::Host {
   };
   std::vector<Download> downloads;
   int file_picks = 0;
+  bool picked_multiple = false;
 
   std::string preferred_language() const override { return language; }
   bool prefers_dark() const override { return dark; }
@@ -47,7 +48,10 @@ class FakeHost final : public app::Host {
   void download(std::string_view name, std::string_view mime, std::string_view bytes) override {
     downloads.push_back({std::string(name), std::string(mime), std::string(bytes)});
   }
-  void pick_file() override { ++file_picks; }
+  void pick_file(bool multiple) override {
+    ++file_picks;
+    picked_multiple = multiple;
+  }
   void save_image(std::string_view name) override { images.emplace_back(name); }
   void print(std::string_view report) override { reports.emplace_back(report); }
   void apply_update() override { ++updates_applied; }
@@ -83,9 +87,16 @@ class Harness {
     for (int i = 0; i < n; ++i) frame();
   }
   void resize(float width, float height);
-  // Clicks the centre of the widget with this id as a mouse would; false when it is not on screen.
+  // Draws frames until the app is idle (what a browser would show after the page settled).
+  void settle();
+  // Scrolls down until the widget with this id is on screen; false when it is nowhere.
+  bool reveal(std::string_view id);
+  // Clicks the centre of the widget with this id as a mouse would (scrolling to it first); false when it is
+  // nowhere.
   bool click(std::string_view id);
   void key(ImGuiKey key, bool shift = false);
+  // Types text into the focused field.
+  void type(std::string_view text);
   std::optional<app::WidgetInfo> widget(std::string_view id) const;
 
   FakeHost host;
@@ -96,6 +107,7 @@ class Harness {
 
  private:
   ImGuiContext* context_ = nullptr;
+  float font_scale_ = 1.0f;
 };
 
 }  // namespace ssi::test

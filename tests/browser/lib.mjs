@@ -78,6 +78,19 @@ export async function clickWidget(page, id, { tap = false } = {}) {
   return w;
 }
 
+// Scrolls with the mouse wheel until the widget is fully on screen, then clicks it like clickWidget().
+export async function clickOnScreen(page, id) {
+  const { width, height } = page.viewportSize();
+  for (let i = 0; i < 30; ++i) {
+    const w = await widget(page, id);
+    if (w && w.y >= 0 && w.y + w.h <= height) return clickWidget(page, id);
+    await page.mouse.move(width / 2, height / 2);
+    await page.mouse.wheel(0, w && w.y < 0 ? -300 : 300);
+    await settle(page, 250);
+  }
+  throw new Error(`${id} never came on screen`);
+}
+
 export async function screenshot(page, name) {
   await mkdir(ARTIFACTS, { recursive: true });
   const file = join(ARTIFACTS, `${name}.png`);

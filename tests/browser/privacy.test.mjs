@@ -11,7 +11,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { launch, startServer, DIST, waitReady, settle, widget, clickWidget, watchPrivacy, startProxyRecorder }
+import { launch, startServer, DIST, waitReady, settle, widget, clickWidget, clickOnScreen, watchPrivacy, startProxyRecorder }
   from './lib.mjs';
 import { SECURITY_HEADERS, CACHE_CONTROL, MIME } from '../../scripts/lib/static-server.mjs';
 
@@ -42,19 +42,6 @@ async function openWatched(server, { width = 1440, height = 900 } = {}) {
     await settle(page);
   } catch (e) { await context.close(); throw e; }
   return { context, page, errors, csp, ...watch };
-}
-
-// Scrolls the content (wheel over the middle of the viewport) until the widget is entirely on screen, then clicks it.
-async function clickOnScreen(page, id) {
-  const { width, height } = page.viewportSize();
-  for (let i = 0; i < 30; ++i) {
-    const w = await widget(page, id);
-    if (w && w.y >= 0 && w.y + w.h <= height) return clickWidget(page, id);
-    await page.mouse.move(width / 2, height / 2);
-    await page.mouse.wheel(0, w && w.y < 0 ? -300 : 300);
-    await settle(page, 250);
-  }
-  throw new Error(`${id} never came on screen`);
 }
 
 // Clicks a widget that makes the page download a file and returns the file's bytes.

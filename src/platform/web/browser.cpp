@@ -110,25 +110,33 @@ EM_JS(void, ssi_js_download, (const char* name, int name_len, const char* mime, 
   setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
 });
 
-// Reads a chosen or dropped file as text and hands it to the app. Files over the import limit are cut just
-// past it, so the app can refuse them by size without reading megabytes of an unsuitable file.
+// Reads chosen or dropped files as text and hands them to the app in one call, as a JSON array of
+// {name, text} (the app decides by screen what they are: an import, hand-overs for the group view, a
+// questionnaire). A single file is cut just past the import limit, so the app can refuse it by size without
+// reading megabytes of an unsuitable file; with several files each is cut at 1 MiB, and at most 250 are read.
 EM_JS(void, ssi_js_install_file_reader, (), {
-  if (window.ssiReadFile) return;
-  var limit = 5 * 1024 * 1024 + 1;
-  window.ssiReadFile = function(file) {
-    if (!file) return;
-    file.slice(0, limit).text().then(function(text) {
-      if (file.size > limit) text = text + " ";  // still over the limit after cutting
-      var size = lengthBytesUTF8(text) + 1;
+  if (window.ssiReadFiles) return;
+  window.ssiReadFiles = function(list) {
+    var files = Array.prototype.slice.call(list || [], 0, 250);
+    if (!files.length) return;
+    var limit = (files.length === 1 ? 5 * 1024 * 1024 : 1024 * 1024) + 1;
+    Promise.all(files.map(function(file) {
+      return file.slice(0, limit).text().then(function(text) {
+        if (file.size > limit) text = text + " ";  // still over the limit after cutting
+        return { name: file.name, text: text };
+      }, function() { return { name: file.name, text: "" }; });
+    })).then(function(read) {
+      var json = JSON.stringify(read);
+      var size = lengthBytesUTF8(json) + 1;
       var ptr = _malloc(size);
-      stringToUTF8(text, ptr, size);
-      _ssi_on_import(ptr);
+      stringToUTF8(json, ptr, size);
+      _ssi_on_files(ptr);
       _free(ptr);
     });
   };
 });
 
-EM_JS(void, ssi_js_pick_file, (), {
+EM_JS(void, ssi_js_pick_file, (int multiple), {
   var input = document.getElementById("file");
   if (!input) {
     input = document.createElement("input");
@@ -136,11 +144,12 @@ EM_JS(void, ssi_js_pick_file, (), {
     input.type = "file";
     input.accept = ".json,application/json";
     input.addEventListener("change", function() {
-      window.ssiReadFile(input.files && input.files[0]);
+      window.ssiReadFiles(input.files);
       input.value = "";
     });
     document.body.appendChild(input);
   }
+  input.multiple = !!multiple;
   input.click();
 });
 
@@ -148,8 +157,7 @@ EM_JS(void, ssi_js_watch_drop, (), {
   window.addEventListener("dragover", function(e) { e.preventDefault(); });
   window.addEventListener("drop", function(e) {
     e.preventDefault();
-    var files = e.dataTransfer && e.dataTransfer.files;
-    if (files && files.length) window.ssiReadFile(files[0]);
+    window.ssiReadFiles(e.dataTransfer && e.dataTransfer.files);
   });
 });
 
@@ -197,7 +205,7 @@ EM_JS(void, ssi_js_print_report, (const char* text, int len), {
 EM_JS(void, ssi_js_register_service_worker, (), {
   if (!("serviceWorker" in navigator)) return;
   var hadController = !!navigator.serviceWorker.controller;
-  navigator.serviceWorker.register("sw.js", { scope: "./" }).then(function(registration) {
+  navigator.serviceWorker.register("sw.js", { scope: "./", updateViaCache: "all" }).then(function(registration) {
     var announce = function(worker) {
       // A waiting worker while a page is controlled is an update; the very first install is not.
       if (worker && navigator.serviceWorker.controller) _ssi_on_update_ready();
@@ -343,6 +351,13 @@ EM_JS(void, ssi_js_install_test_hook, (), {
       if (typeof screen !== "string") return false;
       return withString(screen, function(ptr) { return _ssi_test_show(ptr) !== 0; });
     },
+    handoverText: function() { return UTF8ToString(_ssi_test_handover()); },
+    groupImport: function(texts) {
+      if (!Array.isArray(texts) || !texts.every(function(t) { return typeof t === "string"; }))
+        return { error: "not an array of strings" };
+      var files = texts.map(function(text, i) { return { name: "file " + (i + 1), text: text }; });
+      return withString(JSON.stringify(files), function(ptr) { return json(_ssi_test_group_import(ptr)); });
+    },
   };
 });
 
@@ -384,9 +399,9 @@ unsigned long long random64() {
 void download(std::string_view filename, std::string_view mime, std::string_view bytes) {
   ssi_js_download(filename.data(), len(filename), mime.data(), len(mime), bytes.data(), len(bytes));
 }
-void pick_file() {
+void pick_file(bool multiple) {
   ssi_js_install_file_reader();
-  ssi_js_pick_file();
+  ssi_js_pick_file(multiple ? 1 : 0);
 }
 void register_service_worker() { ssi_js_register_service_worker(); }
 void apply_update() { ssi_js_apply_update(); }

@@ -30,9 +30,9 @@ void watch_storage_and_lifecycle();
 double epoch_ms();
 unsigned long long random64();
 
-// Files: a download of bytes, the file picker, and files dropped on the page (both arrive via ssi_on_import).
+// Files: a download of bytes, the file picker, and files dropped on the page (both arrive via ssi_on_files).
 void download(std::string_view filename, std::string_view mime, std::string_view bytes);
-void pick_file();
+void pick_file(bool multiple);
 void watch_drop();
 void save_canvas_png(std::string_view filename);
 // Registers sw.js (offline use); calls ssi_on_update_ready() when a new version has been downloaded and

@@ -50,7 +50,7 @@ class WebHost final : public app::Host {
   void download(std::string_view filename, std::string_view mime, std::string_view bytes) override {
     platform::browser::download(filename, mime, bytes);
   }
-  void pick_file() override { platform::browser::pick_file(); }
+  void pick_file(bool multiple) override { platform::browser::pick_file(multiple); }
   void save_image(std::string_view filename) override { platform::browser::save_canvas_png(filename); }
   void print(std::string_view report_json) override { platform::browser::print_report(report_json); }
   void apply_update() override { platform::browser::apply_update(); }  // the app has written its data
@@ -65,6 +65,7 @@ struct Runner {
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
 
   double css_width = 0, css_height = 0, dpr = 1, font_dpr = 0;
+  float font_scale = 1;  // the app's type scale the atlas was built for (presenter mode enlarges it)
   bool frame_pending = false;  // a requestAnimationFrame is scheduled
   int settle_frames = 0;       // frames still to draw after the last input, so ImGui's state settles
   long frames = 0;             // frames drawn since start (test hook)
@@ -104,13 +105,14 @@ void update_canvas_size() {
 }
 
 void ensure_fonts() {
-  if (g.font_dpr == g.dpr) return;
+  if (g.font_dpr == g.dpr && g.font_scale == g.app->font_scale()) return;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   g.app->load_fonts(static_cast<float>(g.dpr));
   io.Fonts->Build();
   g.renderer.upload_fonts();
   g.font_dpr = g.dpr;
+  g.font_scale = g.app->font_scale();
 }
 
 // ImGui still has work that shows only in a later frame: queued input, a keyboard-navigation move or
@@ -390,9 +392,21 @@ EMSCRIPTEN_KEEPALIVE void ssi_on_update_ready() {
   g.app->update_ready();
   request_frame();
 }
-EMSCRIPTEN_KEEPALIVE void ssi_on_import(const char* text) {
-  g.app->import_text(text ? text : "", /*preview=*/true);
+// Files chosen in the picker or dropped: a JSON array of {name, text}.
+EMSCRIPTEN_KEEPALIVE void ssi_on_files(const char* files_json) {
+  g.app->open_files(files_json ? files_json : "[]");
   request_frame();
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_handover() {
+  static std::string s;
+  s = g.app->handover_text();
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_group_import(const char* files_json) {
+  static std::string s;
+  s = g.app->group_import(files_json ? files_json : "[]");
+  request_frame();
+  return s.c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_export() {
   static std::string s;

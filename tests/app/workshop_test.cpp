@@ -1,0 +1,284 @@
+// Workshop mode driven headless: hand-over, next participant, own questionnaire, group view, presenter.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "app/theme.h"
+#include "assets/assets.h"
+#include "core/workshop.h"
+#include "harness.h"
+
+namespace ssi::test {
+namespace {
+
+using nlohmann::json;
+
+// Answers every visible question with option `option` (clamped to the question's options).
+void answer_all(Harness& h, int option) {
+  for (bool more = true; more;) {
+    more = false;
+    for (const Question* q : h.model().visible_questions())
+      if (!h.model().answers().count(q->id)) {
+        h.model().answer(q->id, std::min(option, static_cast<int>(q->options.size()) - 1));
+        more = true;
+      }
+  }
+  h.frame();
+}
+
+std::string files_json(const std::vector<std::string>& texts) {
+  json files = json::array();
+  for (std::size_t i = 0; i < texts.size(); ++i) files.push_back({{"name", "f" + std::to_string(i + 1) + ".json"}, {"text", texts[i]}});
+  return files.dump();
+}
+
+// The embedded questionnaire with another id and version: a trainer's own file.
+std::string trainer_questionnaire(const std::string& id, const std::string& version) {
+  json q = json::parse(assets::get("content/questionnaire.json"));
+  q["id"] = id;
+  q["version"] = version;
+  return q.dump();
+}
+
+TEST(Workshop, TheHandOverHoldsOnlyScoresTotalCorridorQuestionnaireAndNickname) {
+  Harness h;
+  ASSERT_TRUE(h.ok) << h.error;
+  answer_all(h, 2);
+  h.model().show(app::Screen::Handover);
+  h.frames(2);
+  ASSERT_TRUE(h.click("handover.nickname"));
+  h.type("Anna");
+  const json file = json::parse(h.app.handover_text());
+  std::set<std::string> keys;
+  for (auto it = file.begin(); it != file.end(); ++it) keys.insert(it.key());
+  EXPECT_EQ(keys, (std::set<std::string>{"appVersion", "components", "corridor", "nickname", "questionnaire", "schemaVersion", "total", "type"}));
+  EXPECT_EQ(file["nickname"], "Anna");
+  EXPECT_EQ(file["total"], h.model().result().total);
+  EXPECT_EQ(file["questionnaire"]["id"], h.model().questionnaire().id);
+  EXPECT_EQ(file["corridor"], std::string(corridor_key(h.model().result().corridor)));
+  // The download is that same file.
+  ASSERT_TRUE(h.click("handover.download"));
+  ASSERT_EQ(h.host.downloads.size(), 1u);
+  EXPECT_EQ(h.host.downloads[0].bytes, h.app.handover_text());
+  EXPECT_EQ(h.host.downloads[0].name.rfind("ssi-handover-Anna-", 0), 0u) << h.host.downloads[0].name;
+  // And it reads back as a hand-over.
+  EXPECT_TRUE(workshop::read_handover(h.host.downloads[0].bytes).ok());
+}
+
+TEST(Workshop, NextParticipantRemovesEveryKeyOfThePersonButKeepsTheTrainersQuestionnaire) {
+  const std::string own = trainer_questionnaire("trainer-x", "2.0");
+  Harness h(390, 844, "de-DE", {{"ssi-selfcheck.questionnaire", own}, {"ssi-selfcheck.backup.2026-01-01T00:00:00Z", "old"}});
+  ASSERT_TRUE(h.ok) << h.error;
+  EXPECT_EQ(h.model().questionnaire().id, "trainer-x");
+  answer_all(h, 1);
+  h.model().show(app::Screen::Results);
+  h.frames(2);
+  ASSERT_TRUE(h.click("results.save"));
+  ASSERT_TRUE(h.click("lang.en"));  // a remembered setting is the person's too
+  h.app.flush();
+  ASSERT_TRUE(h.host.storage.count("ssi-selfcheck.store"));
+
+  h.model().show(app::Screen::Workshop);
+  h.frames(2);
+  ASSERT_TRUE(h.click("next.start"));
+  EXPECT_TRUE(h.host.storage.count("ssi-selfcheck.store")) << "nothing is removed before the confirmation";
+  ASSERT_TRUE(h.click("next.confirm"));
+  h.frames(5);
+  h.app.flush();
+  h.host.now += 2000;
+  h.frames(3);
+  std::vector<std::string> keys = h.host.storage_keys();
+  EXPECT_EQ(keys, std::vector<std::string>{"ssi-selfcheck.questionnaire"});
+  EXPECT_TRUE(h.model().answers().empty());
+  EXPECT_EQ(h.model().screen(), app::Screen::Welcome);
+  EXPECT_EQ(h.model().questionnaire().id, "trainer-x");
+  ASSERT_TRUE(h.widget("welcome.start"));
+  EXPECT_FALSE(h.widget("welcome.results")) << "the previous person's results are not offered";
+}
+
+TEST(Workshop, ABrokenQuestionnaireListsEveryErrorAndChangesNothing) {
+  Harness h;
+  ASSERT_TRUE(h.ok) << h.error;
+  json q = json::parse(assets::get("content/questionnaire.json"));
+  q["questions"][0]["options"][0]["points"] = "many";  // wrong type
+  q["questions"][3].erase("text");                      // missing
+  q["version"] = 7;                                     // wrong type
+  const std::string broken = q.dump();
+  const QuestionnaireLoad expected = load_questionnaire(broken);
+  ASSERT_GE(expected.problems.size(), 3u);
+
+  h.model().show(app::Screen::Workshop);
+  h.frames(2);
+  ASSERT_TRUE(h.click("workshop.q.load"));
+  EXPECT_EQ(h.host.file_picks, 1);
+  EXPECT_FALSE(h.host.picked_multiple);
+  h.app.open_files(files_json({broken}));
+  h.frames(2);
+  EXPECT_EQ(h.model().questionnaire().id, "ssi-selfcheck");
+  EXPECT_FALSE(h.host.storage.count("ssi-selfcheck.questionnaire"));
+  // Every problem is listed, each with its location.
+  const json state = json::parse(h.app.state_json());
+  ASSERT_EQ(state["questionnaireErrors"].size(), expected.problems.size());
+  for (std::size_t i = 0; i < expected.problems.size(); ++i) {
+    const std::string listed = state["questionnaireErrors"][i];
+    EXPECT_EQ(listed, describe(h.model().strings(), expected.problems[i], h.model().lang()));
+    EXPECT_NE(listed.find(expected.problems[i].path), std::string::npos) << listed;
+  }
+  EXPECT_EQ(state["customQuestionnaire"], false);
+}
+
+TEST(Workshop, AnOwnQuestionnaireIsUsedKeptAcrossAReloadAndCarriedByResults) {
+  const std::string own = trainer_questionnaire("trainer-x", "2.0");
+  std::map<std::string, std::string, std::less<>> storage;
+  {
+    Harness h;
+    ASSERT_TRUE(h.ok) << h.error;
+    h.model().answer(h.model().questionnaire().questions.front().id, 1);  // answers in progress: asks first
+    h.model().show(app::Screen::Workshop);
+    h.frames(2);
+    h.app.open_files(files_json({own}));
+    h.frames(2);
+    EXPECT_EQ(h.model().questionnaire().id, "ssi-selfcheck") << "waits for the confirmation";
+    ASSERT_TRUE(h.click("workshop.q.confirm"));
+    EXPECT_EQ(h.model().questionnaire().id, "trainer-x");
+    EXPECT_EQ(h.model().questionnaire().version, "2.0");
+    EXPECT_TRUE(h.model().answers().empty());
+    EXPECT_EQ(h.host.storage.at("ssi-selfcheck.questionnaire"), own);
+    answer_all(h, 2);
+    const json file = json::parse(h.app.handover_text());
+    EXPECT_EQ(file["questionnaire"], (json{{"id", "trainer-x"}, {"version", "2.0"}}));
+    h.app.flush();
+    storage = h.host.storage;
+  }
+  Harness again(390, 844, "de-DE", storage);
+  ASSERT_TRUE(again.ok) << again.error;
+  EXPECT_EQ(again.model().questionnaire().id, "trainer-x");
+  EXPECT_FALSE(again.model().answers().empty()) << "answers to the own questionnaire survive the reload";
+  // Back to ours.
+  again.model().show(app::Screen::Workshop);
+  again.frames(2);
+  ASSERT_TRUE(again.click("workshop.q.standard"));
+  ASSERT_TRUE(again.click("workshop.q.confirm"));
+  EXPECT_EQ(again.model().questionnaire().id, "ssi-selfcheck");
+  EXPECT_FALSE(again.host.storage.count("ssi-selfcheck.questionnaire"));
+}
+
+TEST(Workshop, AStoredQuestionnaireThatBrokeIsKeptAndOursIsUsed) {
+  Harness h(390, 844, "en-US", {{"ssi-selfcheck.questionnaire", "{\"id\": \"half"}});
+  ASSERT_TRUE(h.ok) << h.error;
+  EXPECT_EQ(h.model().questionnaire().id, "ssi-selfcheck");
+  EXPECT_EQ(h.host.storage.at("ssi-selfcheck.questionnaire"), "{\"id\": \"half");
+}
+
+TEST(Workshop, GroupViewAggregatesKeepsQuestionnairesApartAndListsBadFiles) {
+  Harness h(1440, 900, "en-US");
+  ASSERT_TRUE(h.ok) << h.error;
+  auto handover = [](const std::string& id, const std::string& version, std::array<int, 4> centi, const std::string& nick) {
+    workshop::Handover ho;
+    ho.questionnaire_id = id;
+    ho.questionnaire_version = version;
+    ho.component_centi = centi;
+    int sum = 0;
+    for (int c : centi) sum += c;
+    ho.total = (sum + 50) / 100;
+    ho.corridor = corridor_for(ho.total);
+    ho.nickname = nick;
+    return workshop::handover_json(ho, "test");
+  };
+  const std::vector<std::string> files = {
+      handover("ssi-selfcheck", "1.0.0", {1000, 500, 300, 1200}, "Anna"),
+      handover("ssi-selfcheck", "1.0.0", {2000, 1500, 1000, 1700}, ""),
+      handover("ssi-selfcheck", "2.0.0", {2500, 2500, 2500, 2500}, "Other"),
+      "{ broken",
+  };
+  const json agg = json::parse(h.app.group_import(files_json(files)));
+  EXPECT_EQ(h.model().screen(), app::Screen::Group);
+  EXPECT_EQ(agg["participants"], 2);
+  EXPECT_EQ(agg["allParticipants"], 3);
+  EXPECT_EQ(agg["total"]["mean"].get<double>(), (30 + 62) / 2.0);
+  EXPECT_EQ(agg["components"][0]["min"].get<double>(), 10.0);
+  EXPECT_EQ(agg["components"][0]["max"].get<double>(), 20.0);
+  EXPECT_EQ(agg["corridors"], (json{0, 1, 1, 0}));
+  ASSERT_EQ(agg["parts"].size(), 2u);
+  ASSERT_EQ(agg["errors"].size(), 1u);
+  EXPECT_EQ(agg["errors"][0]["index"], 3);
+  EXPECT_FALSE(agg["errors"][0]["message"].get<std::string>().empty());
+  h.frames(2);
+  // Nothing of it is stored; saving is a download the trainer chooses; clearing removes everything.
+  for (const auto& [key, value] : h.host.storage) EXPECT_EQ(value.find("Anna"), std::string::npos) << key;
+  ASSERT_TRUE(h.click("group.save"));
+  ASSERT_EQ(h.host.downloads.size(), 1u);
+  EXPECT_NE(h.host.downloads[0].bytes.find("Anna"), std::string::npos);
+  ASSERT_TRUE(h.click("group.clear"));
+  EXPECT_EQ(json::parse(h.app.group_import("[]"))["allParticipants"], 0);
+  // A saved session loads again, with everyone.
+  const json reloaded = json::parse(h.app.group_import(files_json({h.host.downloads[0].bytes})));
+  EXPECT_EQ(reloaded["allParticipants"], 3);
+  // A hand-over dropped on another screen opens the group view.
+  h.model().show(app::Screen::Welcome);
+  h.frames(2);
+  h.app.open_files(files_json({files[0]}));
+  EXPECT_EQ(h.model().screen(), app::Screen::Group);
+}
+
+TEST(Workshop, PresenterSlidesAreReachableWithTheKeyboardAloneInLargeHighContrastType) {
+  Harness h(1920, 1080, "de-DE");
+  ASSERT_TRUE(h.ok) << h.error;
+  h.model().show(app::Screen::Workshop);
+  h.frames(2);
+  ASSERT_TRUE(h.click("workshop.presenter"));
+  h.frames(3);
+  EXPECT_EQ(h.model().screen(), app::Screen::Presenter);
+  EXPECT_GE(h.app.font_scale(), 1.5f);
+  EXPECT_EQ(app::theme().body_size, app::Theme::kBodySize * h.app.font_scale());
+  EXPECT_TRUE(app::theme().presenter);
+  std::vector<std::string> titles;
+  auto title = [&] { return h.widget("presenter.slide")->label; };
+  ASSERT_TRUE(h.widget("presenter.slide"));
+  titles.push_back(title());
+  for (ImGuiKey key : {ImGuiKey_RightArrow, ImGuiKey_PageDown, ImGuiKey_DownArrow, ImGuiKey_RightArrow, ImGuiKey_PageDown}) {
+    h.key(key);
+    titles.push_back(title());
+  }
+  EXPECT_EQ(std::set<std::string>(titles.begin(), titles.end()).size(), 6u) << "six different slides";
+  h.key(ImGuiKey_RightArrow);
+  EXPECT_EQ(title(), titles.back()) << "the last slide stays";
+  h.key(ImGuiKey_PageUp);
+  EXPECT_EQ(title(), titles[4]);
+  h.key(ImGuiKey_Home);
+  EXPECT_EQ(title(), titles[0]);
+  h.key(ImGuiKey_End);
+  EXPECT_EQ(title(), titles[5]);
+  // Every slide fits the projector's screen.
+  for (const auto& w : app::widget_log().last()) {
+    EXPECT_LE(w.rect.Max.x, 1920.0f) << w.id;
+    EXPECT_LE(w.rect.Max.y, 1080.0f) << w.id;
+  }
+  h.key(ImGuiKey_Escape);
+  EXPECT_EQ(h.model().screen(), app::Screen::Workshop);
+  h.frames(2);
+  EXPECT_EQ(h.app.font_scale(), 1.0f);
+  EXPECT_FALSE(app::theme().presenter);
+}
+
+TEST(Workshop, NewScreensFitPhoneTabletAndDesktop) {
+  for (const ImVec2 size : {ImVec2(390, 844), ImVec2(768, 1024), ImVec2(1440, 900)}) {
+    Harness h(size.x, size.y, "de-DE");
+    ASSERT_TRUE(h.ok) << h.error;
+    answer_all(h, 2);
+    for (app::Screen s : {app::Screen::Workshop, app::Screen::Handover, app::Screen::Group, app::Screen::Presenter}) {
+      h.model().show(s);
+      h.frames(4);
+      ASSERT_FALSE(app::widget_log().last().empty());
+      for (const auto& w : app::widget_log().last()) {
+        EXPECT_GE(w.rect.Min.x, 0.0f) << w.id << " at " << size.x;
+        EXPECT_LE(w.rect.Max.x, size.x) << w.id << " at " << size.x;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace ssi::test

@@ -1,0 +1,279 @@
+// Issue 7 in the browser: hand-over files, the group view over many of them, "next participant" on a shared
+// device, a trainer's own questionnaire, and presenter slides driven by the keyboard alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, startServer, openApp, settle, widget, clickWidget, clickOnScreen, screenshot } from './lib.mjs';
+
+let browser, server;
+before(async () => { browser = await launch(); server = await startServer(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const state = (page) => page.evaluate(() => ssiTest.state());
+const COMPONENTS = ['brand', 'find', 'engage', 'relationships'];
+
+// A deterministic generator (mulberry32), so a failure can be reproduced.
+function random(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// A hand-over file written here from the documented format (docs/data-format.md), not by the app.
+function handover({ centi, nickname = '', id = 'ssi-selfcheck', version = '1.0.0' }) {
+  const sum = centi.reduce((a, b) => a + b, 0);
+  const total = Math.floor((sum + 50) / 100);
+  const corridor = total < 30 ? 'inactive' : total < 50 ? 'occasional' : total < 80 ? 'active' : 'top';
+  return JSON.stringify({
+    type: 'ssi-selfcheck/handover', schemaVersion: 1, appVersion: 'test',
+    questionnaire: { id, version }, nickname,
+    components: Object.fromEntries(COMPONENTS.map((k, i) => [k, centi[i] / 100])), total, corridor,
+  });
+}
+
+// The statistics the group view must show, computed independently: points with two decimals.
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const median = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  return { mean, median, min: sorted[0], max: sorted[n - 1] };
+}
+
+function assertStats(actual, expected, label) {
+  for (const k of ['mean', 'median', 'min', 'max'])
+    assert.ok(Math.abs(actual[k] - expected[k]) <= 0.0051, `${label} ${k}: shown ${actual[k]}, expected ${expected[k]}`);
+}
+
+test('50 generated participant files: every aggregate shown equals an independent computation', async () => {
+  const app = await openApp(browser, server, { width: 1440, height: 900, locale: 'de-DE' });
+  const page = app.page;
+  try {
+    const next = random(20261126);
+    const people = Array.from({ length: 50 }, (_, i) => ({
+      centi: COMPONENTS.map(() => Math.floor(next() * 2501)),
+      nickname: i % 3 === 0 ? `P${i}` : '',
+    }));
+    const agg = await page.evaluate((texts) => ssiTest.groupImport(texts), people.map(handover));
+    assert.deepEqual(agg.errors, []);
+    assert.equal(agg.participants, 50);
+    const totals = people.map((p) => Math.floor((p.centi.reduce((a, b) => a + b, 0) + 50) / 100));
+    assertStats(agg.total, stats(totals), 'total');
+    COMPONENTS.forEach((k, c) => assertStats(agg.components[c], stats(people.map((p) => p.centi[c] / 100)), k));
+    const corridors = [0, 0, 0, 0];
+    for (const t of totals) corridors[t < 30 ? 0 : t < 50 ? 1 : t < 80 ? 2 : 3]++;
+    assert.deepEqual(agg.corridors, corridors);
+    // The weakest component by mean, and the most frequent top advice (each person's weakest component).
+    const means = COMPONENTS.map((_, c) => stats(people.map((p) => p.centi[c])).mean);
+    assert.deepEqual(agg.weakest, [COMPONENTS[means.indexOf(Math.min(...means))]]);
+    const tops = [0, 0, 0, 0];
+    for (const p of people) tops[p.centi.indexOf(Math.min(...p.centi))]++;
+    assert.ok(agg.topAdvice.includes(COMPONENTS[tops.indexOf(Math.max(...tops))]), JSON.stringify(agg.topAdvice));
+
+    await settle(page);
+    assert.equal((await state(page)).screen, 'group');
+    // Nothing of the group is stored on the device.
+    const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join('\n'));
+    assert.ok(!stored.includes('P0'), 'group data was stored');
+    await screenshot(page, 'group-1440x900');
+  } finally { await app.context.close(); }
+});
+
+test('mixed questionnaire versions are kept apart; bad files are listed and the good ones counted', async () => {
+  const app = await openApp(browser, server, { width: 1440, height: 900, locale: 'en-US' });
+  const page = app.page;
+  try {
+    const texts = [
+      handover({ centi: [1000, 1000, 1000, 1000] }),
+      handover({ centi: [2000, 2000, 2000, 2000], version: '2.0.0' }),
+      '{"type": "ssi-selfcheck/handover", "schemaVersion": 1',
+      handover({ centi: [1200, 800, 400, 1600], nickname: 'Ben' }),
+      JSON.stringify({ type: 'ssi-selfcheck/export', schemaVersion: 1, checks: [], real: [] }),
+      handover({ centi: [1000, 1000, 1000, 1000] }).replace('"total":40', '"total":90'),
+    ];
+    const agg = await page.evaluate((t) => ssiTest.groupImport(t), texts);
+    assert.equal(agg.participants, 2, 'the main part holds version 1.0.0 only');
+    assert.equal(agg.allParticipants, 3);
+    assert.equal(agg.parts.length, 2);
+    assert.deepEqual(agg.parts.map((p) => p.questionnaire.version).sort(), ['1.0.0', '2.0.0']);
+    assert.equal(agg.total.max, 40);
+    assert.deepEqual(agg.errors.map((e) => e.index), [2, 4, 5]);
+    for (const e of agg.errors) assert.ok(e.message.length > 10, JSON.stringify(e));
+    await settle(page);
+    await screenshot(page, 'group-mixed-1440x900');
+    // Clear group removes everything.
+    await clickOnScreen(page, 'group.clear');
+    const empty = await page.evaluate(() => ssiTest.groupImport([]));
+    assert.equal(empty.allParticipants, 0);
+    assert.deepEqual(empty.errors, []);
+  } finally { await app.context.close(); }
+});
+
+test('files chosen in the picker reach the group view, several at once', async () => {
+  const app = await openApp(browser, server, { width: 768, height: 1024, locale: 'de-DE' });
+  const page = app.page;
+  try {
+    await page.evaluate(() => ssiTest.show('group'));
+    await settle(page);
+    const chooser = page.waitForEvent('filechooser');
+    await clickWidget(page, 'group.pick');
+    const picker = await chooser;
+    assert.ok(picker.isMultiple(), 'the picker takes several files');
+    await picker.setFiles([1, 2, 3].map((i) => ({
+      name: `p${i}.json`, mimeType: 'application/json', buffer: Buffer.from(handover({ centi: [i * 500, 1000, 1000, 1000] })),
+    })));
+    await page.waitForFunction(() => ssiTest.groupImport([]).allParticipants === 3);
+    await settle(page);
+  } finally { await app.context.close(); }
+});
+
+test("a participant's own file: only scores, and the group view reads it", async () => {
+  const app = await openApp(browser, server, { locale: 'de-DE' });
+  const page = app.page;
+  try {
+    await page.evaluate(() => { for (const q of ssiTest.questions()) ssiTest.answer(q.id, 1); });
+    await page.evaluate(() => ssiTest.show('handover'));
+    await settle(page);
+    await clickOnScreen(page, 'handover.nickname');
+    await page.keyboard.type('Mia');
+    await settle(page);
+    const text = await page.evaluate(() => ssiTest.handoverText());
+    const file = JSON.parse(text);
+    assert.deepEqual(Object.keys(file).sort(),
+      ['appVersion', 'components', 'corridor', 'nickname', 'questionnaire', 'schemaVersion', 'total', 'type']);
+    assert.equal(file.nickname, 'Mia');
+    const s = await state(page);
+    assert.equal(file.total, s.result.total);
+    const download = page.waitForEvent('download');
+    await clickOnScreen(page, 'handover.download');
+    const d = await download;
+    assert.equal(readFileSync(await d.path(), 'utf8'), text);
+    await screenshot(page, 'handover-390x844');
+    const agg = await page.evaluate((t) => ssiTest.groupImport([t]), text);
+    assert.equal(agg.participants, 1);
+    assert.equal(agg.total.mean, file.total);
+  } finally { await app.context.close(); }
+});
+
+test('after "Next participant" no key of the previous person remains in storage', async () => {
+  const app = await openApp(browser, server, { locale: 'en-US' });
+  const page = app.page;
+  try {
+    await page.evaluate(() => { for (const q of ssiTest.questions()) ssiTest.answer(q.id, 2); });
+    await page.evaluate(() => ssiTest.show('results'));
+    await settle(page);
+    await clickOnScreen(page, 'results.save');
+    await clickWidget(page, 'lang.de');
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('ssi-selfcheck.')));
+    await page.waitForTimeout(700);
+    const before = await page.evaluate(() => Object.keys(localStorage));
+    assert.ok(before.includes('ssi-selfcheck.store'), before.join());
+
+    await page.evaluate(() => ssiTest.show('workshop'));
+    await settle(page);
+    await clickOnScreen(page, 'next.start');
+    await clickOnScreen(page, 'next.confirm');
+    await page.waitForTimeout(1000);  // past the save debounce: nothing may be written back
+    await settle(page);
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+    const s = await state(page);
+    assert.equal(s.screen, 'welcome');
+    assert.deepEqual(s.answers, {});
+    // A reload shows nothing of the previous person either.
+    await page.reload();
+    await page.waitForFunction(() => window.ssiTest && ssiTest.ready);
+    await settle(page);
+    assert.deepEqual((await state(page)).answers, {});
+    assert.equal(await widget(page, 'welcome.results'), undefined);
+  } finally { await app.context.close(); }
+});
+
+test("a trainer's questionnaire: every error listed; a valid one is active, shown, and carried by results", async () => {
+  const app = await openApp(browser, server, { width: 1024, height: 768, locale: 'en-US' });
+  const page = app.page;
+  try {
+    const ours = JSON.parse(readFileSync('content/questionnaire.json', 'utf8'));
+    const broken = structuredClone(ours);
+    broken.questions[0].options[0].points = 'many';
+    delete broken.questions[2].text;
+    await page.evaluate(() => ssiTest.show('workshop'));
+    await settle(page);
+    const pick = async (text) => {
+      const chooser = page.waitForEvent('filechooser');
+      await clickOnScreen(page, 'workshop.q.load');
+      await (await chooser).setFiles({ name: 'q.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+      await page.waitForTimeout(300);
+      await settle(page);
+    };
+    await pick(JSON.stringify(broken));
+    let s = await state(page);
+    assert.equal(s.questionnaire.id, 'ssi-selfcheck');
+    assert.ok(s.questionnaireErrors.length >= 2, JSON.stringify(s.questionnaireErrors));
+    assert.ok(s.questionnaireErrors.some((e) => e.includes('questions[0].options[0].points')), JSON.stringify(s.questionnaireErrors));
+    assert.ok(s.questionnaireErrors.some((e) => e.includes('questions[2].text')), JSON.stringify(s.questionnaireErrors));
+    await screenshot(page, 'questionnaire-errors-1024x768');
+
+    const own = { ...ours, id: 'acme-training', version: '3.1' };
+    await pick(JSON.stringify(own));
+    s = await state(page);
+    assert.deepEqual(s.questionnaire, { id: 'acme-training', version: '3.1' });
+    assert.equal(s.customQuestionnaire, true);
+    assert.deepEqual(s.questionnaireErrors, []);
+    await page.evaluate(() => { for (const q of ssiTest.questions()) ssiTest.answer(q.id, 1); });
+    const file = JSON.parse(await page.evaluate(() => ssiTest.handoverText()));
+    assert.deepEqual(file.questionnaire, { id: 'acme-training', version: '3.1' });
+    // It stays active across a reload.
+    await page.waitForTimeout(700);
+    await page.reload();
+    await page.waitForFunction(() => window.ssiTest && ssiTest.ready);
+    await settle(page);
+    s = await state(page);
+    assert.deepEqual(s.questionnaire, { id: 'acme-training', version: '3.1' });
+  } finally { await app.context.close(); }
+});
+
+test('presenter slides are reachable with the keyboard alone, in large type', async () => {
+  const app = await openApp(browser, server, { width: 1920, height: 1080, locale: 'de-DE' });
+  const page = app.page;
+  try {
+    await page.evaluate(() => ssiTest.show('workshop'));
+    await settle(page);
+    // Keyboard only: Tab to the presenter button, Enter to start.
+    for (let i = 0; i < 30 && (await state(page)).focus !== 'workshop.presenter'; ++i) {
+      await page.keyboard.press('Tab');
+      await settle(page, 100);
+    }
+    assert.equal((await state(page)).focus, 'workshop.presenter');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal((await state(page)).screen, 'presenter');
+    const titles = [];
+    for (const key of ['ArrowRight', 'PageDown', 'ArrowRight', 'PageDown', 'ArrowRight', 'End']) {
+      titles.push((await widget(page, 'presenter.slide')).label);
+      await page.keyboard.press(key);
+      await settle(page);
+    }
+    assert.equal(new Set(titles).size, 6, titles.join(' | '));
+    assert.equal((await state(page)).slide, 5);
+    await page.keyboard.press('PageUp');
+    await settle(page);
+    assert.equal((await state(page)).slide, 4);
+    await page.keyboard.press('Home');
+    await settle(page);
+    assert.equal((await state(page)).slide, 0);
+    await screenshot(page, 'presenter-1920x1080');
+    for (const [key, name] of [['ArrowRight', 'presenter-2-1920x1080'], ['ArrowRight', 'presenter-3-1920x1080'],
+      ['ArrowRight', 'presenter-4-1920x1080'], ['ArrowRight', 'presenter-5-1920x1080'], ['ArrowRight', 'presenter-6-1920x1080']]) {
+      await page.keyboard.press(key);
+      await settle(page);
+      await screenshot(page, name);
+    }
+    await page.keyboard.press('Escape');
+    await settle(page);
+    assert.equal((await state(page)).screen, 'workshop');
+    assert.deepEqual(app.errors, []);
+  } finally { await app.context.close(); }
+});
