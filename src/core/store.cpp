@@ -128,8 +128,10 @@ std::optional<std::string> note_field(detail::Reporter& r, const json& object, c
 // Answers of a finished check or of the progress. Unknown questions are dropped (they can be neither shown
 // nor scored). Out-of-range options are dropped from the stored document (the questionnaire may have lost
 // an option since) but refuse an import.
+// `q` is null for a stored check of another questionnaire (a trainer's own, or ours while a trainer's is
+// active): its answers cannot be checked against questions, so every non-negative index is kept as it was.
 std::optional<Answers> answers_field(detail::Reporter& r, const json& object, const std::string& path,
-                                     const Questionnaire& q, Mode mode, bool required) {
+                                     const Questionnaire* q, Mode mode, bool required) {
     const json* a = r.object_field(object, path, "answers", required);
     if (!a) {
         if (!required && !detail::member(object, "answers")) return Answers{};
@@ -147,7 +149,11 @@ std::optional<Answers> answers_field(detail::Reporter& r, const json& object, co
             ok = false;
             continue;
         }
-        const Question* question = q.find(id);
+        if (!q) {
+            if (*v >= 0 && *v < kMaxOptions) out[id] = static_cast<int>(*v);
+            continue;
+        }
+        const Question* question = q->find(id);
         if (!question) continue;
         const auto count = static_cast<std::int64_t>(question->options.size());
         if (*v < 0 || *v >= count) {
@@ -187,7 +193,9 @@ std::optional<SelfCheck> read_check(detail::Reporter& r, const json& v, const st
         if (id) c.questionnaire_id = *id;
         if (version) c.questionnaire_version = *version;
     }
-    if (auto answers = answers_field(r, v, path, q, mode, true)) c.answers = std::move(*answers);
+    // A stored check keeps its answers even when another questionnaire is active now (imports are checked).
+    const bool other = mode == Mode::Stored && !c.questionnaire_id.empty() && c.questionnaire_id != q.id;
+    if (auto answers = answers_field(r, v, path, other ? nullptr : &q, mode, true)) c.answers = std::move(*answers);
     if (auto centi = centi_field(r, v, path)) c.component_centi = *centi;
     if (auto total = r.int_field(v, path, "total", 0, kComponentCount * kComponentMax)) c.total = *total;
     if (auto note = note_field(r, v, path)) c.note = std::move(*note);
@@ -406,7 +414,7 @@ DocumentLoad read_document(std::string_view text, const Questionnaire& q) {
     if (*v == 1) {
         // Version 1: {"schemaVersion":1, "language":"de", "answers":{id: option}} — the answers in progress.
         read_language(root, "");
-        if (auto answers = answers_field(r, root, "", q, Mode::Stored, /*required=*/false))
+        if (auto answers = answers_field(r, root, "", &q, Mode::Stored, /*required=*/false))
             d.progress.answers = std::move(*answers);
     } else {
         if (const json* settings = r.object_field(root, "", "settings", /*required=*/false)) {
@@ -416,7 +424,7 @@ DocumentLoad read_document(std::string_view text, const Questionnaire& q) {
             }
         }
         if (const json* progress = r.object_field(root, "", "progress", /*required=*/false)) {
-            if (auto answers = answers_field(r, *progress, "progress", q, Mode::Stored, /*required=*/false))
+            if (auto answers = answers_field(r, *progress, "progress", &q, Mode::Stored, /*required=*/false))
                 d.progress.answers = std::move(*answers);
             if (const std::string* s = r.string_field(*progress, "progress", "screen", false)) d.progress.screen = *s;
             if (const std::string* s = r.string_field(*progress, "progress", "question", false))

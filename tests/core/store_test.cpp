@@ -108,6 +108,23 @@ TEST(StoredDocument, DropsAnswersTheQuestionnaireCannotShow) {
     EXPECT_EQ(load.document->progress.answers, (Answers{{"brand_photo", 1}}));
 }
 
+TEST(StoredDocument, KeepsTheAnswersOfChecksMadeWithAnotherQuestionnaire) {
+    // A trainer's questionnaire is active: self-checks saved with ours (or another one) lose nothing.
+    Document d = sample_document(3);
+    d.checks[1].questionnaire_id = "trainer-x";
+    d.checks[1].answers = {{"own_question", 3}, {"brand_photo", 1}};
+    const std::string text = write_document(d);
+    DocumentLoad load = read_document(text, shipped());
+    ASSERT_TRUE(load.document.has_value()) << first_code(load.problems);
+    EXPECT_EQ(load.document->checks[1].answers, (Answers{{"own_question", 3}, {"brand_photo", 1}}));
+    EXPECT_EQ(write_document(*load.document), text) << "read and written again, byte for byte";
+    // Checks of the active questionnaire are still cleaned.
+    d.checks[0].answers = {{"brand_photo", 1}, {"gone_question", 2}};
+    load = read_document(write_document(d), shipped());
+    ASSERT_TRUE(load.document.has_value());
+    EXPECT_EQ(load.document->checks[0].answers, (Answers{{"brand_photo", 1}}));
+}
+
 TEST(StoredDocument, MigratesVersionOne) {
     const std::string v1 =
         R"({"schemaVersion":1,"language":"de","answers":{"brand_photo":2,"engage_posts":4,"gone_question":1,"brand_about":9}})";
