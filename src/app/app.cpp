@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <utility>
 
 #include "app/app_impl.h"
 #include "app/dashboard.h"
@@ -179,6 +180,7 @@ void App::Impl::frame() {
     drawn_screen = m.screen();
     sync_document();
     state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || slide != slide_before ||
+                             std::exchange(slide_relayout, false) ||
                              m.screen() != Screen::Presenter || th.body_size != Theme::kBodySize * font_scale_wanted;
     drawn_revision = m.revision();
     return;

@@ -47,6 +47,8 @@ struct App::Impl {
 
   // Workshop mode (screens_workshop.cpp). Nothing here is stored, except the trainer's own questionnaire.
   int slide = 0;                          // presenter: slide on screen
+  float slide_height = 0;                 // presenter: height of the slide's content in the last frame
+  bool slide_relayout = false;            // presenter: the height changed, draw once more to centre it
   float font_scale_wanted = 1.0f;         // presenter mode enlarges the type; the runner rebuilds the fonts
   bool presenter_applied = false;         // the palette currently applied is the presenter one
   std::string nickname;                   // "for my trainer": optional, typed by the participant

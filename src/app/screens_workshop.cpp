@@ -27,6 +27,13 @@ inline constexpr int kSlideCount = 6;
 
 namespace {
 
+// Slide text: one step up from body text, for the back row.
+void slide_text(std::string_view text, ImVec4 colour = ImVec4(0, 0, 0, 0)) {
+  ImGui::PushFont(theme().font(Font::H2));
+  paragraph(text, colour);
+  ImGui::PopFont();
+}
+
 std::string points(int centi, Lang lang) { return format_decimal(centi / 100.0, 1, lang); }
 
 // The name a participant appears under: their nickname, else "Participant N".
@@ -298,9 +305,11 @@ void App::Impl::handover() {
   begin_card(1.0f);
   small_text(m.t("ui.handover.contains"), p.text_muted);
   gap(0.2f);
+  // Full component names where they fit, LinkedIn-style short ones on phones.
+  const bool narrow = ImGui::CalcItemWidth() < th.em(30.0f);
   for (Component c : kComponents) {
     const int i = index_of(c);
-    bar_row(component_name(m, c), r.components[i], static_cast<float>(kComponentMax), points(r.component_centi[i], m.lang()),
+    bar_row(narrow ? m.t("ui.component." + key_of(c) + ".short") : component_name(m, c), r.components[i], static_cast<float>(kComponentMax), points(r.component_centi[i], m.lang()),
             p.component[i]);
   }
   gap(0.2f);
@@ -434,7 +443,7 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
 
   // Mean, median, minimum and maximum: a table that stays readable on a phone (five short columns).
   const float width = ImGui::CalcItemWidth();
-  const float name_w = std::max(width - th.em(15.0f), th.em(6.0f));
+  const float name_w = std::max(width - th.em(15.0f), th.em(7.5f));
   const float col_w = (width - name_w) / 4.0f;
   auto cells = [&](const std::string& name, const std::array<std::string, 4>& values, ImVec4 colour, Font font) {
     const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -458,7 +467,10 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
           colour, font);
   };
   row(m.t("ui.group.total"), part.total, ImVec4(0, 0, 0, 0), Font::Strong);
-  for (Component c : kComponents) row(component_name(m, c), part.components[index_of(c)], p.component[index_of(c)], Font::Body);
+  const bool narrow = name_w < th.em(14.0f);  // phones: LinkedIn-style short names instead of cut-off long ones
+  for (Component c : kComponents)
+    row(narrow ? m.t("ui.component." + key_of(c) + ".short") : component_name(m, c), part.components[index_of(c)],
+        p.component[index_of(c)], Font::Body);
   gap(0.6f);
 
   // How many fall in each corridor.
@@ -487,12 +499,29 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
   gap(0.4f);
   // Individuals only by nickname or number.
   small_text(m.t("ui.group.people"), p.text_muted);
-  std::string people;
-  for (const workshop::Participant& person : part.participants) {
-    if (!people.empty()) people += "  ·  ";
-    people += participant_name(m, person) + " " + std::to_string(person.handover.total);
+  // A grid of "name  total": names ellipsised in their cell, totals right-aligned, as many columns as fit.
+  {
+    const float cell_w = th.em(12.0f);
+    const int columns = std::max(1, static_cast<int>((width + th.em(1.0f)) / (cell_w + th.em(1.0f))));
+    const float w = (width - (columns - 1) * th.em(1.0f)) / columns;
+    const float h = text_size("X", Font::Small).y;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::PushFont(th.font(Font::Small));
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    int i = 0;
+    for (const workshop::Participant& person : part.participants) {
+      const ImVec2 at = o + ImVec2((i % columns) * (w + th.em(1.0f)), (i / columns) * (h + th.em(0.3f)));
+      const std::string total = std::to_string(person.handover.total);
+      const float tw = text_size(total, Font::Small).x;
+      ImGui::RenderTextEllipsis(dl, at, at + ImVec2(w - tw - th.em(0.6f), h), at.x + w - tw - th.em(0.6f), at.x + w - tw,
+                                participant_name(m, person).c_str(), nullptr, nullptr);
+      dl->AddText(ImVec2(at.x + w - tw, at.y), u32(p.text), total.c_str());
+      ++i;
+    }
+    ImGui::PopFont();
+    const int rows = (i + columns - 1) / columns;
+    ImGui::Dummy(ImVec2(width, rows * (h + th.em(0.3f))));
   }
-  small_text(people, p.text);
   end_card(main ? p.accent : p.warning);
 }
 
@@ -581,6 +610,11 @@ void App::Impl::presenter() {
   ImGui::SetCursorScreenPos(origin + ImVec2(margin, th.em(1.4f)));
   ImGui::BeginChild("##slide", ImVec2(column, content_h - th.em(1.4f)), ImGuiChildFlags_None,
                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
+  // Centred vertically by the height the slide had in the last frame (the frame after a change settles it).
+  const float room = content_h - th.em(1.4f);
+  const float top = ImGui::GetCursorPosY();
+  if (slide_height > 0 && slide_height < room) ImGui::SetCursorPosY(top + std::floor((room - slide_height) * 0.4f));
+  ImGui::BeginGroup();
   ImGui::PushItemWidth(column);
   ImGui::PushTextWrapPos(column);
   ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
@@ -602,7 +636,7 @@ void App::Impl::presenter() {
       }
       ImGui::Dummy(ImVec2(width, h));
       gap(0.8f);
-      paragraph(m.t(body));
+      slide_text(m.t(body));
       break;
     }
     case 1: {  // the four components and what moves each
@@ -631,7 +665,7 @@ void App::Impl::presenter() {
     case 2: {  // corridors
       corridor_bar(m);
       gap(0.6f);
-      paragraph(m.t(body));
+      slide_text(m.t(body));
       break;
     }
     case 3: {  // the reach threshold at 50
@@ -650,7 +684,7 @@ void App::Impl::presenter() {
       ImGui::PopFont();
       ImGui::Dummy(ImVec2(width, h + th.em(0.6f) + text_size("50", Font::H1).y));
       gap(0.8f);
-      paragraph(m.t(body));
+      slide_text(m.t(body));
       break;
     }
     case 4: {  // Sales Navigator: the last 5 of each 25
@@ -673,10 +707,14 @@ void App::Impl::presenter() {
         gap(0.2f);
       }
       const std::string sn = m.t("ui.slide.5.label");
-      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + label_w + th.em(0.5f) + bar_w * kBaseMax / kComponentMax - text_size(sn, Font::Small).x * 0.5f);
-      small_text(sn, p.text_muted);
+      const float outlined = bar_w * kSalesNavigatorMax / kComponentMax;
+      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + label_w + th.em(0.5f) + bar_w - outlined * 0.5f -
+                           std::min(text_size(sn, Font::Strong).x * 0.5f, outlined * 0.5f + label_w));
+      ImGui::PushFont(th.font(Font::Strong));
+      paragraph(sn, p.text);
+      ImGui::PopFont();
       gap(0.6f);
-      paragraph(m.t(body));
+      slide_text(m.t(body));
       break;
     }
     default: {  // your turn
@@ -688,12 +726,18 @@ void App::Impl::presenter() {
         gap(0.3f);
       }
       gap(0.4f);
-      paragraph(m.t(body), p.text_muted);
+      slide_text(m.t(body), p.text_muted);
       break;
     }
   }
   ImGui::PopTextWrapPos();
   ImGui::PopItemWidth();
+  ImGui::EndGroup();
+  const float measured = ImGui::GetItemRectSize().y;
+  if (std::abs(measured - slide_height) > 2.0f) {  // sub-pixel rounding of a new offset is no change
+    slide_height = measured;
+    slide_relayout = true;  // one more frame, centred with the new height
+  }
   ImGui::EndChild();
 
   // The bar: large targets for a clicker-less trainer at a laptop.

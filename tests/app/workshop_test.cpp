@@ -263,6 +263,20 @@ TEST(Workshop, PresenterSlidesAreReachableWithTheKeyboardAloneInLargeHighContras
   EXPECT_FALSE(app::theme().presenter);
 }
 
+TEST(Workshop, EverySlideSettlesAtEverySize) {
+  // Centring uses the last frame's height: it must converge, or an idle page would keep drawing.
+  for (const ImVec2 size : {ImVec2(390, 844), ImVec2(768, 1024), ImVec2(1280, 720), ImVec2(1920, 1080)}) {
+    Harness h(size.x, size.y, "de-DE");
+    ASSERT_TRUE(h.ok) << h.error;
+    h.model().show(app::Screen::Presenter);
+    for (int slide = 0; slide < 6; ++slide) {
+      h.frames(10);
+      EXPECT_FALSE(h.app.animating()) << "slide " << slide + 1 << " at " << size.x << "x" << size.y;
+      h.key(ImGuiKey_RightArrow);
+    }
+  }
+}
+
 TEST(Workshop, NewScreensFitPhoneTabletAndDesktop) {
   for (const ImVec2 size : {ImVec2(390, 844), ImVec2(768, 1024), ImVec2(1440, 900)}) {
     Harness h(size.x, size.y, "de-DE");
