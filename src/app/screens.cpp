@@ -244,6 +244,8 @@ void App::Impl::questionnaire() {
   }
   if (ImGui::IsKeyPressed(ImGuiKey_PageDown, false) && !m.next()) m.show(Screen::Results);
   if (ImGui::IsKeyPressed(ImGuiKey_PageUp, false)) m.back();
+  gap(1.0f);
+  questionnaire_label();  // which questionnaire these answers belong to (a trainer's own, or ours)
 }
 
 // --- Results -----------------------------------------------------------------------------------------
