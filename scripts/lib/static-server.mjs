@@ -1,5 +1,6 @@
 // A small static file server for dist/: used by scripts/serve, the browser tests and the benchmark.
 // It sends the headers a production host should send (see docs/deploy.md), so development matches it.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -91,9 +92,17 @@ export async function serve(root, { host = '127.0.0.1', port = 0, log = false } 
       if (!info.isFile()) return finish(404, text, 'not found');
       const { body, encoding, varies } = await readVariant(file, req.headers['accept-encoding']);
       entry.encoding = encoding;
-      const headers = { 'Content-Type': MIME[extname(file)] || 'application/octet-stream', 'Content-Length': body.length };
+      // A validator, as every production host sends one (nginx: ETag and Last-Modified): "no-cache" then costs a
+      // 304 instead of the whole file, e.g. when the service worker caches the files the page has just loaded.
+      const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 24)}"`;
+      const headers = { 'Content-Type': MIME[extname(file)] || 'application/octet-stream', 'Content-Length': body.length, ETag: etag };
       if (encoding) headers['Content-Encoding'] = encoding;
       if (varies) headers.Vary = 'Accept-Encoding';
+      const known = String(req.headers['if-none-match'] || '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+      if (known.includes(etag)) {
+        delete headers['Content-Length'];
+        return finish(304, headers, undefined);
+      }
       finish(200, headers, body);
     } catch {
       finish(404, text, 'not found');
