@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <functional>
+
 #include "app/app_impl.h"
 #include "app/format.h"
 #include "app/glyphs.h"
@@ -70,6 +72,32 @@ void corridor_bar(const Model& m) {
   }
 }
 
+void component_cards(const Model& m, float two_columns_from_em, Font title, const std::function<void(Component)>& body) {
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  const float width = ImGui::CalcItemWidth();
+  const bool two = width >= th.em(two_columns_from_em);
+  const float spacing = th.em(0.8f);
+  const float col_w = two ? (width - spacing) * 0.5f : width;
+  for (int i = 0; i < kComponentCount; ++i) {
+    const Component c = kComponents[i];
+    // SameLine() offsets count from the enclosing group's start (the column).
+    if (two && i % 2 == 1) ImGui::SameLine(col_w + spacing);
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(col_w);
+    begin_card(0.9f);
+    ImGui::PushFont(th.font(title));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.component_text[i]);
+    paragraph(component_name(m, c));
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    body(c);
+    end_card(p.component[i]);
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+  }
+}
+
 // --- Welcome -----------------------------------------------------------------------------------------
 
 void App::Impl::welcome() {
@@ -112,27 +140,9 @@ void App::Impl::welcome() {
 
   heading(m.t("ui.welcome.components"), Font::H2);
   gap(0.2f);
-  const float width = ImGui::CalcItemWidth();
-  const bool two = width >= th.em(40.0f);
-  const float spacing = th.em(0.8f);
-  const float col_w = two ? (width - spacing) * 0.5f : width;
-  for (int i = 0; i < kComponentCount; ++i) {
-    const Component c = kComponents[i];
-    // SameLine() offsets count from the enclosing group's start (the column).
-    if (two && i % 2 == 1) ImGui::SameLine(col_w + spacing);
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(col_w);
-    begin_card(0.9f);
-    ImGui::PushFont(th.font(Font::Strong));
-    ImGui::PushStyleColor(ImGuiCol_Text, p.component_text[i]);
-    paragraph(component_name(m, c));
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+  component_cards(m, 40.0f, Font::Strong, [&](Component c) {
     small_text(m.t("component." + key_of(c) + ".description"), p.text);
-    end_card(p.component[i]);
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
-  }
+  });
   gap(1.2f);
   heading(m.t("ui.welcome.corridors"), Font::H2);
   gap(0.5f);

@@ -179,32 +179,28 @@ void App::Impl::workshop() {
   paragraph(m.t("ui.workshop.intro"), p.text_muted);
   gap(0.6f);
 
-  begin_card(1.0f);
-  heading(m.t("ui.workshop.present.title"), Font::H2);
-  paragraph(m.t("ui.workshop.present.text"));
-  gap(0.2f);
-  if (button("workshop.presenter", m.t("ui.workshop.present.start"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_PLAY})) {
+  // One card per task: what it is for, and the button that starts it.
+  auto task = [&](const char* title, const char* text, const char* id, const char* label, ButtonOptions options, ImVec4 accent) {
+    begin_card(1.0f);
+    heading(m.t(title), Font::H2);
+    paragraph(m.t(text));
+    gap(0.2f);
+    const bool clicked = button(id, m.t(label), options);
+    end_card(accent);
+    gap(0.6f);
+    return clicked;
+  };
+  if (task("ui.workshop.present.title", "ui.workshop.present.text", "workshop.presenter", "ui.workshop.present.start",
+           {.style = ButtonStyle::Primary, .icon = SSI_ICON_PLAY}, p.accent)) {
     slide = 0;
     m.show(Screen::Presenter);
   }
-  end_card(p.accent);
-  gap(0.6f);
-
-  begin_card(1.0f);
-  heading(m.t("ui.workshop.group.title"), Font::H2);
-  paragraph(m.t("ui.workshop.group.text"));
-  gap(0.2f);
-  if (button("workshop.group", m.t("ui.workshop.group.open"), {.icon = SSI_ICON_USERS})) m.show(Screen::Group);
-  end_card(p.component[1]);
-  gap(0.6f);
-
-  begin_card(1.0f);
-  heading(m.t("ui.workshop.handover.title"), Font::H2);
-  paragraph(m.t("ui.workshop.handover.text"));
-  gap(0.2f);
-  if (button("workshop.handover", m.t("ui.handover.title"), {.icon = SSI_ICON_UPLOAD})) m.show(Screen::Handover);
-  end_card(p.component[3]);
-  gap(0.6f);
+  if (task("ui.workshop.group.title", "ui.workshop.group.text", "workshop.group", "ui.workshop.group.open",
+           {.icon = SSI_ICON_USERS}, p.component[1]))
+    m.show(Screen::Group);
+  if (task("ui.workshop.handover.title", "ui.workshop.handover.text", "workshop.handover", "ui.handover.title",
+           {.icon = SSI_ICON_UPLOAD}, p.component[3]))
+    m.show(Screen::Handover);
 
   // The questionnaire in use, and a trainer's own.
   begin_card(1.0f);
@@ -640,26 +636,7 @@ void App::Impl::presenter() {
       break;
     }
     case 1: {  // the four components and what moves each
-      const bool two = width >= th.em(30.0f);
-      const float spacing = th.em(0.8f);
-      const float col_w = two ? (width - spacing) * 0.5f : width;
-      for (int i = 0; i < kComponentCount; ++i) {
-        const Component c = kComponents[i];
-        if (two && i % 2 == 1) ImGui::SameLine(col_w + spacing);
-        ImGui::BeginGroup();
-        ImGui::PushItemWidth(col_w);
-        begin_card(0.8f);
-        ImGui::PushFont(th.font(Font::H2));
-        ImGui::PushStyleColor(ImGuiCol_Text, p.component_text[i]);
-        paragraph(component_name(m, c));
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
-        paragraph(m.t(kComponentTexts[i]));
-        end_card(p.component[i]);
-        ImGui::PopItemWidth();
-        ImGui::EndGroup();
-        if (!two || i % 2 == 1) gap(0.3f);
-      }
+      component_cards(m, 30.0f, Font::H2, [&](Component c) { paragraph(m.t(kComponentTexts[index_of(c)])); });
       break;
     }
     case 2: {  // corridors
