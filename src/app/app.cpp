@@ -58,6 +58,7 @@ bool App::init(std::string* error) {
 
 void App::load_fonts(float device_scale) {
   // The type scale changes the fonts and every em-based size of the style together.
+  impl_->device_scale = device_scale;
   theme().body_size = Theme::kBodySize * impl_->font_scale_wanted;
   theme().load_fonts(device_scale);
   theme().apply(impl_->host.prefers_dark());

@@ -1,6 +1,7 @@
 #pragma once
 // App's private state, shared by app.cpp (frame, header, test hook) and screens.cpp (one function per screen).
 #include <optional>
+#include <set>
 #include <string>
 
 #include "app/app.h"
@@ -10,6 +11,14 @@
 #include "core/workshop.h"
 
 namespace ssi::app {
+
+// A file the person chose or dropped. `text` is missing when the page did not read it (`skipped`: "size" or
+// "count", see ssi_js_install_file_reader).
+struct PickedFile {
+  std::string name;
+  std::optional<std::string> text;
+  std::string skipped;
+};
 
 struct App::Impl {
   Host& host;
@@ -50,10 +59,13 @@ struct App::Impl {
   float slide_height = 0;                 // presenter: height of the slide's content in the last frame
   bool slide_relayout = false;            // presenter: the height changed, draw once more to centre it
   float font_scale_wanted = 1.0f;         // presenter mode enlarges the type; the runner rebuilds the fonts
+  float device_scale = 1.0f;              // devicePixelRatio of the last load_fonts()
   bool presenter_applied = false;         // the palette currently applied is the presenter one
   std::string nickname;                   // "for my trainer": optional, typed by the participant
   double handed_over_at = -1e9;           // "downloaded" feedback
   workshop::Group group;                  // the group view (in memory until the trainer saves it)
+  std::set<std::size_t> group_seen;       // hashes of the files in the group: identical ones are counted, and said
+  int group_identical = 0;
   bool confirm_next = false;              // "Next participant" asks first
   bool next_done = false;
   Questionnaire standard;                 // the embedded questionnaire, to go back to
@@ -112,7 +124,8 @@ struct App::Impl {
   void open_questionnaire(std::string_view text, bool confirmed);
   void activate_questionnaire(Questionnaire questionnaire, std::string text);
   void use_standard_questionnaire();
-  void add_group_files(const std::vector<workshop::GroupFile>& files);
+  void add_group_files(const std::vector<PickedFile>& files);
+  void clear_group();
   std::string group_json() const;
   std::string handover_text_now() const;
 };

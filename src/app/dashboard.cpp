@@ -183,7 +183,9 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
     g.tick = static_cast<float>(kBaseMax) / kComponentMax;  // the last 5 points need Sales Navigator
     g.tick_color = p.text_muted;
     draw_gauge(dl, g, key);
-    const std::string value = format_decimal(shown, 1, m.lang());
+    // While the gauge moves the number moves with it; at rest it is the result's own value, rounded in integers.
+    const std::string value = components_[i].moving(now_ms) ? format_decimal(shown, 1, m.lang())
+                                                            : format_centi(m.result().component_centi[i], 1, m.lang());
     const ImVec2 vs = text_size(value, Font::H2);
     centered_text(dl, Font::H2, ccx, g.center.y - vs.y * 0.55f, u32(p.text), value);
     centered_text(dl, Font::Small, ccx, g.center.y + vs.y * 0.45f, u32(p.text_muted),
@@ -222,7 +224,8 @@ void Dashboard::draw_mini(const Model& m, double now_ms) {
     const float shown = components_[i].value(now_ms);
     const GaugeSpec g = component_spec(i, ImVec2(cx, origin.y + r), r * 0.85f, r * 0.26f, shown);
     draw_gauge(dl, g, "mini." + std::string(component_key(c)));
-    const std::string value = format_decimal(shown, 1, m.lang());
+    const std::string value = components_[i].moving(now_ms) ? format_decimal(shown, 1, m.lang())
+                                                            : format_centi(m.result().component_centi[i], 1, m.lang());
     const ImVec2 vs = text_size(value, Font::Small);
     centered_text(dl, Font::Small, cx, g.center.y - vs.y * 0.5f, u32(p.text), value);
     centered_text(dl, Font::Small, cx, origin.y + r * 2.0f + th.em(0.15f), u32(p.component_text[i]),

@@ -20,4 +20,19 @@ std::string format_decimal(double value, int decimals, Lang lang) {
   return s;
 }
 
+std::string format_centi(int centi, int decimals, Lang lang) {
+  decimals = decimals < 0 ? 0 : decimals > 2 ? 2 : decimals;
+  const int unit = decimals == 0 ? 100 : decimals == 1 ? 10 : 1;
+  const long long magnitude = centi < 0 ? -static_cast<long long>(centi) : centi;
+  const long long rounded = (magnitude + unit / 2) / unit;  // in units of 10^-decimals
+  const long long scale = decimals == 0 ? 1 : decimals == 1 ? 10 : 100;
+  std::string s = (centi < 0 && rounded != 0 ? "-" : "") + std::to_string(rounded / scale);
+  if (decimals > 0) {
+    std::string fraction = std::to_string(rounded % scale);
+    while (static_cast<int>(fraction.size()) < decimals) fraction.insert(0, "0");
+    s += (lang == Lang::De ? ',' : '.') + fraction;
+  }
+  return s;
+}
+
 }  // namespace ssi::app

@@ -5,11 +5,12 @@
 
 namespace ssi::app::glyphs {
 
-// Text (Inter): Basic Latin, Latin-1 (German umlauts, ß, «», ·), general punctuation and symbols.
+// Text (Inter): Basic Latin, Latin-1 (German umlauts, ß, «», ·), Latin Extended-A (participants' nicknames),
+// general punctuation and symbols.
 inline constexpr ImWchar kTextRanges[] = {
     0x0020, 0x007E,  // U+0020-007E Basic Latin
     0x00A0, 0x00FF,  // U+00A0-00FF Latin-1 Supplement
-    0x0152, 0x0153,  // U+0152-0153 Œ œ
+    0x0100, 0x017F,  // U+0100-017F Latin Extended-A (names: Ł, ğ, Š, ő, Œ …)
     0x2010, 0x2027,  // U+2010-2027 dashes, quotes „“ ‚‘, bullet, ellipsis
     0x2030, 0x203A,  // U+2030-203A per mille, guillemets ‹›
     0x20AC, 0x20AC,  // U+20AC euro sign

@@ -217,7 +217,7 @@ std::string Model::summary_text() const {
   text += "\n";
   for (Component c : kComponents) {
     text += "- " + t("ui.summary.component", {{"name", t(std::string("component.") + std::string(component_key(c)))},
-                                              {"value", format_decimal(r.components[static_cast<int>(c)], 1, lang_)}});
+                                              {"value", format_centi(r.component_centi[static_cast<int>(c)], 1, lang_)}});
     text += "\n";
   }
   if (!r.advice.empty()) text += t("ui.summary.top", {{"tip", r.advice.front().tip.get(lang_)}}) + "\n";
@@ -237,10 +237,10 @@ std::string Model::report_json(std::string_view date) const {
   add("h2", t("ui.report.components"));
   for (Component c : kComponents)
     add("li", t("ui.summary.component", {{"name", t(std::string("component.") + std::string(component_key(c)))},
-                                         {"value", format_decimal(r.components[static_cast<int>(c)], 1, lang_)}}));
+                                         {"value", format_centi(r.component_centi[static_cast<int>(c)], 1, lang_)}}));
   add("h2", t("ui.results.advice"));
   for (std::size_t i = 0; i < r.advice.size() && i < 5; ++i)
-    add("li", r.advice[i].tip.get(lang_) + " (" + t("ui.results.gain", {{"points", format_decimal(r.advice[i].gain, 1, lang_)}}) + ")");
+    add("li", r.advice[i].tip.get(lang_) + " (" + t("ui.results.gain", {{"points", format_centi(r.advice[i].gain_centi, 1, lang_)}}) + ")");
   add("h2", t("ui.results.plan"));
   for (const Advice& a : r.plan) add("li", a.tip.get(lang_));
   add("p", t("ui.summary.footer"));

@@ -21,6 +21,7 @@ namespace ssi::app {
 inline constexpr std::string_view kStoreKey = "ssi-selfcheck.store";
 inline constexpr std::string_view kBackupPrefix = "ssi-selfcheck.backup.";
 inline constexpr std::string_view kKeyPrefix = "ssi-selfcheck.";
+inline constexpr std::string_view kQuestionnaireKey = "ssi-selfcheck.questionnaire";  // a trainer's own questionnaire
 inline constexpr double kSaveDelayMs = 500.0;
 
 class Persistence {

@@ -347,7 +347,7 @@ void App::Impl::advice_list() {
     if (!q) continue;
     const int ci = index_of(a.component);
     begin_card(0.9f);
-    const std::string gain = m.t("ui.results.gain", {{"points", format_decimal(a.gain, 1, m.lang())}});
+    const std::string gain = m.t("ui.results.gain", {{"points", format_centi(a.gain_centi, 1, m.lang())}});
     const float gain_w = text_size(gain, Font::Strong).x;
     const float inner = ImGui::CalcItemWidth();
     ImGui::PushFont(th.font(Font::Small));

@@ -22,7 +22,7 @@
 namespace ssi::app {
 namespace {
 
-std::string centi_text(int centi, Lang lang) { return format_decimal(centi / 100.0, 1, lang); }
+std::string centi_text(int centi, Lang lang) { return format_centi(centi, 1, lang); }
 
 // Days since 1970-01-01 for "YYYY-MM-DD..." (the inverse of the civil-date conversion in persistence.cpp).
 std::optional<long long> day_number(std::string_view date) {
@@ -205,12 +205,8 @@ void App::Impl::data() {
                               {"data.delete_no", m.t("ui.data.import_cancel"), {.style = ButtonStyle::Quiet}}});
     end_card(p.danger);
     if (r == 0) {
-      persistence->delete_all();
+      persistence->delete_all(kQuestionnaireKey);  // a trainer's questionnaire is not the person's data
       chosen_lang.reset();
-      if (custom_questionnaire) {  // its stored copy went with everything else
-        custom_questionnaire = false;
-        m.set_questionnaire(standard);
-      }
       m.restore({}, Screen::Data, {});
       synced_revision = m.revision();  // nothing to write back: storage stays empty until the next change
       deleted = true;

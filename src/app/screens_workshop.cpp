@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "app/app_impl.h"
 #include "app/format.h"
@@ -15,6 +16,9 @@
 #include "app/screen_parts.h"
 #include "app/theme.h"
 #include "app/widgets.h"
+#include "assets/assets.h"
+#include "core/codes.h"
+#include "core/json_util.h"
 
 #ifndef SSI_VERSION
 #define SSI_VERSION "dev"
@@ -22,7 +26,6 @@
 
 namespace ssi::app {
 
-inline constexpr std::string_view kQuestionnaireKey = "ssi-selfcheck.questionnaire";
 inline constexpr int kSlideCount = 6;
 
 namespace {
@@ -34,7 +37,8 @@ void slide_text(std::string_view text, ImVec4 colour = ImVec4(0, 0, 0, 0)) {
   ImGui::PopFont();
 }
 
-std::string points(int centi, Lang lang) { return format_decimal(centi / 100.0, 1, lang); }
+// Group statistics with two decimals: exactly the hundredths the core computed (and the test hook reports).
+std::string points(int centi, Lang lang) { return format_centi(centi, 2, lang); }
 
 // The name a participant appears under: their nickname, else "Participant N".
 std::string participant_name(const Model& m, const workshop::Participant& p) {
@@ -49,28 +53,36 @@ std::string file_safe(std::string_view text) {
   return out.substr(0, 24);
 }
 
-// The files of an open_files() call: [{"name", "text"}, …]; anything malformed is skipped.
-std::vector<workshop::GroupFile> parse_files(std::string_view files_json) {
-  std::vector<workshop::GroupFile> files;
+// The files of an open_files() call: [{"name", "text"} or {"name", "text": null, "skipped": "size" | "count"}, …]
+// (see ssi_js_install_file_reader); anything malformed is left out.
+std::vector<PickedFile> parse_files(std::string_view files_json) {
+  std::vector<PickedFile> files;
   const nlohmann::json list = nlohmann::json::parse(files_json, nullptr, false);
   if (!list.is_array()) return files;
   for (const auto& item : list) {
     if (!item.is_object()) continue;
     const auto name = item.find("name");
     const auto text = item.find("text");
-    if (text == item.end() || !text->is_string()) continue;
-    files.push_back({name != item.end() && name->is_string() ? name->get<std::string>() : std::string(),
-                     text->get<std::string>()});
+    const auto skipped = item.find("skipped");
+    PickedFile file;
+    file.name = name != item.end() && name->is_string() ? name->get<std::string>() : std::string();
+    if (text != item.end() && text->is_string()) file.text = text->get<std::string>();
+    else if (skipped != item.end() && skipped->is_string()) file.skipped = skipped->get<std::string>();
+    else continue;
+    files.push_back(std::move(file));
   }
   return files;
 }
 
-// What a file says it is ("type" of our JSON files), without validating anything else.
-std::string file_type(std::string_view text) {
-  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_object()) return {};
-  const auto type = j.find("type");
-  return type != j.end() && type->is_string() ? type->get<std::string>() : std::string();
+// What a file says it is ("type" of our JSON files), without validating anything else (depth-bounded parse:
+// the file may be anything).
+std::string file_type(const std::optional<std::string>& text) {
+  if (!text) return {};
+  std::vector<Problem> problems;
+  const std::optional<nlohmann::json> j = detail::parse_limited(*text, store::kMaxDepth, false, problems);
+  if (!j || !j->is_object()) return {};
+  const auto type = j->find("type");
+  return type != j->end() && type->is_string() ? type->get<std::string>() : std::string();
 }
 
 // A horizontal bar row: label on the left, a bar proportional to value/max, the value text on the right.
@@ -131,7 +143,16 @@ void App::Impl::open_questionnaire(std::string_view text, bool confirmed) {
   pending_questionnaire.reset();
   if (!load.ok()) {
     for (const Problem& problem : load.problems) questionnaire_errors.push_back(describe(m.strings(), problem, m.lang()));
-    questionnaire_message = m.t("ui.workshop.q.refused", {{"count", std::to_string(load.problems.size())}});
+    const std::size_t n = load.problems.size();
+    questionnaire_message = m.t(n == 1 ? "ui.workshop.q.refused.one" : "ui.workshop.q.refused", {{"count", std::to_string(n)}});
+    return;
+  }
+  // Results carry id and version, and the group view keeps them apart by those alone: a changed copy of ours
+  // under our id and version would mix with real ones.
+  if (load.questionnaire->id == standard.id && load.questionnaire->version == standard.version &&
+      text != assets::get("content/questionnaire.json")) {
+    questionnaire_errors.push_back(m.t("ui.workshop.q.same_id", {{"id", standard.id}, {"version", standard.version}}));
+    questionnaire_message = m.t("ui.workshop.q.refused.one", {{"count", "1"}});
     return;
   }
   if (!confirmed && !m.committed_answers().empty()) {
@@ -218,14 +239,11 @@ void App::Impl::workshop() {
     paragraph(questionnaire_message, questionnaire_errors.empty() ? p.text : p.danger);
   }
   // Every problem with its location, so the trainer can fix the file in one go.
-  for (const std::string& error : questionnaire_errors) {
-    ImGui::Bullet();
-    ImGui::SameLine();
-    small_text(error, p.text);
-  }
+  for (const std::string& error : questionnaire_errors) small_text("• " + error, p.text);
   if (pending_questionnaire) {
     gap(0.3f);
-    paragraph(m.t("ui.workshop.q.confirm", {{"count", std::to_string(m.committed_answers().size())}}), p.warning);
+    const std::size_t n = m.committed_answers().size();
+    paragraph(m.t(n == 1 ? "ui.workshop.q.confirm.one" : "ui.workshop.q.confirm", {{"count", std::to_string(n)}}), p.warning);
     const int c = button_row({{"workshop.q.confirm", m.t("ui.workshop.q.confirm_yes"), {.style = ButtonStyle::Primary}},
                               {"workshop.q.cancel", m.t("ui.data.import_cancel"), {.style = ButtonStyle::Quiet}}});
     if (c == 0) activate_questionnaire(std::move(*pending_questionnaire), pending_questionnaire_text);
@@ -262,7 +280,10 @@ void App::Impl::next_participant() {
   // The trainer's questionnaire is not the person's: it stays for the next one.
   persistence->delete_all(kQuestionnaireKey);
   chosen_lang.reset();
+  m.set_lang(language_for(host.preferred_language()));  // the next person starts in the browser's language
   m.restore({}, Screen::Welcome, {});
+  dashboard = Dashboard();  // no gauge animates down from the previous person's scores
+  clear_group();            // the group view holds other people's results: not for the next person's eyes
   synced_revision = m.revision();  // storage stays empty until the next person changes something
   nickname.clear();
   handed_over_at = -1e9;
@@ -286,7 +307,12 @@ void App::Impl::next_participant() {
 
 // --- Hand-over ("for my trainer") -----------------------------------------------------------------------
 
-std::string App::handover_text() const { return impl_->handover_text_now(); }
+std::string App::handover_text() const {
+  // What the download button would give: nothing while it is disabled (no answers, or a nickname it refuses).
+  const Impl& i = *impl_;
+  if (i.model->saved_result().answered == 0 || workshop::check_nickname(i.nickname)) return {};
+  return i.handover_text_now();
+}
 
 void App::Impl::handover() {
   Model& m = *model;
@@ -328,6 +354,9 @@ void App::Impl::handover() {
       m.start_questionnaire();
     return;
   }
+  if (r.answered < r.visible)
+    paragraph(m.t("ui.handover.incomplete", {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}),
+              p.warning);
   const bool done = host.now_ms() - handed_over_at < 2500.0;
   if (button("handover.download", m.t(done ? "ui.handover.downloaded" : "ui.handover.download"),
              {.style = ButtonStyle::Primary, .icon = done ? SSI_ICON_CHECK : SSI_ICON_DOWNLOAD, .disabled = problem.has_value()})) {
@@ -348,7 +377,35 @@ std::string App::Impl::handover_text_now() const {
 
 // --- Group view -------------------------------------------------------------------------------------------
 
-void App::Impl::add_group_files(const std::vector<workshop::GroupFile>& files) { workshop::add_files(group, files); }
+void App::Impl::add_group_files(const std::vector<PickedFile>& picked) {
+  // The readable files go to the core; files the page did not read (too large, too many) are listed too.
+  std::vector<workshop::GroupFile> files;
+  std::vector<int> index_of_file;  // position in `picked` of each file given to the core
+  for (int i = 0; i < static_cast<int>(picked.size()); ++i) {
+    if (!picked[i].text) continue;
+    if (!group_seen.insert(std::hash<std::string>{}(*picked[i].text)).second) ++group_identical;
+    files.push_back({picked[i].name, *picked[i].text});
+    index_of_file.push_back(i);
+  }
+  const std::size_t first_new = group.errors.size();
+  workshop::add_files(group, files);
+  for (std::size_t e = first_new; e < group.errors.size(); ++e) group.errors[e].index = index_of_file[group.errors[e].index];
+  for (int i = 0; i < static_cast<int>(picked.size()); ++i) {
+    if (picked[i].text) continue;
+    Problem problem = picked[i].skipped == "size"
+                          ? Problem{std::string(code::kWorkshopTooLarge), "", {{"max", std::to_string(workshop::kMaxGroupBytes / 1024)}}}
+                          : Problem{std::string(code::kWorkshopTooManyFiles), "", {{"max", std::to_string(workshop::kMaxGroupFiles)}}};
+    group.errors.push_back({i, picked[i].name, {std::move(problem)}});
+  }
+  std::stable_sort(group.errors.begin() + static_cast<std::ptrdiff_t>(first_new), group.errors.end(),
+                   [](const workshop::FileError& a, const workshop::FileError& b) { return a.index < b.index; });
+}
+
+void App::Impl::clear_group() {
+  group = {};
+  group_seen.clear();
+  group_identical = 0;
+}
 
 std::string App::Impl::group_json() const {
   nlohmann::json out = nlohmann::json::object();
@@ -392,9 +449,10 @@ void App::Impl::group_view() {
     if (id == "group.pick") host.pick_file(true);
     if (id == "group.save")
       host.download("ssi-group-" + iso_date(host.epoch_ms()) + ".json", "application/json", workshop::group_json(group, SSI_VERSION));
-    if (id == "group.clear") group = {};
+    if (id == "group.clear") clear_group();
   }
   small_text(m.t("ui.group.not_stored"), p.text_muted);
+  if (group_identical > 0) small_text(m.t("ui.group.identical", {{"count", std::to_string(group_identical)}}), p.warning);
   gap(0.6f);
   if (!any) {
     paragraph(m.t("ui.group.empty"), p.text_muted);
@@ -413,12 +471,11 @@ void App::Impl::group_view() {
   if (!group.errors.empty()) {
     gap(0.8f);
     begin_card(1.0f);
-    heading(m.t("ui.group.errors", {{"count", std::to_string(group.errors.size())}}), Font::H2);
+    const std::size_t bad = group.errors.size();
+    heading(m.t(bad == 1 ? "ui.group.errors.one" : "ui.group.errors", {{"count", std::to_string(bad)}}), Font::H2);
     for (const workshop::FileError& e : group.errors) {
       const std::string reason = e.problems.empty() ? std::string() : describe(m.strings(), e.problems.front(), m.lang());
-      ImGui::Bullet();
-      ImGui::SameLine();
-      small_text(m.t("ui.group.error", {{"name", e.name.empty() ? std::to_string(e.index + 1) : e.name}, {"reason", reason}}), p.text);
+      small_text("• " + m.t("ui.group.error", {{"name", e.name.empty() ? std::to_string(e.index + 1) : e.name}, {"reason", reason}}), p.text);
     }
     end_card(p.danger);
   }
@@ -432,7 +489,7 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
   const int n = static_cast<int>(part.participants.size());
   begin_card(1.0f);
   ImGui::PushFont(th.font(main ? Font::H1 : Font::H2));
-  paragraph(m.t("ui.group.participants", {{"count", std::to_string(n)}}));
+  paragraph(m.t(n == 1 ? "ui.group.participants.one" : "ui.group.participants", {{"count", std::to_string(n)}}));
   ImGui::PopFont();
   small_text(m.t("ui.group.questionnaire", {{"id", part.questionnaire_id}, {"version", part.questionnaire_version}}), p.text_muted);
   gap(0.5f);
@@ -526,20 +583,21 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
 void App::open_files(std::string_view files_json) {
   Impl& i = *impl_;
   Model& m = *i.model;
-  std::vector<workshop::GroupFile> files = parse_files(files_json);
+  std::vector<PickedFile> files = parse_files(files_json);
   if (files.empty()) return;
-  // Hand-overs and saved group sessions go to the group view from anywhere.
+  // Hand-overs and saved group sessions go to the group view from anywhere; several files only go there.
   const std::string type = file_type(files.front().text);
-  if (m.screen() == Screen::Group || type == workshop::kHandoverType || type == workshop::kGroupType) {
+  if (m.screen() == Screen::Group || type == workshop::kHandoverType || type == workshop::kGroupType || files.size() > 1) {
     i.add_group_files(files);
     m.show(Screen::Group);
     return;
   }
+  if (!files.front().text) return;  // a single file is always read
   if (m.screen() == Screen::Workshop && type != store::kExportType) {
-    i.open_questionnaire(files.front().text, false);
+    i.open_questionnaire(*files.front().text, false);
     return;
   }
-  import_text(files.front().text, /*preview=*/true);
+  import_text(*files.front().text, /*preview=*/true);
 }
 
 // --- Presenter ----------------------------------------------------------------------------------------------
@@ -555,6 +613,8 @@ void App::Impl::update_presenter_theme() {
     const ImVec2 size = io.DisplaySize;
     const float fit = std::min(size.x / 960.0f, size.y / 600.0f);
     font_scale_wanted = std::clamp(std::floor(fit * 4.0f) / 4.0f, 1.0f, 3.0f);
+    // The atlas grows with the square of the rasterised size: at most 64 device pixels of body text.
+    font_scale_wanted = std::max(1.0f, std::min(font_scale_wanted, 64.0f / (Theme::kBodySize * device_scale)));
   } else {
     font_scale_wanted = 1.0f;
   }
@@ -711,6 +771,7 @@ void App::Impl::presenter() {
   ImGui::PopItemWidth();
   ImGui::EndGroup();
   const float measured = ImGui::GetItemRectSize().y;
+  const ImRect slide_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   if (std::abs(measured - slide_height) > 2.0f) {  // sub-pixel rounding of a new offset is no change
     slide_height = measured;
     slide_relayout = true;  // one more frame, centred with the new height
@@ -735,14 +796,16 @@ void App::Impl::presenter() {
   if (c == 1) slide = std::min(slide + 1, kSlideCount - 1);
   if (c == 2) m.show(Screen::Workshop);
   // Position and the keys, centred in the bar (left out when the bar is too narrow for it).
-  const std::string hint = position + "   ·   " + m.t("ui.presenter.keys");
+  std::string hint = position + "   ·   " + m.t("ui.presenter.keys");
+  if (text_size(hint, Font::Small).x >= column - th.em(26.0f)) hint = position;  // narrow: the position only
   const float hw = text_size(hint, Font::Small).x;
-  if (hw < column - th.em(26.0f)) {
+  if (hw < column - th.em(24.0f)) {
     ImGui::PushFont(th.font(Font::Small));
     dl->AddText(ImVec2(bar.x + (size.x - hw) * 0.5f, bar.y + (bar_h - text_size(hint, Font::Small).y) * 0.5f), u32(p.text_muted), hint.c_str());
     ImGui::PopFont();
   }
-  widget_log().add({"presenter.slide", "text", m.t(kTitles[slide]), ImRect(origin, origin + ImVec2(size.x, content_h)), false, false, 0});
+  // The slide's content as drawn (tests check it fits above the bar).
+  widget_log().add({"presenter.slide", "text", m.t(kTitles[slide]), slide_rect, false, false, 0});
 }
 
 }  // namespace ssi::app

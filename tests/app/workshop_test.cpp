@@ -45,6 +45,7 @@ std::string trainer_questionnaire(const std::string& id, const std::string& vers
 TEST(Workshop, TheHandOverHoldsOnlyScoresTotalCorridorQuestionnaireAndNickname) {
   Harness h;
   ASSERT_TRUE(h.ok) << h.error;
+  EXPECT_EQ(h.app.handover_text(), "") << "nothing to hand over before any answer";
   answer_all(h, 2);
   h.model().show(app::Screen::Handover);
   h.frames(2);
@@ -65,6 +66,12 @@ TEST(Workshop, TheHandOverHoldsOnlyScoresTotalCorridorQuestionnaireAndNickname) 
   EXPECT_EQ(h.host.downloads[0].name.rfind("ssi-handover-Anna-", 0), 0u) << h.host.downloads[0].name;
   // And it reads back as a hand-over.
   EXPECT_TRUE(workshop::read_handover(h.host.downloads[0].bytes).ok());
+  // A nickname the file would refuse disables the download, and the hook gives nothing either.
+  ASSERT_TRUE(h.click("handover.nickname"));
+  h.type(std::string(60, 'x'));
+  h.settle();
+  EXPECT_TRUE(h.widget("handover.download")->disabled);
+  EXPECT_EQ(h.app.handover_text(), "");
 }
 
 TEST(Workshop, NextParticipantRemovesEveryKeyOfThePersonButKeepsTheTrainersQuestionnaire) {
@@ -165,6 +172,37 @@ TEST(Workshop, AnOwnQuestionnaireIsUsedKeptAcrossAReloadAndCarriedByResults) {
   EXPECT_FALSE(again.host.storage.count("ssi-selfcheck.questionnaire"));
 }
 
+TEST(Workshop, AChangedCopyOfOursUnderOurIdAndVersionIsRefused) {
+  Harness h;
+  ASSERT_TRUE(h.ok) << h.error;
+  json q = json::parse(assets::get("content/questionnaire.json"));
+  q["questions"][0]["options"][0]["points"] = 3;
+  h.model().show(app::Screen::Workshop);
+  h.frames(2);
+  h.app.open_files(files_json({q.dump()}));
+  h.frames(2);
+  const json state = json::parse(h.app.state_json());
+  EXPECT_EQ(state["customQuestionnaire"], false);
+  ASSERT_EQ(state["questionnaireErrors"].size(), 1u);
+  EXPECT_NE(state["questionnaireErrors"][0].get<std::string>().find("ssi-selfcheck"), std::string::npos);
+  EXPECT_FALSE(h.host.storage.count("ssi-selfcheck.questionnaire"));
+}
+
+TEST(Workshop, DeletingAllMyDataKeepsTheTrainersQuestionnaire) {
+  const std::string own = trainer_questionnaire("trainer-x", "2.0");
+  Harness h(390, 844, "de-DE", {{"ssi-selfcheck.questionnaire", own}});
+  ASSERT_TRUE(h.ok) << h.error;
+  answer_all(h, 1);
+  h.app.flush();
+  h.model().show(app::Screen::Data);
+  h.frames(2);
+  ASSERT_TRUE(h.click("data.delete"));
+  ASSERT_TRUE(h.click("data.delete_yes"));
+  h.app.flush();
+  EXPECT_EQ(h.host.storage_keys(), std::vector<std::string>{"ssi-selfcheck.questionnaire"});
+  EXPECT_EQ(h.model().questionnaire().id, "trainer-x");
+}
+
 TEST(Workshop, AStoredQuestionnaireThatBrokeIsKeptAndOursIsUsed) {
   Harness h(390, 844, "en-US", {{"ssi-selfcheck.questionnaire", "{\"id\": \"half"}});
   ASSERT_TRUE(h.ok) << h.error;
@@ -216,6 +254,16 @@ TEST(Workshop, GroupViewAggregatesKeepsQuestionnairesApartAndListsBadFiles) {
   // A saved session loads again, with everyone.
   const json reloaded = json::parse(h.app.group_import(files_json({h.host.downloads[0].bytes})));
   EXPECT_EQ(reloaded["allParticipants"], 3);
+  // Files the page did not read (too large, too many) are listed with the rest, in file order.
+  ASSERT_TRUE(h.click("group.clear"));
+  const json skipped = json::parse(h.app.group_import(
+      R"([{"name":"big.pdf","text":null,"skipped":"size"},)" + files_json({files[0]}).substr(1, files_json({files[0]}).size() - 2) +
+      R"(,{"name":"late.json","text":null,"skipped":"count"}])"));
+  EXPECT_EQ(skipped["allParticipants"], 1);
+  ASSERT_EQ(skipped["errors"].size(), 2u);
+  EXPECT_EQ(skipped["errors"][0]["index"], 0);
+  EXPECT_EQ(skipped["errors"][0]["name"], "big.pdf");
+  EXPECT_EQ(skipped["errors"][1]["index"], 2);
   // A hand-over dropped on another screen opens the group view.
   h.model().show(app::Screen::Welcome);
   h.frames(2);
@@ -251,11 +299,22 @@ TEST(Workshop, PresenterSlidesAreReachableWithTheKeyboardAloneInLargeHighContras
   EXPECT_EQ(title(), titles[0]);
   h.key(ImGuiKey_End);
   EXPECT_EQ(title(), titles[5]);
-  // Every slide fits the projector's screen.
-  for (const auto& w : app::widget_log().last()) {
-    EXPECT_LE(w.rect.Max.x, 1920.0f) << w.id;
-    EXPECT_LE(w.rect.Max.y, 1080.0f) << w.id;
+  // Every slide fits the projector's screen, above the bar with the buttons.
+  h.key(ImGuiKey_Home);
+  for (int i = 0; i < 6; ++i) {
+    h.frames(4);
+    const auto content = h.widget("presenter.slide");
+    const auto bar = h.widget("presenter.next");
+    ASSERT_TRUE(content && bar);
+    EXPECT_LE(content->rect.Max.y, bar->rect.Min.y) << "slide " << i + 1 << " runs into the bar";
+    EXPECT_GE(content->rect.GetHeight(), 200.0f) << "slide " << i + 1;
+    for (const auto& w : app::widget_log().last()) {
+      EXPECT_LE(w.rect.Max.x, 1920.0f) << w.id;
+      EXPECT_LE(w.rect.Max.y, 1080.0f) << w.id;
+    }
+    h.key(ImGuiKey_RightArrow);
   }
+  h.key(ImGuiKey_End);
   h.key(ImGuiKey_Escape);
   EXPECT_EQ(h.model().screen(), app::Screen::Workshop);
   h.frames(2);

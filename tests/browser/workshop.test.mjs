@@ -34,18 +34,20 @@ function handover({ centi, nickname = '', id = 'ssi-selfcheck', version = '1.0.0
   });
 }
 
-// The statistics the group view must show, computed independently: points with two decimals.
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
+// The statistics the group view must show, computed here from the files' values in hundredths: the mean and
+// an even count's median rounded half up to a hundredth, as the screen shows them (two decimals).
+function stats(centi) {
+  const sorted = [...centi].sort((a, b) => a - b);
   const n = sorted.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const median = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  const halfUp = (num, den) => Math.floor((2 * num + den) / (2 * den));  // num, den >= 0
+  const mean = halfUp(centi.reduce((a, b) => a + b, 0), n);
+  const median = n % 2 ? sorted[(n - 1) / 2] : halfUp(sorted[n / 2 - 1] + sorted[n / 2], 2);
   return { mean, median, min: sorted[0], max: sorted[n - 1] };
 }
 
 function assertStats(actual, expected, label) {
   for (const k of ['mean', 'median', 'min', 'max'])
-    assert.ok(Math.abs(actual[k] - expected[k]) <= 0.0051, `${label} ${k}: shown ${actual[k]}, expected ${expected[k]}`);
+    assert.equal(Math.round(actual[k] * 100), expected[k], `${label} ${k}: shown ${actual[k]}, expected ${expected[k] / 100}`);
 }
 
 test('50 generated participant files: every aggregate shown equals an independent computation', async () => {
@@ -61,8 +63,8 @@ test('50 generated participant files: every aggregate shown equals an independen
     assert.deepEqual(agg.errors, []);
     assert.equal(agg.participants, 50);
     const totals = people.map((p) => Math.floor((p.centi.reduce((a, b) => a + b, 0) + 50) / 100));
-    assertStats(agg.total, stats(totals), 'total');
-    COMPONENTS.forEach((k, c) => assertStats(agg.components[c], stats(people.map((p) => p.centi[c] / 100)), k));
+    assertStats(agg.total, stats(totals.map((t) => t * 100)), 'total');
+    COMPONENTS.forEach((k, c) => assertStats(agg.components[c], stats(people.map((p) => p.centi[c])), k));
     const corridors = [0, 0, 0, 0];
     for (const t of totals) corridors[t < 30 ? 0 : t < 50 ? 1 : t < 80 ? 2 : 3]++;
     assert.deepEqual(agg.corridors, corridors);

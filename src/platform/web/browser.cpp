@@ -113,14 +113,22 @@ EM_JS(void, ssi_js_download, (const char* name, int name_len, const char* mime, 
 // Reads chosen or dropped files as text and hands them to the app in one call, as a JSON array of
 // {name, text} (the app decides by screen what they are: an import, hand-overs for the group view, a
 // questionnaire). A single file is cut just past the import limit, so the app can refuse it by size without
-// reading megabytes of an unsuitable file; with several files each is cut at 1 MiB, and at most 250 are read.
+// reading megabytes of an unsuitable file. Of several files (a trainer may select a whole folder) each over
+// 1 MiB, and every file past 250 or past 64 MiB in all, is not read: it arrives as {name, text: null, skipped:
+// "size" | "count"}, so the app can say so.
 EM_JS(void, ssi_js_install_file_reader, (), {
   if (window.ssiReadFiles) return;
   window.ssiReadFiles = function(list) {
-    var files = Array.prototype.slice.call(list || [], 0, 250);
+    var files = Array.prototype.slice.call(list || []);
     if (!files.length) return;
-    var limit = (files.length === 1 ? 5 * 1024 * 1024 : 1024 * 1024) + 1;
-    Promise.all(files.map(function(file) {
+    var single = files.length === 1;
+    var limit = (single ? 5 * 1024 * 1024 : 1024 * 1024) + 1;
+    var budget = 64 * 1024 * 1024;
+    Promise.all(files.map(function(file, i) {
+      if (i >= 250) return { name: file.name, text: null, skipped: "count" };
+      if (!single && file.size > limit) return { name: file.name, text: null, skipped: "size" };
+      budget -= Math.min(file.size, limit);
+      if (budget < 0) return { name: file.name, text: null, skipped: "count" };
       return file.slice(0, limit).text().then(function(text) {
         if (file.size > limit) text = text + " ";  // still over the limit after cutting
         return { name: file.name, text: text };
@@ -129,6 +137,7 @@ EM_JS(void, ssi_js_install_file_reader, (), {
       var json = JSON.stringify(read);
       var size = lengthBytesUTF8(json) + 1;
       var ptr = _malloc(size);
+      if (!ptr) { console.error("not enough memory to read the files"); return; }
       stringToUTF8(json, ptr, size);
       _ssi_on_files(ptr);
       _free(ptr);
