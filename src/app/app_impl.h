@@ -58,6 +58,7 @@ struct App::Impl {
   int slide = 0;                          // presenter: slide on screen
   float slide_height = 0;                 // presenter: height of the slide's content in the last frame
   bool slide_relayout = false;            // presenter: the height changed, draw once more to centre it
+  int drawn_slide = -1;                   // presenter: slide of the last frame (a new one starts at its top)
   float font_scale_wanted = 1.0f;         // presenter mode enlarges the type; the runner rebuilds the fonts
   float device_scale = 1.0f;              // devicePixelRatio of the last load_fonts()
   bool presenter_applied = false;         // the palette currently applied is the presenter one

@@ -666,6 +666,16 @@ void App::Impl::presenter() {
   ImGui::SetCursorScreenPos(origin + ImVec2(margin, th.em(1.4f)));
   ImGui::BeginChild("##slide", ImVec2(column, content_h - th.em(1.4f)), ImGuiChildFlags_None,
                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
+  // A slide taller than the window (phones) scrolls: touch drags arrive through scroll_by(); a new slide starts
+  // at its top.
+  if (slide != drawn_slide) {
+    ImGui::SetScrollY(0);
+    drawn_slide = slide;
+  } else if (pending_scroll != 0) {
+    ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + pending_scroll, 0.0f, ImGui::GetScrollMaxY()));
+    slide_relayout = true;  // the scroll shows in the next frame
+  }
+  pending_scroll = 0;
   // Centred vertically by the height the slide had in the last frame (the frame after a change settles it).
   const float room = content_h - th.em(1.4f);
   const float top = ImGui::GetCursorPosY();

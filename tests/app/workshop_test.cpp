@@ -336,6 +336,24 @@ TEST(Workshop, EverySlideSettlesAtEverySize) {
   }
 }
 
+TEST(Workshop, ASlideTallerThanAPhoneScrollsWithATouchDrag) {
+  Harness h(390, 600, "de-DE");
+  ASSERT_TRUE(h.ok) << h.error;
+  h.model().show(app::Screen::Presenter);
+  h.key(ImGuiKey_RightArrow);  // the four component cards: taller than 600 px on a phone
+  h.settle();
+  const float top = h.widget("presenter.slide")->rect.Min.y;
+  h.app.scroll_by(200);
+  h.frame();
+  h.settle();
+  EXPECT_LT(h.widget("presenter.slide")->rect.Min.y, top - 40.0f) << "the drag scrolled the slide";
+  h.key(ImGuiKey_RightArrow);
+  h.settle();
+  h.key(ImGuiKey_LeftArrow);
+  h.settle();
+  EXPECT_NEAR(h.widget("presenter.slide")->rect.Min.y, top, 1.0f) << "a slide shown again starts at its top";
+}
+
 TEST(Workshop, NewScreensFitPhoneTabletAndDesktop) {
   for (const ImVec2 size : {ImVec2(390, 844), ImVec2(768, 1024), ImVec2(1440, 900)}) {
     Harness h(size.x, size.y, "de-DE");
