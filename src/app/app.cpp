@@ -300,6 +300,9 @@ void App::Impl::handle_keys() {
   }
   // Escape steps back: close what is open, else go to the previous question or screen.
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+    // ImGui's own Escape handling clears the keyboard focus (NavId); with the highlight still "on", the next Tab
+    // would look for the item after no item and find none. Marked off, Tab starts at the first item again.
+    GImGui->NavDisableHighlight = true;
     if (!help_open.empty()) help_open.clear();
     else if (editing >= 0) editing = -1;
     else if (m.in_what_if()) m.discard_what_if();

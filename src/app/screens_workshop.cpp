@@ -27,6 +27,9 @@
 namespace ssi::app {
 
 inline constexpr int kSlideCount = 6;
+// Keys that turn slides (a presenter's clicker sends PageDown/PageUp or the arrows).
+inline constexpr ImGuiKey kSlideKeys[] = {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_DownArrow,
+                                          ImGuiKey_PageUp,    ImGuiKey_PageDown,   ImGuiKey_Home,    ImGuiKey_End};
 
 namespace {
 
@@ -622,21 +625,27 @@ void App::Impl::update_presenter_theme() {
     presenter_applied = on;
     theme().presenter = on;
     theme().apply(host.prefers_dark());
-    // Arrow keys turn slides instead of moving the keyboard focus.
-    if (on) io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
-    else io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // Leaving: the slide keys move the keyboard focus again (presenter_keys() claimed them).
+    if (!on)
+      for (ImGuiKey key : kSlideKeys) ImGui::SetKeyOwner(key, ImGuiKeyOwner_None);
   }
 }
 
 void App::Impl::presenter_keys() {
   Model& m = *model;
+  // The slide keys belong to the slides: claimed, keyboard navigation no longer moves the focus with them
+  // (it asks for unowned keys), while Tab still reaches the bar's buttons and Enter or Space presses them.
+  for (ImGuiKey key : kSlideKeys) ImGui::SetKeyOwner(key, ImHashStr("presenter.slides"));
   auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, true); };
-  if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_DownArrow) || pressed(ImGuiKey_PageDown) || pressed(ImGuiKey_Space))
+  if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_DownArrow) || pressed(ImGuiKey_PageDown))
     slide = std::min(slide + 1, kSlideCount - 1);
   if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_UpArrow) || pressed(ImGuiKey_PageUp)) slide = std::max(slide - 1, 0);
   if (pressed(ImGuiKey_Home)) slide = 0;
   if (pressed(ImGuiKey_End)) slide = kSlideCount - 1;
-  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) m.show(Screen::Workshop);
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+    GImGui->NavDisableHighlight = true;  // Tab starts at the first item of the hub (see App::Impl::handle_keys)
+    m.show(Screen::Workshop);
+  }
 }
 
 void App::Impl::presenter() {

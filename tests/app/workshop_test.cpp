@@ -315,11 +315,33 @@ TEST(Workshop, PresenterSlidesAreReachableWithTheKeyboardAloneInLargeHighContras
     h.key(ImGuiKey_RightArrow);
   }
   h.key(ImGuiKey_End);
+  // Tab reaches the bar's buttons and Enter presses them; the arrows still turn slides, not the focus.
+  h.key(ImGuiKey_Home);
+  const app::WidgetInfo* focused = nullptr;
+  for (int i = 0; i < 6 && !(focused && focused->id == "presenter.next"); ++i) {
+    h.key(ImGuiKey_Tab);
+    focused = app::widget_log().focused();
+  }
+  ASSERT_TRUE(focused && focused->id == "presenter.next");
+  h.key(ImGuiKey_Enter);
+  EXPECT_EQ(title(), titles[1]);
+  h.key(ImGuiKey_RightArrow);
+  EXPECT_EQ(title(), titles[2]);
+  ASSERT_TRUE(app::widget_log().focused());
+  EXPECT_EQ(app::widget_log().focused()->id, "presenter.next") << "the arrow turned the slide, not the focus";
   h.key(ImGuiKey_Escape);
   EXPECT_EQ(h.model().screen(), app::Screen::Workshop);
   h.frames(2);
   EXPECT_EQ(h.app.font_scale(), 1.0f);
   EXPECT_FALSE(app::theme().presenter);
+  // Back on a normal screen the arrows move the keyboard focus again.
+  h.key(ImGuiKey_Tab);  // Escape cleared the focus; one Tab brings it back to the first item
+  const auto* before = app::widget_log().focused();
+  ASSERT_TRUE(before);
+  const std::string from = before->id;
+  h.key(ImGuiKey_DownArrow);
+  ASSERT_TRUE(app::widget_log().focused());
+  EXPECT_NE(app::widget_log().focused()->id, from) << "the arrow keys were not given back";
 }
 
 TEST(Workshop, EverySlideSettlesAtEverySize) {
