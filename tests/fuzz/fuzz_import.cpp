@@ -3,27 +3,13 @@
 // merged export again must add nothing.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string_view>
 
 #include "core/store.h"
+#include "shipped.h"
 
 namespace {
-const ssi::Questionnaire& shipped() {
-    static const ssi::Questionnaire q = [] {
-        std::ifstream in(SSI_SOURCE_DIR "/content/questionnaire.json", std::ios::binary);
-        std::ostringstream s;
-        s << in.rdbuf();
-        ssi::QuestionnaireLoad load = ssi::load_questionnaire(s.str());
-        if (!load.ok()) std::abort();
-        return *load.questionnaire;
-    }();
-    return q;
-}
-
 // The document the file is imported into: one real entry whose id the seeds also use.
 const ssi::store::Document& existing() {
     static const ssi::store::Document d = [] {
@@ -49,7 +35,7 @@ bool unique_ids(const std::vector<T>& items) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     namespace store = ssi::store;
-    const ssi::Questionnaire& q = shipped();
+    const ssi::Questionnaire& q = ssi::fuzz::shipped();
     const store::Document& into = existing();
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     const store::ImportPreview p = store::preview_import(text, into, q);

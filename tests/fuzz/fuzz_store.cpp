@@ -3,30 +3,15 @@
 // writing is a fixed point (what the app writes, it reads back byte for byte).
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string_view>
 
 #include "core/store.h"
+#include "shipped.h"
 
-namespace {
-const ssi::Questionnaire& shipped() {
-    static const ssi::Questionnaire q = [] {
-        std::ifstream in(SSI_SOURCE_DIR "/content/questionnaire.json", std::ios::binary);
-        std::ostringstream s;
-        s << in.rdbuf();
-        ssi::QuestionnaireLoad load = ssi::load_questionnaire(s.str());
-        if (!load.ok()) std::abort();  // the fuzzer needs the real questionnaire
-        return *load.questionnaire;
-    }();
-    return q;
-}
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     namespace store = ssi::store;
-    const ssi::Questionnaire& q = shipped();
+    const ssi::Questionnaire& q = ssi::fuzz::shipped();
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     const store::DocumentLoad load = store::read_document(text, q);
     if (load.document.has_value() != load.problems.empty()) __builtin_trap();
