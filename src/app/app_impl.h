@@ -117,6 +117,7 @@ struct App::Impl {
   void group_view();
   void group_part(const workshop::GroupPart& part, bool main);
   void next_participant();
+  void forget_person(Screen show);  // the person's data off the device (screens_data.cpp)
   void presenter_keys();
   void update_presenter_theme();
   void questionnaire_label();  // "Questionnaire: title (version)": which questionnaire is active

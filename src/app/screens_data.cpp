@@ -205,16 +205,22 @@ void App::Impl::data() {
                               {"data.delete_no", m.t("ui.data.import_cancel"), {.style = ButtonStyle::Quiet}}});
     end_card(p.danger);
     if (r == 0) {
-      persistence->delete_all(kQuestionnaireKey);  // a trainer's questionnaire is not the person's data
-      chosen_lang.reset();
-      m.restore({}, Screen::Data, {});
-      synced_revision = m.revision();  // nothing to write back: storage stays empty until the next change
+      forget_person(Screen::Data);
       deleted = true;
-      undo_check.reset();
-      undo_real.reset();
     }
     if (r >= 0) confirm_delete = false;
   }
+}
+
+// Removes the person's data from storage and from the model (a trainer's questionnaire is not the person's and
+// stays); storage stays empty until the next change. Used by "delete all my data" and "next participant".
+void App::Impl::forget_person(Screen show) {
+  persistence->delete_all(kQuestionnaireKey);
+  chosen_lang.reset();
+  model->restore({}, show, {});
+  synced_revision = model->revision();
+  undo_check.reset();
+  undo_real.reset();
 }
 
 // --- Real SSI ----------------------------------------------------------------------------------------

@@ -280,14 +280,10 @@ void App::Impl::next_participant() {
   if (r == 1) confirm_next = false;
   if (r != 0) return;
   confirm_next = false;
-  // The trainer's questionnaire is not the person's: it stays for the next one.
-  persistence->delete_all(kQuestionnaireKey);
-  chosen_lang.reset();
   m.set_lang(language_for(host.preferred_language()));  // the next person starts in the browser's language
-  m.restore({}, Screen::Welcome, {});
+  forget_person(Screen::Welcome);
   dashboard = Dashboard();  // no gauge animates down from the previous person's scores
   clear_group();            // the group view holds other people's results: not for the next person's eyes
-  synced_revision = m.revision();  // storage stays empty until the next person changes something
   nickname.clear();
   handed_over_at = -1e9;
   pending_import.reset();
@@ -298,8 +294,6 @@ void App::Impl::next_participant() {
   real_network.clear();
   real_message.clear();
   real_tried = false;
-  undo_check.reset();
-  undo_real.reset();
   help_open.clear();
   editing = -1;
   deleted = false;
