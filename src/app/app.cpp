@@ -21,7 +21,8 @@ namespace ssi::app {
 App::App(Host& host) : impl_(std::make_unique<Impl>(host)) {}
 App::~App() = default;
 
-Model& App::model() { return *impl_->model; }
+Model& App::model() { return impl_->model(); }
+Session& App::session() { return impl_->session; }
 
 bool App::init(std::string* error) {
   // Content is embedded at build time and validated here; a failure is a build defect, reported plainly.
@@ -46,11 +47,7 @@ bool App::init(std::string* error) {
     *error = "content/questionnaire.json: " + describe(strings, questionnaire.problems.front(), Lang::En);
     return false;
   }
-  impl_->standard = *questionnaire.questionnaire;
-  impl_->model.emplace(std::move(*questionnaire.questionnaire), std::move(strings),
-                       language_for(impl_->host.preferred_language()));
-  impl_->restore_questionnaire();  // a trainer's own questionnaire first: the saved answers belong to it
-  impl_->restore_saved();
+  impl_->session.start(std::move(*questionnaire.questionnaire), std::move(strings));
   theme().reduced_motion = impl_->host.prefers_reduced_motion();
   theme().apply(impl_->host.prefers_dark());
   return true;
@@ -59,7 +56,7 @@ bool App::init(std::string* error) {
 void App::load_fonts(float device_scale) {
   // The type scale changes the fonts and every em-based size of the style together.
   impl_->device_scale = device_scale;
-  theme().body_size = Theme::kBodySize * impl_->font_scale_wanted;
+  theme().body_size = Theme::kBodySize * impl_->presenter_state.font_scale;
   theme().load_fonts(device_scale);
   theme().apply(impl_->host.prefers_dark());
 }
@@ -75,94 +72,68 @@ void App::scroll_by(float dy) { impl_->pending_scroll += dy; }
 ImVec4 App::background() const { return theme().palette.background; }
 
 bool App::animating() const {
-  return impl_->state_changed_in_frame || impl_->dashboard.animating(impl_->host.now_ms());
+  return impl_->state_changed_in_frame || impl_->person().gauges.animating(impl_->host.now_ms());
 }
 
 void App::frame() { impl_->frame(); }
 
 std::string App::state_json() const {
-  nlohmann::json state = nlohmann::json::parse(impl_->model->state_json(), nullptr, false);
+  const Session& session = impl_->session;
+  nlohmann::json state = nlohmann::json::parse(session.model().state_json(), nullptr, false);
   const WidgetInfo* focus = widget_log().focused();
   state["focus"] = focus ? nlohmann::json(focus->id) : nlohmann::json(nullptr);
   state["updateReady"] = impl_->update_waiting;
   state["canInstall"] = impl_->can_install;
-  state["customQuestionnaire"] = impl_->custom_questionnaire;
-  state["questionnaireErrors"] = impl_->questionnaire_errors;
-  state["slide"] = impl_->slide;
+  state["customQuestionnaire"] = session.questionnaires.custom;
+  state["questionnaireErrors"] = session.questionnaires.errors;
+  state["slide"] = impl_->presenter_state.slide;
   return state.dump();
 }
 std::string App::widgets_json() const { return widget_log().json(); }
 std::string App::gauges_json() const { return ssi::app::gauges_json(); }
-std::string App::questions_json() const { return impl_->model->questions_json(); }
+std::string App::questions_json() const { return impl_->session.model().questions_json(); }
 
 void App::tick() {
-  impl_->sync_document();
-  impl_->persistence->tick();
+  impl_->session.sync_document();
+  impl_->session.persistence().tick();
 }
 
 void App::flush() {
-  impl_->sync_document();
-  impl_->persistence->flush();
+  impl_->session.sync_document();
+  impl_->session.persistence().flush();
 }
 
 void App::update_ready() { impl_->update_waiting = true; }
 void App::install_available(bool available) { impl_->can_install = available; }
 
-void App::storage_changed_elsewhere() {
-  Impl& i = *impl_;
-  if (!i.persistence->reload_from_storage()) return;
-  // Follow the other tab: its answers and language; this tab stays on its screen.
-  const store::Document& doc = i.persistence->document();
-  i.model->replace_answers(doc.progress.answers);
-  if (doc.settings.language) i.model->set_lang(*doc.settings.language);
-  i.chosen_lang = doc.settings.language;
-  i.synced_revision = i.model->revision();
-}
-
-std::string App::export_text() const {
-  return store::export_all(impl_->persistence->document(), SSI_VERSION, iso_datetime(impl_->host.epoch_ms()));
-}
-
-std::string App::import_text(std::string_view text, bool preview) {
-  Impl& i = *impl_;
-  Model& m = *i.model;
-  store::ImportPreview p = store::preview_import(text, i.persistence->document(), m.questionnaire());
-  nlohmann::json reply = {{"ok", p.ok()}, {"error", nullptr}};
-  if (!p.ok()) {
-    const std::string reason = describe(m.strings(), p.problems.front(), m.lang());
-    i.import_message = m.t("ui.data.import_failed", {{"reason", reason}});
-    reply["error"] = reason;
-  } else if (preview) {
-    i.pending_import = std::move(p);
-    i.import_message.clear();
-  } else {
-    i.persistence->document() = store::merge(i.persistence->document(), p);
-    i.persistence->changed();
-    i.import_message = m.t("ui.data.import_done");
-  }
-  if (preview) m.show(Screen::Data);
-  return reply.dump();
-}
+void App::storage_changed_elsewhere() { impl_->session.storage_changed_elsewhere(); }
+std::string App::export_text() const { return impl_->session.export_text(); }
+std::string App::import_text(std::string_view text, bool preview) { return impl_->session.import_text(text, preview); }
+void App::open_files(std::string_view files_json) { impl_->session.open_files(files_json); }
+std::string App::group_import(std::string_view files_json) { return impl_->session.group_import(files_json); }
+std::string App::handover_text() const { return impl_->session.handover_text(); }
+float App::font_scale() const { return impl_->presenter_state.font_scale; }
 
 bool App::answer(std::string_view question_id, int option_index) {
-  return impl_->model->answer(question_id, option_index);
+  return impl_->model().answer(question_id, option_index);
 }
 
 bool App::show(std::string_view screen) {
   const auto s = screen_from_key(screen);
   if (!s) return false;
-  impl_->model->show(*s);
+  impl_->model().show(*s);
   return true;
 }
 
 // --- Frame ------------------------------------------------------------------------------------------
 
 void App::Impl::frame() {
-  Model& m = *model;
+  Model& m = model();
+  PresenterState& ps = presenter_state;
   const std::uint64_t revision_before = m.revision();
-  const int slide_before = slide;
+  const int slide_before = ps.slide;
   widget_log().begin_frame();
-  persistence->tick();
+  session.persistence().tick();
   update_presenter_theme();
   handle_keys();
   const Theme& th = theme();
@@ -179,10 +150,10 @@ void App::Impl::frame() {
     ImGui::End();
     widget_log().end_frame();
     drawn_screen = m.screen();
-    sync_document();
-    state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || slide != slide_before ||
-                             std::exchange(slide_relayout, false) ||
-                             m.screen() != Screen::Presenter || th.body_size != Theme::kBodySize * font_scale_wanted;
+    session.sync_document();
+    state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || ps.slide != slide_before ||
+                             std::exchange(ps.relayout, false) ||
+                             m.screen() != Screen::Presenter || th.body_size != Theme::kBodySize * ps.font_scale;
     drawn_revision = m.revision();
     return;
   }
@@ -243,13 +214,13 @@ void App::Impl::frame() {
   if (m.screen() != drawn_screen || question != drawn_question) {
     scroll_to_top = true;
     focus_request = true;
-    if (m.screen() != Screen::Results) editing = -1;
+    if (m.screen() != Screen::Results) person().editing = -1;
     drawn_screen = m.screen();
     drawn_question = question;
   }
-  sync_document();
+  session.sync_document();
   state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || scroll_to_top ||
-                           scroll_requested || th.body_size != Theme::kBodySize * font_scale_wanted;
+                           scroll_requested || th.body_size != Theme::kBodySize * ps.font_scale;
   drawn_revision = m.revision();
 }
 
@@ -261,7 +232,7 @@ float App::Impl::what_if_bar_height() const {
 }
 
 void App::Impl::what_if_bar() {
-  Model& m = *model;
+  Model& m = model();
   const Theme& th = theme();
   const Palette& p = th.palette;
   const float h = what_if_bar_height();
@@ -292,7 +263,7 @@ void App::Impl::what_if_bar() {
 }
 
 void App::Impl::handle_keys() {
-  Model& m = *model;
+  Model& m = model();
   if (ImGui::GetIO().WantTextInput) return;
   if (m.screen() == Screen::Presenter) {
     presenter_keys();
@@ -303,8 +274,9 @@ void App::Impl::handle_keys() {
     // ImGui's own Escape handling clears the keyboard focus (NavId); with the highlight still "on", the next Tab
     // would look for the item after no item and find none. Marked off, Tab starts at the first item again.
     GImGui->NavDisableHighlight = true;
-    if (!help_open.empty()) help_open.clear();
-    else if (editing >= 0) editing = -1;
+    PersonState& p = person();
+    if (!p.help_open.empty()) p.help_open.clear();
+    else if (p.editing >= 0) p.editing = -1;
     else if (m.in_what_if()) m.discard_what_if();
     else if (m.screen() == Screen::Questionnaire) {
       if (!m.back()) m.show(Screen::Welcome);
@@ -314,7 +286,7 @@ void App::Impl::handle_keys() {
 }
 
 void App::Impl::header() {
-  Model& m = *model;
+  Model& m = model();
   const Theme& th = theme();
   const Palette& p = th.palette;
   const float h = th.em(3.6f);
@@ -352,10 +324,7 @@ void App::Impl::header() {
   for (const auto& l : labels) seg_w = std::max(seg_w, text_size(l, Font::Strong).x + th.em(1.4f));
   ImGui::SetCursorScreenPos(ImVec2(origin.x + width - pad - seg_w * 2, origin.y + (h - th.em(2.6f)) * 0.5f));
   const int clicked = segmented("lang", labels, ids, m.lang() == Lang::De ? 0 : 1);
-  if (clicked >= 0) {
-    chosen_lang = clicked == 0 ? Lang::De : Lang::En;  // an explicit choice is remembered on this device
-    m.set_lang(*chosen_lang);
-  }
+  if (clicked >= 0) session.set_language(clicked == 0 ? Lang::De : Lang::En);  // remembered on this device
   ImGui::SetCursorScreenPos(origin + ImVec2(0, h));
 }
 

@@ -19,6 +19,7 @@
 namespace ssi::app {
 
 class Model;
+class Session;
 
 class App {
  public:
@@ -88,6 +89,7 @@ class App {
   bool show(std::string_view screen);
 
   Model& model();
+  Session& session();  // the state and the work on it, without ImGui (session.h)
 
  private:
   struct Impl;

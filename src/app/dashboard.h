@@ -20,6 +20,7 @@ class Tween {
   float value(double now_ms) const;
   bool moving(double now_ms) const { return now_ms < start_ + kDurationMs && from_ != to_; }
   static constexpr double kDurationMs = 400.0;
+  bool operator==(const Tween&) const = default;
 
  private:
   float from_ = 0, to_ = 0;
@@ -40,6 +41,7 @@ class Dashboard {
   // A compact row of four small gauges (questionnaire screen), updated live.
   void draw_mini(const Model& model, double now_ms);
   bool animating(double now_ms) const;
+  bool operator==(const Dashboard&) const = default;
 
  private:
   void sync(const Result& result, double now_ms);

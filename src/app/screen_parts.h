@@ -1,10 +1,11 @@
 #pragma once
-// Small view helpers the screens share (screens.cpp, screens_data.cpp, screens_workshop.cpp).
+// Small view helpers the screens share (screen_parts.cpp).
 #include <imgui.h>
 
 #include <functional>
 #include <string>
 
+#include "app/format.h"
 #include "app/model.h"
 #include "app/theme.h"
 
@@ -12,6 +13,11 @@ namespace ssi::app {
 
 inline std::string key_of(Component c) { return std::string(component_key(c)); }
 inline int index_of(Component c) { return static_cast<int>(c); }
+
+// A component's points with one decimal ("13,7"), and group statistics with two: exactly the hundredths the
+// core computed (and the test hook reports).
+inline std::string centi_text(int centi, Lang lang) { return format_centi(centi, 1, lang); }
+inline std::string points(int centi, Lang lang) { return format_centi(centi, 2, lang); }
 
 // Vertical space in em.
 inline void gap(float em) { ImGui::Dummy(ImVec2(0, theme().em(em))); }
@@ -22,6 +28,9 @@ void colour_dot(ImVec4 colour, Font font);
 // The four components as cards in their colours (two columns from `two_columns_from_em` of width on): the name
 // in `title`, then whatever `body` draws for the component.
 void component_cards(const Model& m, float two_columns_from_em, Font title, const std::function<void(Component)>& body);
+
+// A horizontal bar row: label on the left, a bar proportional to value/max, the value text on the right.
+void bar_row(const std::string& label, float value, float max, const std::string& value_text, ImVec4 colour);
 
 // The corridor scale 0–30–50–80–100 as a labelled bar with the reach threshold marked, and a legend.
 void corridor_bar(const Model& m);

@@ -1,0 +1,126 @@
+// Notices about the stored data (write failed, conflict, unreadable, update ready) and "My data": export,
+// import, delete.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app/app_impl.h"
+#include "app/format.h"
+#include "app/glyphs.h"
+#include "app/screen_parts.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+
+#ifndef SSI_VERSION
+#define SSI_VERSION "dev"
+#endif
+
+namespace ssi::app {
+
+void App::Impl::notices() {
+  Model& m = model();
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  auto notice = [&](const std::string& text, ImVec4 accent, bool backup) {
+    begin_card(0.9f);
+    paragraph(text);
+    gap(0.2f);
+    std::vector<RowButton> row;
+    if (backup) row.push_back({"notice.backup", m.t("ui.notice.download_backup"), {.icon = SSI_ICON_DOWNLOAD}});
+    row.push_back({"notice.dismiss", m.t("ui.notice.dismiss"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_CHECK}});
+    const int c = button_row(row);
+    end_card(accent, mix(p.surface, accent, th.dark ? 0.14f : 0.07f));
+    gap(0.6f);
+    if (c >= 0 && row[c].id == "notice.backup") {
+      if (auto text = session.persistence().backup_text()) host.download(file_name(host.epoch_ms(), "backup.txt"), "text/plain", *text);
+    } else if (c >= 0) {
+      person().notice_dismissed = true;
+      session.persistence().clear_conflict();
+    }
+  };
+  if (update_waiting) {
+    begin_card(0.9f);
+    paragraph(m.t("ui.update.ready"));
+    gap(0.2f);
+    if (button("update.reload", m.t("ui.update.reload"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_REFRESH})) {
+      session.sync_document();
+      session.persistence().flush();
+      host.apply_update();
+    }
+    end_card(p.accent, mix(p.surface, p.accent, th.dark ? 0.14f : 0.07f));
+    gap(0.6f);
+  }
+  if (session.persistence().write_failed()) {
+    notice(m.t("ui.notice.write_failed"), p.danger, false);
+  } else if (session.persistence().conflict()) {
+    notice(m.t("ui.notice.conflict"), p.warning, false);
+  } else if (!person().notice_dismissed && person().loaded == Persistence::Loaded::Unreadable) {
+    const std::string reason =
+        session.persistence().problems().empty() ? std::string("?") : describe(m.strings(), session.persistence().problems().front(), m.lang());
+    notice(m.t("ui.notice.unreadable", {{"reason", reason}}), p.warning, !session.persistence().backup_key().empty());
+  }
+}
+
+void App::Impl::data() {
+  Model& m = model();
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  store::Document& doc = session.persistence().document();
+  PersonState& ps = person();
+  heading(m.t("ui.data.title"), Font::H1);
+  paragraph(m.t("ui.data.intro"), p.text_muted);
+  small_text(m.t("ui.data.summary", {{"checks", std::to_string(doc.checks.size())}, {"real", std::to_string(doc.real.size())}}));
+  gap(0.6f);
+
+  const int c = button_row({{"data.export", m.t("ui.data.export_json"), {.icon = SSI_ICON_DOWNLOAD}},
+                            {"data.csv", m.t("ui.data.export_csv"), {.icon = SSI_ICON_LIST}},
+                            {"data.import", m.t("ui.data.import"), {.icon = SSI_ICON_UPLOAD}}});
+  if (c == 0) host.download(file_name(host.epoch_ms(), "json"), "application/json", session.export_text());
+  if (c == 1) host.download(file_name(host.epoch_ms(), "csv"), "text/csv", store::history_csv(doc));
+  if (c == 2) host.pick_file();
+  small_text(m.t("ui.data.import_hint"));
+  gap(0.5f);
+
+  if (ps.pending_import) {
+    begin_card(0.9f);
+    const store::ImportPreview& preview = *ps.pending_import;
+    paragraph(m.t("ui.data.import_preview", {{"checks", std::to_string(preview.new_checks.size())},
+                                             {"real", std::to_string(preview.new_real.size())},
+                                             {"duplicates", std::to_string(preview.duplicate_checks + preview.duplicate_real)}}));
+    gap(0.2f);
+    const int r = button_row({{"import.confirm", m.t("ui.data.import_confirm"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_CHECK}},
+                              {"import.cancel", m.t("ui.data.import_cancel"), {.style = ButtonStyle::Quiet}}});
+    end_card(p.accent);
+    if (r == 0) session.confirm_import();
+    if (r == 1) session.cancel_import();
+    gap(0.5f);
+  }
+  if (!ps.import_message.empty()) {
+    paragraph(ps.import_message);
+    gap(0.5f);
+  }
+
+  if (ps.deleted) paragraph(m.t("ui.data.deleted"), p.component_text[3]);
+  if (!ps.confirm_delete) {
+    if (button("data.delete", m.t("ui.data.delete"), {.icon = SSI_ICON_TRASH})) {
+      ps.confirm_delete = true;
+      ps.deleted = false;
+    }
+  } else {
+    begin_card(0.9f);
+    paragraph(m.t("ui.data.delete_confirm"));
+    gap(0.2f);
+    const int r = button_row({{"data.delete_yes", m.t("ui.data.delete_yes"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_TRASH}},
+                              {"data.delete_no", m.t("ui.data.import_cancel"), {.style = ButtonStyle::Quiet}}});
+    end_card(p.danger);
+    if (r == 0) {
+      session.forget_person(Screen::Data);
+      ps.deleted = true;
+    }
+    if (r == 1) ps.confirm_delete = false;
+  }
+}
+
+}  // namespace ssi::app

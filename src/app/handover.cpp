@@ -1,0 +1,86 @@
+// "For my trainer": exactly what the hand-over file holds, an optional nickname, and the download.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app/app_impl.h"
+#include "app/format.h"
+#include "app/glyphs.h"
+#include "app/screen_parts.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+
+namespace ssi::app {
+namespace {
+
+// A file name part from a nickname: ASCII letters and digits only (anything else is left out).
+std::string file_safe(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) out += c;
+  return out.substr(0, 24);
+}
+
+}  // namespace
+
+void App::Impl::handover() {
+  Model& m = model();
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  const Result& r = m.saved_result();
+  heading(m.t("ui.handover.title"), Font::H1);
+  paragraph(m.t("ui.handover.intro"), p.text_muted);
+  gap(0.5f);
+
+  // Exactly what the file holds, so nobody has to trust a description.
+  begin_card(1.0f);
+  small_text(m.t("ui.handover.contains"), p.text_muted);
+  gap(0.2f);
+  // Full component names where they fit, LinkedIn-style short ones on phones.
+  const bool narrow = ImGui::CalcItemWidth() < th.em(30.0f);
+  for (Component c : kComponents) {
+    const int i = index_of(c);
+    bar_row(narrow ? m.t("ui.component." + key_of(c) + ".short") : component_name(m, c), r.components[i], static_cast<float>(kComponentMax), points(r.component_centi[i], m.lang()),
+            p.component[i]);
+  }
+  gap(0.2f);
+  ImGui::PushFont(th.font(Font::Strong));
+  paragraph(m.t("ui.handover.total", {{"total", std::to_string(r.total)},
+                                      {"corridor", m.t("corridor." + std::string(corridor_key(r.corridor)))}}));
+  ImGui::PopFont();
+  questionnaire_label();
+  end_card(p.accent);
+  gap(0.6f);
+
+  HandoverForm& form = person().handover;
+  const std::optional<Problem> problem = workshop::check_nickname(form.nickname);
+  text_field("handover.nickname", m.t("ui.handover.nickname"), form.nickname, m.t("ui.handover.nickname_hint"),
+             problem ? describe(m.strings(), *problem, m.lang()) : std::string(), 160);
+  small_text(m.t("ui.handover.nickname_note"), p.text_muted);
+  gap(0.4f);
+  if (r.answered == 0) {
+    paragraph(m.t("ui.handover.nothing"), p.warning);
+    if (button("handover.start", m.t("ui.welcome.start"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_PLAY}))
+      m.start_questionnaire();
+    return;
+  }
+  if (r.answered < r.visible)
+    paragraph(m.t("ui.handover.incomplete", {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}),
+              p.warning);
+  const bool done = host.now_ms() - form.handed_over_at < 2500.0;
+  if (button("handover.download", m.t(done ? "ui.handover.downloaded" : "ui.handover.download"),
+             {.style = ButtonStyle::Primary, .icon = done ? SSI_ICON_CHECK : SSI_ICON_DOWNLOAD, .disabled = problem.has_value()})) {
+    const std::string who = file_safe(form.nickname);
+    host.download("ssi-handover-" + (who.empty() ? std::string() : who + "-") + iso_date(host.epoch_ms()) + ".json",
+                  "application/json", session.handover_file_text());
+    form.handed_over_at = host.now_ms();
+  }
+  small_text(m.t("ui.handover.how"), p.text_muted);
+  gap(0.8f);
+  small_text(m.t("ui.handover.shared"), p.text_muted);
+  next_participant();
+}
+
+}  // namespace ssi::app

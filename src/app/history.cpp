@@ -1,0 +1,237 @@
+// History: the trend chart and the list of self-checks and real values, with notes, export, delete and undo.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app/app_impl.h"
+#include "app/format.h"
+#include "app/glyphs.h"
+#include "app/screen_parts.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+
+#ifndef SSI_VERSION
+#define SSI_VERSION "dev"
+#endif
+
+namespace ssi::app {
+namespace {
+
+// Days since 1970-01-01 for "YYYY-MM-DD..." (the inverse of the civil-date conversion in persistence.cpp).
+std::optional<long long> day_number(std::string_view date) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (date.size() < 10 || std::sscanf(std::string(date.substr(0, 10)).c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return std::nullopt;
+  y -= m <= 2 ? 1 : 0;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long long>(doe) - 719468;
+}
+
+}  // namespace
+
+void App::Impl::history() {
+  Model& m = model();
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  store::Document& doc = session.persistence().document();
+  PersonState& ps = person();
+  heading(m.t("ui.history.title"), Font::H1);
+  if (const auto change = store::change_since_last_week(doc.real)) {
+    small_text(m.t("ui.history.week", {{"change", (*change > 0 ? "+" : "") + std::to_string(*change)}}));
+  }
+  gap(0.4f);
+  if (ps.undo_check || ps.undo_real) {
+    if (button("history.undo", m.t("ui.history.undo"), {.icon = SSI_ICON_UNDO})) session.undo_delete();
+    gap(0.3f);
+  }
+  if (doc.checks.empty() && doc.real.empty()) {
+    paragraph(m.t("ui.history.empty"), p.text_muted);
+    return;
+  }
+  trend_chart();
+  gap(0.6f);
+  // Newest first: self-checks and real values interleaved by date.
+  struct Row {
+    bool real;
+    std::size_t index;
+    std::string date;
+  };
+  std::vector<Row> rows;
+  for (std::size_t i = 0; i < doc.checks.size(); ++i) rows.push_back({false, i, doc.checks[i].date});
+  for (std::size_t i = 0; i < doc.real.size(); ++i) rows.push_back({true, i, doc.real[i].date});
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.date > b.date; });
+  std::optional<Row> remove;
+  std::optional<std::size_t> open;
+  for (const Row& row : rows) {
+    const auto& centi = row.real ? doc.real[row.index].component_centi : doc.checks[row.index].component_centi;
+    const int total = row.real ? doc.real[row.index].total() : doc.checks[row.index].total;
+    const std::string& id = row.real ? doc.real[row.index].id : doc.checks[row.index].id;
+    begin_card(0.8f);
+    ImGui::PushFont(th.font(Font::Strong));
+    paragraph(m.t(row.real ? "ui.history.real" : "ui.history.selfcheck") + " \xc2\xb7 " + row.date.substr(0, 10) +
+              " \xc2\xb7 " + std::to_string(total));
+    ImGui::PopFont();
+    // "Marke 15,0 · Personen 11,5 · …": each name stays with its value; the pairs flow onto new lines.
+    ImGui::PushFont(th.font(Font::Small));
+    const float avail = ImGui::CalcItemWidth();
+    float line = 0;
+    for (int i = 0; i < kComponentCount; ++i) {
+      const std::string part = m.t("ui.component." + std::string(component_key(kComponents[i])) + ".short") + " " +
+                               centi_text(centi[i], m.lang()) + (i + 1 < kComponentCount ? "  \xc2\xb7" : "");
+      const float w = text_size(part, Font::Small).x;
+      if (i > 0 && line + th.em(0.4f) + w <= avail) {
+        ImGui::SameLine(0, th.em(0.4f));
+        line += th.em(0.4f);
+      } else if (i > 0) {
+        line = 0;
+      }
+      ImGui::TextUnformatted(part.c_str());
+      line += w;
+    }
+    ImGui::PopFont();
+    std::string& note = row.real ? doc.real[row.index].note : doc.checks[row.index].note;
+    if (text_field("history." + id + ".note", m.t("ui.history.note"), note, "", {}, store::kMaxStringBytes))
+      session.persistence().changed();
+    std::vector<RowButton> buttons;
+    if (!row.real) buttons.push_back({"history." + id + ".open", m.t("ui.history.open"), {.icon = SSI_ICON_CHART}});
+    if (!row.real) buttons.push_back({"history." + id + ".export", m.t("ui.history.export"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}});
+    buttons.push_back({"history." + id + ".delete", m.t("ui.history.delete"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_TRASH}});
+    const int c = button_row(buttons);
+    end_card(row.real ? p.accent : p.component[0]);
+    gap(0.2f);
+    if (c >= 0 && buttons[c].id.ends_with(".delete")) remove = row;
+    if (c >= 0 && buttons[c].id.ends_with(".open")) open = row.index;
+    if (c >= 0 && buttons[c].id.ends_with(".export"))
+      host.download(file_name(host.epoch_ms(), "json"), "application/json",
+                    store::export_check(doc.checks[row.index], SSI_VERSION, iso_datetime(host.epoch_ms())));
+  }
+  if (remove) session.delete_entry(remove->real, remove->index);
+  if (open) m.restore(doc.checks[*open].answers, Screen::Results, {});
+}
+
+void App::Impl::trend_chart() {
+  Model& m = model();
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  const store::Document& doc = session.persistence().document();
+  heading(m.t("ui.history.chart"), Font::H2);
+  std::vector<std::string> labels = {m.t("ui.history.total")}, ids = {"chart.total"};
+  for (Component c : kComponents) {
+    labels.push_back(m.t("ui.component." + std::string(component_key(c)) + ".short"));
+    ids.push_back("chart." + std::string(component_key(c)));
+  }
+  // Five segments fit a phone only in two rows: the segmented control is replaced by quiet buttons there.
+  if (ImGui::CalcItemWidth() >= th.em(30.0f)) {
+    const int pick = segmented("chart", labels, ids, person().chart_series);
+    if (pick >= 0) person().chart_series = pick;
+  } else {
+    std::vector<RowButton> row;
+    for (std::size_t i = 0; i < labels.size(); ++i)
+      row.push_back({ids[i], labels[i], {.style = ButtonStyle::Quiet, .role = "tab", .selected = static_cast<int>(i) == person().chart_series}});
+    const int pick = button_row(row, /*wrap=*/true);
+    if (pick >= 0) person().chart_series = pick;
+  }
+  const int series = person().chart_series;
+  const float max_value = series == 0 ? 100.0f : 25.0f;
+  const ImVec4 colour = series == 0 ? p.accent : p.component[series - 1];
+  struct Point {
+    long long day;
+    float value;
+    bool real;
+    std::string date;
+  };
+  std::vector<Point> points;
+  for (const store::SelfCheck& c : doc.checks)
+    if (auto d = day_number(c.date))
+      points.push_back({*d, series == 0 ? static_cast<float>(c.total) : c.component_centi[series - 1] / 100.0f, false, c.date.substr(0, 10)});
+  for (const store::RealEntry& r : doc.real)
+    if (auto d = day_number(r.date))
+      points.push_back({*d, series == 0 ? static_cast<float>(r.total()) : r.component_centi[series - 1] / 100.0f, true, r.date});
+  if (points.empty()) return;
+  long long first = points[0].day, last = points[0].day;
+  for (const Point& pt : points) {
+    first = std::min(first, pt.day);
+    last = std::max(last, pt.day);
+  }
+  if (last == first) {  // one day: give the axis a week either side
+    first -= 7;
+    last += 7;
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float width = ImGui::CalcItemWidth();
+  const float height = std::min(th.em(14.0f), width * 0.6f);
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  const float left = th.em(2.2f), bottom = th.em(1.6f);
+  const ImRect plot(o + ImVec2(left, th.em(0.5f)), o + ImVec2(width - th.em(0.5f), height - bottom));
+  dl->AddRectFilled(o, o + ImVec2(width, height), u32(p.surface), th.em(0.9f));
+  dl->AddRect(o, o + ImVec2(width, height), u32(p.border), th.em(0.9f));
+  auto to_screen = [&](long long day, float value) {
+    return ImVec2(plot.Min.x + plot.GetWidth() * static_cast<float>(day - first) / static_cast<float>(last - first),
+                  plot.Max.y - plot.GetHeight() * value / max_value);
+  };
+  ImGui::PushFont(th.font(Font::Small));
+  for (int i = 0; i <= 4; ++i) {  // horizontal grid with values
+    const float v = max_value * i / 4.0f;
+    const float y = plot.Max.y - plot.GetHeight() * i / 4.0f;
+    dl->AddLine(ImVec2(plot.Min.x, y), ImVec2(plot.Max.x, y), u32(i == 0 ? p.text_muted : p.border), 1.0f);
+    char label[8];
+    std::snprintf(label, sizeof label, "%d", static_cast<int>(v));
+    const float w = text_size(label, Font::Small).x;
+    dl->AddText(ImVec2(plot.Min.x - w - th.em(0.4f), y - text_size(label, Font::Small).y * 0.5f), u32(p.text_muted), label);
+  }
+  if (series == 0) {  // the reach threshold
+    const float y = plot.Max.y - plot.GetHeight() * 0.5f;
+    dl->AddLine(ImVec2(plot.Min.x, y), ImVec2(plot.Max.x, y), u32(with_alpha(p.text, 0.5f)), 1.5f);
+  }
+  // Dates: first and last on the axis.
+  for (long long day : {first, last}) {
+    std::string date;
+    for (const Point& pt : points)
+      if (pt.day == day) date = pt.date;
+    if (date.empty()) continue;
+    const float w = text_size(date, Font::Small).x;
+    const float x = std::clamp(to_screen(day, 0).x - w * 0.5f, plot.Min.x, plot.Max.x - w);
+    dl->AddText(ImVec2(x, plot.Max.y + th.em(0.3f)), u32(p.text_muted), date.c_str());
+  }
+  // Real values as a line, self-checks as dots.
+  std::vector<ImVec2> line;
+  for (const Point& pt : points)
+    if (pt.real) line.push_back(to_screen(pt.day, pt.value));
+  std::sort(line.begin(), line.end(), [](const ImVec2& a, const ImVec2& b) { return a.x < b.x; });
+  if (line.size() >= 2) dl->AddPolyline(line.data(), static_cast<int>(line.size()), u32(colour), ImDrawFlags_None, 2.5f);
+  for (const Point& pt : points) {
+    const ImVec2 at = to_screen(pt.day, pt.value);
+    if (pt.real) dl->AddCircleFilled(at, th.em(0.25f), u32(colour));
+    else dl->AddCircle(at, th.em(0.3f), u32(colour), 16, 2.0f);
+  }
+  // Value on hover: the nearest point within reach of the pointer.
+  ImGui::SetCursorScreenPos(o);
+  ImGui::InvisibleButton("###chart.area", ImVec2(width, height));
+  if (ImGui::IsItemHovered()) {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const Point* nearest = nullptr;
+    float best = th.em(2.0f);
+    for (const Point& pt : points) {
+      const ImVec2 at = to_screen(pt.day, pt.value);
+      const float d = std::hypot(at.x - mouse.x, at.y - mouse.y);
+      if (d < best) {
+        best = d;
+        nearest = &pt;
+      }
+    }
+    if (nearest) {
+      const std::string tip = nearest->date + " \xc2\xb7 " + m.t(nearest->real ? "ui.history.real" : "ui.history.selfcheck") + " \xc2\xb7 " +
+                              format_decimal(nearest->value, series == 0 ? 0 : 1, m.lang());
+      ImGui::SetTooltip("%s", tip.c_str());
+    }
+  }
+  ImGui::PopFont();
+  small_text(m.t("ui.history.legend"));
+}
+
+}  // namespace ssi::app

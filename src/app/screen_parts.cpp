@@ -1,0 +1,120 @@
+// View helpers the screens share.
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <string>
+
+#include "app/app_impl.h"
+#include "app/format.h"
+#include "app/glyphs.h"
+#include "app/screen_parts.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+
+namespace ssi::app {
+
+void colour_dot(ImVec4 colour, Font font) {
+  const float size = text_size("X", font).y;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float d = size * 0.55f;
+  ImGui::GetWindowDrawList()->AddRectFilled(p + ImVec2(0, (size - d) * 0.5f), p + ImVec2(d, (size + d) * 0.5f),
+                                            u32(colour), d * 0.25f);
+  ImGui::Dummy(ImVec2(d, size));
+  ImGui::SameLine(0, theme().em(0.5f));
+}
+
+void corridor_bar(const Model& m) {
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float width = ImGui::CalcItemWidth();
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  const float bar_h = th.em(0.7f);
+  const int stops[5] = {0, 30, 50, 80, 100};
+  for (int i = 0; i < 4; ++i) {
+    const float x0 = o.x + width * stops[i] / 100.0f, x1 = o.x + width * stops[i + 1] / 100.0f;
+    const ImDrawFlags round = i == 0 ? ImDrawFlags_RoundCornersLeft : (i == 3 ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersNone);
+    dl->AddRectFilled(ImVec2(x0 + (i ? 1.5f : 0), o.y), ImVec2(x1 - (i < 3 ? 1.5f : 0), o.y + bar_h), u32(p.corridor[i]),
+                      bar_h * 0.5f, round);
+  }
+  // Reach threshold at 50.
+  const float x50 = o.x + width * 0.5f;
+  dl->AddLine(ImVec2(x50, o.y - th.em(0.3f)), ImVec2(x50, o.y + bar_h + th.em(0.3f)), u32(p.text), 2.0f);
+  // Numbers under the stops.
+  float y = o.y + bar_h + th.em(0.35f);
+  for (int s : stops) {
+    const std::string n = std::to_string(s);
+    const float w = text_size(n, Font::Small).x;
+    float x = o.x + width * s / 100.0f - w * 0.5f;
+    x = std::clamp(x, o.x, o.x + width - w);
+    ImGui::PushFont(th.font(Font::Small));
+    dl->AddText(ImVec2(x, y), u32(p.text_muted), n.c_str());
+    ImGui::PopFont();
+  }
+  ImGui::Dummy(ImVec2(width, bar_h + th.em(0.35f) + text_size("X", Font::Small).y));
+  gap(0.3f);
+  for (int i = 0; i < 4; ++i) {
+    colour_dot(p.corridor[i], Font::Body);
+    ImGui::BeginGroup();
+    ImGui::PushFont(th.font(Font::Strong));
+    ImGui::TextUnformatted(m.t(std::string("corridor.") + std::string(corridor_key(static_cast<Corridor>(i)))).c_str());
+    ImGui::PopFont();
+    small_text(m.t(std::string("corridor.") + std::string(corridor_key(static_cast<Corridor>(i))) + ".description"));
+    ImGui::EndGroup();
+  }
+}
+
+void component_cards(const Model& m, float two_columns_from_em, Font title, const std::function<void(Component)>& body) {
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  const float width = ImGui::CalcItemWidth();
+  const bool two = width >= th.em(two_columns_from_em);
+  const float spacing = th.em(0.8f);
+  const float col_w = two ? (width - spacing) * 0.5f : width;
+  for (int i = 0; i < kComponentCount; ++i) {
+    const Component c = kComponents[i];
+    // SameLine() offsets count from the enclosing group's start (the column).
+    if (two && i % 2 == 1) ImGui::SameLine(col_w + spacing);
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(col_w);
+    begin_card(0.9f);
+    ImGui::PushFont(th.font(title));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.component_text[i]);
+    paragraph(component_name(m, c));
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    body(c);
+    end_card(p.component[i]);
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+  }
+}
+
+// A horizontal bar row: label on the left, a bar proportional to value/max, the value text on the right.
+void bar_row(const std::string& label, float value, float max, const std::string& value_text, ImVec4 colour) {
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  const float width = ImGui::CalcItemWidth();
+  const float label_w = std::min(width * 0.42f, th.em(13.0f));
+  const float value_w = th.em(3.2f);
+  const float bar_w = std::max(th.em(2.0f), width - label_w - value_w - th.em(1.0f));
+  const float h = text_size("X", Font::Body).y;
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImGui::PushFont(th.font(Font::Body));
+  ImGui::RenderTextEllipsis(dl, o, ImVec2(o.x + label_w, o.y + h), o.x + label_w, o.x + label_w, label.c_str(), nullptr,
+                            nullptr);
+  const ImVec2 bar(o.x + label_w + th.em(0.5f), o.y + h * 0.2f);
+  dl->AddRectFilled(bar, bar + ImVec2(bar_w, h * 0.6f), u32(p.track), h * 0.3f);
+  if (max > 0 && value > 0)
+    dl->AddRectFilled(bar, bar + ImVec2(bar_w * std::min(1.0f, value / max), h * 0.6f), u32(colour), h * 0.3f);
+  const float tw = text_size(value_text, Font::Body).x;
+  dl->AddText(ImVec2(o.x + width - tw, o.y), u32(p.text), value_text.c_str());
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(width, h));
+}
+
+}  // namespace ssi::app

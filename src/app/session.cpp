@@ -1,0 +1,403 @@
+#include "app/session.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+#include "assets/assets.h"
+#include "core/codes.h"
+#include "core/json_util.h"
+
+#ifndef SSI_VERSION
+#define SSI_VERSION "dev"
+#endif
+
+namespace ssi::app {
+namespace {
+
+// What a file says it is ("type" of our JSON files), without validating anything else (depth-bounded parse:
+// the file may be anything).
+std::string file_type(const std::optional<std::string>& text) {
+  if (!text) return {};
+  std::vector<Problem> problems;
+  const std::optional<nlohmann::json> j = detail::parse_limited(*text, store::kMaxDepth, false, problems);
+  if (!j || !j->is_object()) return {};
+  const auto type = j->find("type");
+  return type != j->end() && type->is_string() ? type->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+std::vector<PickedFile> parse_files(std::string_view files_json) {
+  std::vector<PickedFile> files;
+  const nlohmann::json list = nlohmann::json::parse(files_json, nullptr, false);
+  if (!list.is_array()) return files;
+  for (const auto& item : list) {
+    if (!item.is_object()) continue;
+    const auto name = item.find("name");
+    const auto text = item.find("text");
+    const auto skipped = item.find("skipped");
+    PickedFile file;
+    file.name = name != item.end() && name->is_string() ? name->get<std::string>() : std::string();
+    if (text != item.end() && text->is_string()) file.text = text->get<std::string>();
+    else if (skipped != item.end() && skipped->is_string()) file.skipped = skipped->get<std::string>();
+    else continue;
+    files.push_back(std::move(file));
+  }
+  return files;
+}
+
+std::string file_name(double epoch_ms, std::string_view extension) {
+  return "ssi-selfcheck-" + iso_date(epoch_ms) + "." + std::string(extension);
+}
+
+// --- Start ------------------------------------------------------------------------------------------------
+
+void Session::start(Questionnaire standard, Catalog strings) {
+  questionnaires.standard = standard;
+  model_.emplace(std::move(standard), std::move(strings), language_for(host_.preferred_language()));
+  restore_questionnaire();  // a trainer's own questionnaire first: the saved answers belong to it
+  restore_saved();
+}
+
+void Session::restore_questionnaire() {
+  const std::optional<std::string> text = host_.storage_get(kQuestionnaireKey);
+  if (!text) return;
+  QuestionnaireLoad load = load_questionnaire(*text);
+  if (!load.ok()) {
+    // The stored file stays where it is (nothing the trainer saved is lost); ours is used meanwhile.
+    questionnaires.errors.clear();
+    for (const Problem& problem : load.problems)
+      questionnaires.errors.push_back(describe(model_->strings(), problem, model_->lang()));
+    questionnaires.message = model_->t("ui.workshop.q.stored_broken");
+    return;
+  }
+  model_->set_questionnaire(std::move(*load.questionnaire));
+  questionnaires.custom = true;
+}
+
+void Session::restore_saved() {
+  Model& m = *model_;
+  persistence_.emplace(host_, m.questionnaire());
+  person.loaded = persistence_->load();
+  const store::Document& doc = persistence_->document();
+  if (doc.settings.language) {
+    person.settings.language = doc.settings.language;
+    m.set_lang(*doc.settings.language);
+  }
+  const Screen screen = screen_from_key(doc.progress.screen).value_or(Screen::Welcome);
+  if (!doc.progress.answers.empty() || screen != Screen::Welcome)
+    m.restore(doc.progress.answers, screen, doc.progress.question);
+  synced_revision_ = m.revision();
+}
+
+// --- The document -----------------------------------------------------------------------------------------
+
+void Session::sync_document() {
+  Model& m = *model_;
+  if (m.revision() == synced_revision_) return;
+  synced_revision_ = m.revision();
+  store::Document& doc = persistence_->document();
+  store::Progress progress{m.committed_answers(), std::string(screen_key(m.screen())), m.current_id()};
+  const std::optional<Lang> language = person.settings.language ? person.settings.language : doc.settings.language;
+  if (progress == doc.progress && language == doc.settings.language) return;
+  doc.progress = std::move(progress);
+  doc.settings.language = language;
+  persistence_->changed();
+}
+
+void Session::storage_changed_elsewhere() {
+  if (!persistence_->reload_from_storage()) return;
+  // Follow the other tab: its answers and language; this tab stays on its screen.
+  const store::Document& doc = persistence_->document();
+  model_->replace_answers(doc.progress.answers);
+  if (doc.settings.language) model_->set_lang(*doc.settings.language);
+  person.settings.language = doc.settings.language;
+  synced_revision_ = model_->revision();
+}
+
+void Session::set_language(Lang lang) {
+  person.settings.language = lang;
+  model_->set_lang(lang);
+}
+
+std::string Session::new_id() {
+  char buffer[20];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(host_.random64()));
+  return buffer;
+}
+
+void Session::save_check() {
+  Model& m = *model_;
+  const Result& r = m.saved_result();
+  store::Document& doc = persistence_->document();
+  // The same answers saved twice in a row are one self-check.
+  if (!doc.checks.empty() && doc.checks.back().answers == m.committed_answers()) {
+    person.saved_at = host_.now_ms();
+    return;
+  }
+  store::SelfCheck check;
+  check.id = new_id();
+  check.date = iso_datetime(host_.epoch_ms());
+  check.questionnaire_id = m.questionnaire().id;
+  check.questionnaire_version = m.questionnaire().version;
+  check.answers = m.committed_answers();
+  check.component_centi = r.component_centi;
+  check.total = r.total;
+  doc.checks.push_back(std::move(check));
+  persistence_->changed();
+  person.saved_at = host_.now_ms();
+}
+
+std::string Session::export_text() const {
+  return store::export_all(persistence_->document(), SSI_VERSION, iso_datetime(host_.epoch_ms()));
+}
+
+// --- Import -----------------------------------------------------------------------------------------------
+
+std::string Session::import_text(std::string_view text, bool preview) {
+  Model& m = *model_;
+  store::ImportPreview p = store::preview_import(text, persistence_->document(), m.questionnaire());
+  nlohmann::json reply = {{"ok", p.ok()}, {"error", nullptr}};
+  if (!p.ok()) {
+    const std::string reason = describe(m.strings(), p.problems.front(), m.lang());
+    person.import_message = m.t("ui.data.import_failed", {{"reason", reason}});
+    reply["error"] = reason;
+  } else if (preview) {
+    person.pending_import = std::move(p);
+    person.import_message.clear();
+  } else {
+    persistence_->document() = store::merge(persistence_->document(), p);
+    persistence_->changed();
+    person.import_message = m.t("ui.data.import_done");
+  }
+  if (preview) m.show(Screen::Data);
+  return reply.dump();
+}
+
+void Session::confirm_import() {
+  if (!person.pending_import) return;
+  persistence_->document() = store::merge(persistence_->document(), *person.pending_import);
+  persistence_->changed();
+  person.import_message = model_->t("ui.data.import_done");
+  person.pending_import.reset();
+}
+
+// --- Files ------------------------------------------------------------------------------------------------
+
+void Session::open_files(std::string_view files_json) {
+  Model& m = *model_;
+  std::vector<PickedFile> files = parse_files(files_json);
+  if (files.empty()) return;
+  // Hand-overs and saved group sessions go to the group view from anywhere; several files only go there.
+  const std::string type = file_type(files.front().text);
+  if (m.screen() == Screen::Group || type == workshop::kHandoverType || type == workshop::kGroupType || files.size() > 1) {
+    add_group_files(files);
+    m.show(Screen::Group);
+    return;
+  }
+  if (!files.front().text) return;  // a single file is always read
+  if (m.screen() == Screen::Workshop && type != store::kExportType) {
+    open_questionnaire(*files.front().text, false);
+    return;
+  }
+  import_text(*files.front().text, /*preview=*/true);
+}
+
+std::string Session::group_import(std::string_view files_json) {
+  add_group_files(parse_files(files_json));
+  model_->show(Screen::Group);
+  return group_json();
+}
+
+void Session::add_group_files(const std::vector<PickedFile>& picked) {
+  workshop::Group& g = group.group;
+  // The readable files go to the core; files the page did not read (too large, too many) are listed too.
+  std::vector<workshop::GroupFile> files;
+  std::vector<int> index_of_file;  // position in `picked` of each file given to the core
+  for (int i = 0; i < static_cast<int>(picked.size()); ++i) {
+    if (!picked[i].text) continue;
+    if (!group.seen.insert(std::hash<std::string>{}(*picked[i].text)).second) ++group.identical;
+    files.push_back({picked[i].name, *picked[i].text});
+    index_of_file.push_back(i);
+  }
+  const std::size_t first_new = g.errors.size();
+  workshop::add_files(g, files);
+  for (std::size_t e = first_new; e < g.errors.size(); ++e) g.errors[e].index = index_of_file[g.errors[e].index];
+  for (int i = 0; i < static_cast<int>(picked.size()); ++i) {
+    if (picked[i].text) continue;
+    Problem problem = picked[i].skipped == "size"
+                          ? Problem{std::string(code::kWorkshopTooLarge), "", {{"max", std::to_string(workshop::kMaxGroupBytes / 1024)}}}
+                          : Problem{std::string(code::kWorkshopTooManyFiles), "", {{"max", std::to_string(workshop::kMaxGroupFiles)}}};
+    g.errors.push_back({i, picked[i].name, {std::move(problem)}});
+  }
+  std::stable_sort(g.errors.begin() + static_cast<std::ptrdiff_t>(first_new), g.errors.end(),
+                   [](const workshop::FileError& a, const workshop::FileError& b) { return a.index < b.index; });
+}
+
+std::string Session::group_json() const {
+  const workshop::Group& g = group.group;
+  nlohmann::json out = nlohmann::json::object();
+  if (!g.parts.empty()) out = nlohmann::json::parse(workshop::part_json(g.parts.front()), nullptr, false);
+  else {
+    nlohmann::json empty = {{"mean", 0}, {"median", 0}, {"min", 0}, {"max", 0}};
+    out = {{"participants", 0}, {"total", empty}, {"components", nlohmann::json::array({empty, empty, empty, empty})},
+           {"corridors", {0, 0, 0, 0}}};
+  }
+  nlohmann::json parts = nlohmann::json::array();
+  for (const auto& part : g.parts) parts.push_back(nlohmann::json::parse(workshop::part_json(part), nullptr, false));
+  out["parts"] = std::move(parts);
+  out["allParticipants"] = g.participants();
+  nlohmann::json errors = nlohmann::json::array();
+  for (const auto& e : g.errors)
+    errors.push_back({{"index", e.index}, {"name", e.name},
+                      {"message", e.problems.empty() ? std::string() : describe(model_->strings(), e.problems.front(), model_->lang())}});
+  out["errors"] = std::move(errors);
+  return out.dump();
+}
+
+// --- Questionnaires ---------------------------------------------------------------------------------------
+
+void Session::open_questionnaire(std::string_view text, bool confirmed) {
+  Model& m = *model_;
+  QuestionnaireChoice& q = questionnaires;
+  QuestionnaireLoad load = load_questionnaire(text);
+  q.errors.clear();
+  q.pending.reset();
+  if (!load.ok()) {
+    for (const Problem& problem : load.problems) q.errors.push_back(describe(m.strings(), problem, m.lang()));
+    const std::size_t n = load.problems.size();
+    q.message = m.t(n == 1 ? "ui.workshop.q.refused.one" : "ui.workshop.q.refused", {{"count", std::to_string(n)}});
+    return;
+  }
+  // Results carry id and version, and the group view keeps them apart by those alone: a changed copy of ours
+  // under our id and version would mix with real ones.
+  if (load.questionnaire->id == q.standard.id && load.questionnaire->version == q.standard.version &&
+      text != assets::get("content/questionnaire.json")) {
+    q.errors.push_back(m.t("ui.workshop.q.same_id", {{"id", q.standard.id}, {"version", q.standard.version}}));
+    q.message = m.t("ui.workshop.q.refused.one", {{"count", "1"}});
+    return;
+  }
+  if (!confirmed && !m.committed_answers().empty()) {
+    q.pending = std::move(*load.questionnaire);
+    q.pending_text = std::string(text);
+    q.message.clear();
+    return;
+  }
+  activate_questionnaire(std::move(*load.questionnaire), std::string(text));
+}
+
+void Session::confirm_questionnaire() {
+  if (!questionnaires.pending) return;
+  activate_questionnaire(std::move(*questionnaires.pending), questionnaires.pending_text);
+}
+
+void Session::activate_questionnaire(Questionnaire q, std::string text) {
+  Model& m = *model_;
+  questionnaires.pending.reset();
+  const bool custom = !text.empty();
+  if (custom && !host_.storage_set(kQuestionnaireKey, text)) {
+    questionnaires.message = m.t("ui.workshop.q.not_stored");
+  } else {
+    if (!custom) host_.storage_remove(kQuestionnaireKey);
+    questionnaires.message = m.t(custom ? "ui.workshop.q.loaded" : "ui.workshop.q.standard_back",
+                                 {{"title", q.title.get(m.lang())}, {"version", q.version}});
+  }
+  questionnaires.custom = custom;
+  const Screen screen = m.screen();
+  m.set_questionnaire(std::move(q));
+  m.show(screen);
+}
+
+void Session::use_standard_questionnaire() {
+  questionnaires.errors.clear();
+  if (!model_->committed_answers().empty()) {
+    questionnaires.pending = questionnaires.standard;
+    questionnaires.pending_text.clear();
+    return;
+  }
+  activate_questionnaire(questionnaires.standard, {});
+}
+
+// --- The person -------------------------------------------------------------------------------------------
+
+void Session::save_real() {
+  RealForm& f = person.real;
+  f.tried = true;
+  f.message.clear();
+  store::RealEntry entry;
+  for (int i = 0; i < kComponentCount; ++i) {
+    const std::optional<int> centi = store::parse_component_value(f.values[i]).centi;
+    if (!centi) return;
+    entry.component_centi[i] = *centi;
+  }
+  if (store::check_date(f.date)) return;
+  const store::PercentParse industry = store::parse_top_percent(f.industry);
+  const store::PercentParse network = store::parse_top_percent(f.network);
+  if ((!f.industry.empty() && !industry.percent) || (!f.network.empty() && !network.percent)) return;
+  entry.id = new_id();
+  entry.date = f.date;
+  if (!f.industry.empty()) entry.industry_top_percent = industry.percent;
+  if (!f.network.empty()) entry.network_top_percent = network.percent;
+  store::Document& doc = persistence_->document();
+  doc.real.push_back(std::move(entry));
+  std::stable_sort(doc.real.begin(), doc.real.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
+  persistence_->changed();
+  for (auto& v : f.values) v.clear();
+  f.industry.clear();
+  f.network.clear();
+  f.tried = false;
+  f.message = model_->t("ui.real.saved");
+}
+
+void Session::delete_entry(bool real, std::size_t index) {
+  store::Document& doc = persistence_->document();
+  person.undo_check.reset();
+  person.undo_real.reset();
+  person.undo_index = index;
+  if (real) {
+    person.undo_real = doc.real[index];
+    doc.real.erase(doc.real.begin() + static_cast<std::ptrdiff_t>(index));
+  } else {
+    person.undo_check = doc.checks[index];
+    doc.checks.erase(doc.checks.begin() + static_cast<std::ptrdiff_t>(index));
+  }
+  persistence_->changed();
+}
+
+void Session::undo_delete() {
+  store::Document& doc = persistence_->document();
+  if (person.undo_check) doc.checks.insert(doc.checks.begin() + std::min(person.undo_index, doc.checks.size()), *person.undo_check);
+  if (person.undo_real) doc.real.insert(doc.real.begin() + std::min(person.undo_index, doc.real.size()), *person.undo_real);
+  person.undo_check.reset();
+  person.undo_real.reset();
+  persistence_->changed();
+}
+
+std::string Session::handover_text() const {
+  // What the download button would give: nothing while it is disabled (no answers, or a nickname it refuses).
+  if (model_->saved_result().answered == 0 || workshop::check_nickname(person.handover.nickname)) return {};
+  return handover_file_text();
+}
+
+std::string Session::handover_file_text() const {
+  return workshop::handover_json(
+      workshop::make_handover(model_->questionnaire(), model_->saved_result(), person.handover.nickname), SSI_VERSION);
+}
+
+void Session::forget_person(Screen show) {
+  persistence_->delete_all(kQuestionnaireKey);
+  person = {};  // everything the screens held of this person, with no field left behind
+  model_->restore({}, show, {});
+  synced_revision_ = model_->revision();
+}
+
+void Session::next_participant() {
+  model_->set_lang(language_for(host_.preferred_language()));  // the next person starts in the browser's language
+  forget_person(Screen::Welcome);
+  clear_group();  // the group view holds other people's results: not for the next person's eyes
+}
+
+}  // namespace ssi::app

@@ -1,0 +1,105 @@
+#pragma once
+// The app's work between the model and the device, with no ImGui: keeping the person's document in sync with
+// the model, restoring it at start, imports, files chosen or dropped, switching questionnaires (and storing a
+// trainer's own), the group view, and removing a person's data. Screens (the views) call these; tests drive
+// them headless (tests/app/session_test.cpp).
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/host.h"
+#include "app/model.h"
+#include "app/persistence.h"
+#include "app/state.h"
+
+namespace ssi::app {
+
+class Session {
+ public:
+  explicit Session(Host& host) : host_(host) {}
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Takes the embedded questionnaire and the UI strings; restores a trainer's stored questionnaire and then
+  // the person's saved document (answers, screen, language).
+  void start(Questionnaire standard, Catalog strings);
+
+  Host& host() { return host_; }
+  Model& model() { return *model_; }
+  const Model& model() const { return *model_; }
+  Persistence& persistence() { return *persistence_; }
+  const Persistence& persistence() const { return *persistence_; }
+  store::Document& document() { return persistence_->document(); }
+  const store::Document& document() const { return persistence_->document(); }
+
+  PersonState person;
+  GroupView group;
+  QuestionnaireChoice questionnaires;
+
+  // --- The document ----------------------------------------------------------------------------
+  // Copies the model (answers, screen, question, language) into the document when it changed.
+  void sync_document();
+  // Another tab changed the stored data: follow its answers and language.
+  void storage_changed_elsewhere();
+  void set_language(Lang lang);  // the person's explicit choice: remembered on this device
+  void save_check();             // the current result into the history (the same answers twice are one)
+  std::string new_id();
+  std::string export_text() const;
+
+  // --- Import ------------------------------------------------------------------------------------
+  // A data file: previewed on the data screen (preview) or merged at once. Returns {"ok", "error"} as JSON.
+  std::string import_text(std::string_view text, bool preview);
+  void confirm_import();
+  void cancel_import() { person.pending_import.reset(); }
+
+  // --- Files chosen or dropped ------------------------------------------------------------------
+  // Routes files by what they are and the screen: hand-overs and group sessions (or several files) to the
+  // group view, a questionnaire on the workshop screen, else a data import.
+  void open_files(std::string_view files_json);
+  // Adds hand-over files to the group view and shows it; returns the aggregate (README "Test hook").
+  std::string group_import(std::string_view files_json);
+  void add_group_files(const std::vector<PickedFile>& files);
+  void clear_group() { group = {}; }
+  std::string group_json() const;
+
+  // --- Questionnaires ------------------------------------------------------------------------------
+  // Reads a questionnaire file; with answers in progress it waits for confirmation unless `confirmed`.
+  void open_questionnaire(std::string_view text, bool confirmed);
+  void confirm_questionnaire();
+  void use_standard_questionnaire();
+
+  // --- The person --------------------------------------------------------------------------------------
+  // The real SSI form: saves when every field is valid (else marks the form tried, to show the errors).
+  void save_real();
+  void delete_entry(bool real, std::size_t index);  // from the history, kept for undo
+  void undo_delete();
+  // What "for my trainer" downloads (empty while the download is disabled).
+  std::string handover_text() const;
+  std::string handover_file_text() const;  // the file for the current result, nickname as typed
+  // Removes the person's data from storage and memory (a trainer's questionnaire is not the person's and
+  // stays): "delete all my data", shown on `show`.
+  void forget_person(Screen show);
+  // The next person at a shared device: forget_person, the browser's language, and the group view cleared
+  // (it holds other people's results).
+  void next_participant();
+
+ private:
+  void restore_questionnaire();
+  void restore_saved();
+  void activate_questionnaire(Questionnaire questionnaire, std::string text);
+
+  Host& host_;
+  std::optional<Model> model_;
+  std::optional<Persistence> persistence_;
+  std::uint64_t synced_revision_ = ~0ull;  // model revision last copied into the document
+};
+
+// The files of an open_files() call: [{"name", "text"} or {"name", "text": null, "skipped": "size" | "count"}, …];
+// anything malformed is left out.
+std::vector<PickedFile> parse_files(std::string_view files_json);
+
+// "ssi-selfcheck-2026-11-25.json": the name of a download made now.
+std::string file_name(double epoch_ms, std::string_view extension);
+
+}  // namespace ssi::app

@@ -1,0 +1,95 @@
+#pragma once
+// The app's state by feature (no ImGui). What belongs to the person using the device is all in PersonState,
+// so "next participant" and "delete all my data" are `person = {}` plus the storage removal: a field added
+// here is reset with the rest.
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/dashboard.h"
+#include "app/persistence.h"
+#include "core/store.h"
+#include "core/workshop.h"
+
+namespace ssi::app {
+
+// The person's choices that are stored with their data.
+struct Settings {
+  std::optional<Lang> language;  // set when the person picked a language (then it is remembered)
+};
+
+// "Enter your real SSI": the fields as typed.
+struct RealForm {
+  std::array<std::string, kComponentCount> values;
+  std::string date, industry, network;
+  std::string message;  // "saved"
+  bool tried = false;   // show field errors only after the first save attempt
+};
+
+// "For my trainer".
+struct HandoverForm {
+  std::string nickname;          // optional, typed by the participant
+  double handed_over_at = -1e9;  // "downloaded" feedback
+};
+
+// Everything about the person at the device (their data is in Persistence; this is what screens hold of it).
+struct PersonState {
+  Settings settings;
+  RealForm real;
+  HandoverForm handover;
+  Dashboard gauges;  // the gauges' animation starts from this person's last scores
+  std::string help_open;  // id of the question whose "why this matters" is open
+  int editing = -1;       // results screen: component whose answers are open
+  int chart_series = 0;   // history chart: 0 = total, 1..4 = a component
+  double copied_at = -1e9;  // "copied" feedback
+  double saved_at = -1e9;   // "saved to history" feedback
+  Persistence::Loaded loaded = Persistence::Loaded::Fresh;  // what the start found in storage
+  bool notice_dismissed = false;
+  std::optional<store::ImportPreview> pending_import;
+  std::string import_message;  // result of the last import, shown on the data screen
+  bool confirm_delete = false;
+  bool deleted = false;  // "your data was deleted"
+  // History: the last deleted entry, for undo.
+  std::optional<store::SelfCheck> undo_check;
+  std::optional<store::RealEntry> undo_real;
+  std::size_t undo_index = 0;
+};
+
+// The trainer's group view: in memory until the trainer saves it.
+struct GroupView {
+  workshop::Group group;
+  std::set<std::size_t> seen;  // hashes of the files in the group: identical ones are counted, and said
+  int identical = 0;
+};
+
+// Which questionnaire is in use: ours or a trainer's own file (stored on the device, not the person's).
+struct QuestionnaireChoice {
+  Questionnaire standard;  // the embedded questionnaire, to go back to
+  bool custom = false;     // the active questionnaire is a trainer's file
+  std::vector<std::string> errors;  // the last questionnaire file's problems, described
+  std::string message;              // result of the last questionnaire load
+  std::optional<Questionnaire> pending;  // loaded, waiting for "discard current answers?"
+  std::string pending_text;
+};
+
+// Presenter slides.
+struct PresenterState {
+  int slide = 0;                // slide on screen
+  float slide_height = 0;       // height of the slide's content in the last frame
+  bool relayout = false;        // the height changed: draw once more to centre it
+  int drawn_slide = -1;         // slide of the last frame (a new one starts at its top)
+  float font_scale = 1.0f;      // presenter mode enlarges the type; the runner rebuilds the fonts
+  bool theme_applied = false;   // the palette currently applied is the presenter one
+};
+
+// A file the person chose or dropped. `text` is missing when the page did not read it (`skipped`: "size" or
+// "count", see ssi_js_install_file_reader).
+struct PickedFile {
+  std::string name;
+  std::optional<std::string> text;
+  std::string skipped;
+};
+
+}  // namespace ssi::app

@@ -1,0 +1,232 @@
+// The Session headless (no ImGui): document sync and restore, file routing, questionnaire switching with its
+// storage writes, import; and that nothing of one person is left for the next.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/session.h"
+#include "assets/assets.h"
+#include "harness.h"
+
+namespace ssi::test {
+namespace {
+
+using app::PersonState;
+using app::Screen;
+using app::Session;
+using nlohmann::json;
+
+// Counts the fields of an aggregate (a brace initialiser with one more field does not compile).
+struct AnyField {
+  template <class T>
+  operator T() const;  // declared only: used in unevaluated requires-expressions
+};
+template <class T, class... Fields>
+constexpr int field_count() {
+  if constexpr (requires { T{Fields{}..., AnyField{}}; }) return field_count<T, Fields..., AnyField>();
+  else return sizeof...(Fields);
+}
+
+// Starts a session like App::init does, on the host's storage.
+void start(Session& session) {
+  Catalog strings = *Catalog::load(assets::get("content/ui.json")).catalog;
+  ASSERT_TRUE(strings.merge(*Catalog::load(assets::get("content/messages.json")).catalog, nullptr));
+  session.start(*load_questionnaire(assets::get("content/questionnaire.json")).questionnaire, std::move(strings));
+}
+
+std::string files_json(const std::vector<std::string>& texts) {
+  json files = json::array();
+  for (std::size_t i = 0; i < texts.size(); ++i) files.push_back({{"name", "f" + std::to_string(i + 1) + ".json"}, {"text", texts[i]}});
+  return files.dump();
+}
+
+std::string trainer_questionnaire() {
+  json q = json::parse(assets::get("content/questionnaire.json"));
+  q["id"] = "trainer-x";
+  q["version"] = "2.0";
+  return q.dump();
+}
+
+// Every field of PersonState set to something else than its default (the gauges are set by drawing).
+void fill(PersonState& p) {
+  p.settings.language = Lang::En;
+  p.real = {{"1", "2", "3", "4"}, "2026-01-31", "5", "10", "saved", true};
+  p.handover = {"Anna", 5.0};
+  p.help_open = "q1";
+  p.editing = 2;
+  p.chart_series = 3;
+  p.copied_at = 1.0;
+  p.saved_at = 2.0;
+  p.loaded = app::Persistence::Loaded::Unreadable;
+  p.notice_dismissed = true;
+  p.pending_import = store::ImportPreview{};
+  p.import_message = "imported";
+  p.confirm_delete = true;
+  p.deleted = true;
+  p.undo_check = store::SelfCheck{};
+  p.undo_real = store::RealEntry{};
+  p.undo_index = 4;
+}
+
+// The names of the fields that differ from a fresh PersonState.
+std::vector<std::string> not_reset(const PersonState& p) {
+  const PersonState fresh;
+  std::vector<std::string> out;
+  auto check = [&](bool same, const char* name) {
+    if (!same) out.push_back(name);
+  };
+  check(p.settings.language == fresh.settings.language, "settings");
+  check(p.real.values == fresh.real.values && p.real.date == fresh.real.date && p.real.industry == fresh.real.industry &&
+            p.real.network == fresh.real.network && p.real.message == fresh.real.message && p.real.tried == fresh.real.tried,
+        "real");
+  check(p.handover.nickname == fresh.handover.nickname && p.handover.handed_over_at == fresh.handover.handed_over_at, "handover");
+  check(p.gauges == fresh.gauges, "gauges");
+  check(p.help_open == fresh.help_open, "help_open");
+  check(p.editing == fresh.editing, "editing");
+  check(p.chart_series == fresh.chart_series, "chart_series");
+  check(p.copied_at == fresh.copied_at, "copied_at");
+  check(p.saved_at == fresh.saved_at, "saved_at");
+  check(p.loaded == fresh.loaded, "loaded");
+  check(p.notice_dismissed == fresh.notice_dismissed, "notice_dismissed");
+  check(p.pending_import.has_value() == fresh.pending_import.has_value(), "pending_import");
+  check(p.import_message == fresh.import_message, "import_message");
+  check(p.confirm_delete == fresh.confirm_delete, "confirm_delete");
+  check(p.deleted == fresh.deleted, "deleted");
+  check(p.undo_check == fresh.undo_check, "undo_check");
+  check(p.undo_real == fresh.undo_real, "undo_real");
+  check(p.undo_index == fresh.undo_index, "undo_index");
+  return out;
+}
+
+TEST(Session, TheTestKnowsEveryFieldOfThePerson) {
+  // A field added to PersonState must be added to fill() and not_reset() too (then the test below covers it).
+  static_assert(field_count<PersonState>() == 18, "PersonState changed: fill and check the new field in this test");
+  static_assert(field_count<app::RealForm>() == 6 && field_count<app::HandoverForm>() == 2 && field_count<app::Settings>() == 1,
+                "a part of PersonState changed: fill and check the new field in this test");
+  PersonState p;
+  EXPECT_TRUE(not_reset(p).empty());
+  fill(p);
+  EXPECT_EQ(not_reset(p).size(), 17u) << "every field but the gauges (drawn) is filled and seen as changed";
+}
+
+TEST(Session, NextParticipantLeavesNothingOfThePersonBehind) {
+  Harness h;
+  ASSERT_TRUE(h.ok) << h.error;
+  for (const Question* q : h.model().visible_questions()) h.model().answer(q->id, 1);
+  h.model().show(Screen::Results);
+  h.frames(3);
+  Session& s = h.app.session();
+  fill(s.person);
+  ASSERT_NE(s.person.gauges, app::Dashboard()) << "the results screen drew the gauges";
+  h.model().show(Screen::Workshop);
+  h.frames(2);
+  ASSERT_TRUE(h.click("next.start"));
+  ASSERT_TRUE(h.click("next.confirm"));
+  EXPECT_EQ(not_reset(s.person), std::vector<std::string>{});
+  // The same for "delete all my data".
+  fill(s.person);
+  s.forget_person(Screen::Data);
+  EXPECT_EQ(not_reset(s.person), std::vector<std::string>{});
+}
+
+TEST(Session, TheDocumentFollowsTheModelAndIsRestored) {
+  FakeHost host;
+  {
+    Session s(host);
+    start(s);
+    const Question* first = s.model().visible_questions().front();
+    ASSERT_TRUE(s.model().answer(first->id, 2));
+    s.model().show(Screen::Results);
+    s.set_language(Lang::En);
+    s.sync_document();
+    EXPECT_EQ(s.document().progress.answers.at(first->id), 2);
+    EXPECT_EQ(s.document().progress.screen, "results");
+    s.persistence().flush();
+  }
+  ASSERT_TRUE(host.storage.count("ssi-selfcheck.store"));
+  Session again(host);
+  start(again);
+  EXPECT_EQ(again.model().answers().size(), 1u);
+  EXPECT_EQ(again.model().screen(), Screen::Results);
+  EXPECT_EQ(again.model().lang(), Lang::En);
+  EXPECT_EQ(again.person.settings.language, Lang::En);
+  EXPECT_EQ(again.person.loaded, app::Persistence::Loaded::Restored);
+}
+
+TEST(Session, FilesGoWhereTheyBelong) {
+  FakeHost host;
+  Session s(host);
+  start(s);
+  // A data export: previewed on the data screen, merged on confirmation.
+  for (const Question* q : s.model().visible_questions()) s.model().answer(q->id, 1);
+  s.save_check();
+  const std::string exported = s.export_text();
+  s.document().checks.clear();
+  s.model().show(Screen::Welcome);
+  s.open_files(files_json({exported}));
+  EXPECT_EQ(s.model().screen(), Screen::Data);
+  ASSERT_TRUE(s.person.pending_import);
+  EXPECT_TRUE(s.document().checks.empty()) << "nothing is merged before the confirmation";
+  s.confirm_import();
+  EXPECT_EQ(s.document().checks.size(), 1u);
+  EXPECT_FALSE(s.person.pending_import);
+  // A hand-over goes to the group view from anywhere.
+  s.model().show(Screen::Results);
+  s.open_files(files_json({s.handover_text()}));
+  EXPECT_EQ(s.model().screen(), Screen::Group);
+  EXPECT_EQ(s.group.group.participants(), 1);
+  // Several files only go there.
+  s.model().show(Screen::Workshop);
+  s.open_files(files_json({"{}", "{}"}));
+  EXPECT_EQ(s.model().screen(), Screen::Group);
+  EXPECT_EQ(s.group.group.errors.size(), 2u);
+  // A single file on the workshop screen is a questionnaire: with answers in progress it waits for a yes.
+  s.model().show(Screen::Workshop);
+  s.open_files(files_json({trainer_questionnaire()}));
+  ASSERT_TRUE(s.questionnaires.pending);
+  EXPECT_EQ(s.model().questionnaire().id, "ssi-selfcheck");
+  EXPECT_FALSE(host.storage.count(std::string(app::kQuestionnaireKey)));
+  s.confirm_questionnaire();
+  EXPECT_EQ(s.model().questionnaire().id, "trainer-x");
+  EXPECT_TRUE(s.questionnaires.custom);
+  EXPECT_EQ(host.storage.at(std::string(app::kQuestionnaireKey)), trainer_questionnaire());
+  EXPECT_TRUE(s.model().answers().empty()) << "the answers belonged to the other questionnaire";
+  // Back to ours: the stored file is removed.
+  s.use_standard_questionnaire();
+  EXPECT_EQ(s.model().questionnaire().id, "ssi-selfcheck");
+  EXPECT_FALSE(s.questionnaires.custom);
+  EXPECT_FALSE(host.storage.count(std::string(app::kQuestionnaireKey)));
+}
+
+TEST(Session, AQuestionnaireThatCannotBeStoredIsSaidAndStillUsed) {
+  FakeHost host;
+  Session s(host);
+  start(s);
+  host.storage_works = false;
+  s.open_questionnaire(trainer_questionnaire(), false);
+  EXPECT_EQ(s.model().questionnaire().id, "trainer-x");
+  EXPECT_EQ(s.questionnaires.message, s.model().t("ui.workshop.q.not_stored"));
+}
+
+TEST(Session, TheRealFormSavesOnlyWhenEveryFieldIsValid) {
+  FakeHost host;
+  Session s(host);
+  start(s);
+  s.person.real = {{"10", "12,5", "x", "20"}, "2026-01-31", "", "", "", false};
+  s.save_real();
+  EXPECT_TRUE(s.document().real.empty());
+  EXPECT_TRUE(s.person.real.tried) << "errors are shown from now on";
+  s.person.real.values[2] = "7";
+  s.save_real();
+  ASSERT_EQ(s.document().real.size(), 1u);
+  EXPECT_EQ(s.document().real[0].component_centi[1], 1250);
+  EXPECT_TRUE(s.person.real.values[0].empty()) << "the form is emptied for the next entry";
+  // Deleted from the history, and back with undo.
+  s.delete_entry(true, 0);
+  EXPECT_TRUE(s.document().real.empty());
+  s.undo_delete();
+  EXPECT_EQ(s.document().real.size(), 1u);
+}
+
+}  // namespace
+}  // namespace ssi::test
