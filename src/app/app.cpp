@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "app/app_impl.h"
+#include "app/imgui_access.h"
 #include "app/dashboard.h"
 #include "app/gauge.h"
 #include "app/glyphs.h"
@@ -273,7 +274,7 @@ void App::Impl::handle_keys() {
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
     // ImGui's own Escape handling clears the keyboard focus (NavId); with the highlight still "on", the next Tab
     // would look for the item after no item and find none. Marked off, Tab starts at the first item again.
-    GImGui->NavDisableHighlight = true;
+    hide_nav_highlight();
     PersonState& p = person();
     if (!p.help_open.empty()) p.help_open.clear();
     else if (p.editing >= 0) p.editing = -1;

@@ -1,11 +1,10 @@
 #include "app/gauge.h"
 
-#include <imgui_internal.h>
-
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <deque>
+#include <numbers>
 #include <utility>
 #include <vector>
 
@@ -19,11 +18,11 @@ std::vector<std::pair<std::string, GaugeSpec>> g_frame;  // gauges of the frame 
 
 // ImGui measures angles from 3 o'clock counter-clockwise in screen space (y down = clockwise);
 // the spec measures from 12 o'clock clockwise.
-float to_imgui_angle(float a) { return a - IM_PI * 0.5f; }
+float to_imgui_angle(float a) { return a - std::numbers::pi_v<float> * 0.5f; }
 
 void arc(ImDrawList* list, const GaugeSpec& s, float radius, float from, float to, ImU32 color, float thickness) {
   if (to <= from) return;
-  const int segments = static_cast<int>(std::ceil((to - from) / (IM_PI * 2.0f) * 96.0f)) + 2;
+  const int segments = static_cast<int>(std::ceil((to - from) / (std::numbers::pi_v<float> * 2.0f) * 96.0f)) + 2;
   list->PathArcTo(s.center, radius, to_imgui_angle(s.start + from), to_imgui_angle(s.start + to), segments);
   list->PathStroke(color, ImDrawFlags_None, thickness);
   // Round caps, as the shader draws them.

@@ -1,12 +1,12 @@
 // The group view: hand-overs of a training group, aggregated per questionnaire version, and the files refused.
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "app/app_impl.h"
+#include "app/imgui_access.h"
 #include "app/format.h"
 #include "app/glyphs.h"
 #include "app/screen_parts.h"
@@ -100,8 +100,8 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
     ImGui::PushFont(th.font(font));
     if (colour.w > 0) dl->AddRectFilled(o + ImVec2(0, h * 0.25f), o + ImVec2(h * 0.5f, h * 0.75f), u32(colour), h * 0.12f);
     const float text_x = o.x + (colour.w > 0 ? h * 0.8f : 0);
-    ImGui::RenderTextEllipsis(dl, ImVec2(text_x, o.y), ImVec2(o.x + name_w - th.em(0.3f), o.y + h), o.x + name_w - th.em(0.3f),
-                              o.x + name_w, name.c_str(), nullptr, nullptr);
+    text_ellipsis(dl, ImVec2(text_x, o.y), ImVec2(o.x + name_w - th.em(0.3f), o.y + h), o.x + name_w - th.em(0.3f),
+                              o.x + name_w, name);
     for (int i = 0; i < 4; ++i) {
       const float tw = text_size(values[i], font).x;
       dl->AddText(ImVec2(o.x + name_w + col_w * (i + 1) - tw, o.y), u32(p.text), values[i].c_str());
@@ -161,8 +161,8 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
       const ImVec2 at = o + ImVec2((i % columns) * (w + th.em(1.0f)), (i / columns) * (h + th.em(0.3f)));
       const std::string total = std::to_string(person.handover.total);
       const float tw = text_size(total, Font::Small).x;
-      ImGui::RenderTextEllipsis(dl, at, at + ImVec2(w - tw - th.em(0.6f), h), at.x + w - tw - th.em(0.6f), at.x + w - tw,
-                                participant_name(m, person).c_str(), nullptr, nullptr);
+      text_ellipsis(dl, at, at + ImVec2(w - tw - th.em(0.6f), h), at.x + w - tw - th.em(0.6f), at.x + w - tw,
+                                participant_name(m, person));
       dl->AddText(ImVec2(at.x + w - tw, at.y), u32(p.text), total.c_str());
       ++i;
     }

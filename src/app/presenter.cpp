@@ -1,12 +1,12 @@
 // Presenter mode: slides for a projector in large type, turned with the keys of a clicker or the bar's buttons.
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "app/app_impl.h"
+#include "app/imgui_access.h"
 #include "app/format.h"
 #include "app/glyphs.h"
 #include "app/screen_parts.h"
@@ -50,7 +50,7 @@ void App::Impl::update_presenter_theme() {
     theme().apply(host.prefers_dark());
     // Leaving: the presenter_state.slide keys move the keyboard focus again (presenter_keys() claimed them).
     if (!on)
-      for (ImGuiKey key : kSlideKeys) ImGui::SetKeyOwner(key, ImGuiKeyOwner_None);
+      release_keys(kSlideKeys);
   }
 }
 
@@ -58,7 +58,7 @@ void App::Impl::presenter_keys() {
   Model& m = model();
   // The presenter_state.slide keys belong to the slides: claimed, keyboard navigation no longer moves the focus with them
   // (it asks for unowned keys), while Tab still reaches the bar's buttons and Enter or Space presses them.
-  for (ImGuiKey key : kSlideKeys) ImGui::SetKeyOwner(key, ImHashStr("presenter.slides"));
+  claim_keys(kSlideKeys, "presenter.slides");
   auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, true); };
   if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_DownArrow) || pressed(ImGuiKey_PageDown))
     presenter_state.slide = std::min(presenter_state.slide + 1, kSlideCount - 1);
@@ -66,7 +66,7 @@ void App::Impl::presenter_keys() {
   if (pressed(ImGuiKey_Home)) presenter_state.slide = 0;
   if (pressed(ImGuiKey_End)) presenter_state.slide = kSlideCount - 1;
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-    GImGui->NavDisableHighlight = true;  // Tab starts at the first item of the hub (see App::Impl::handle_keys)
+    hide_nav_highlight();  // Tab starts at the first item of the hub (see App::Impl::handle_keys)
     m.show(Screen::Workshop);
   }
 }
@@ -174,8 +174,8 @@ void App::Impl::presenter() {
         const float h = text_size("X", Font::Body).y;
         dl = ImGui::GetWindowDrawList();
         ImGui::PushFont(th.font(Font::Body));
-        ImGui::RenderTextEllipsis(dl, o, o + ImVec2(label_w, h), o.x + label_w, o.x + label_w,
-                                  component_name(m, kComponents[i]).c_str(), nullptr, nullptr);
+        text_ellipsis(dl, o, o + ImVec2(label_w, h), o.x + label_w, o.x + label_w,
+                                  component_name(m, kComponents[i]));
         ImGui::PopFont();
         const ImVec2 b = o + ImVec2(label_w + th.em(0.5f), h * 0.1f);
         const float base = bar_w * kBaseMax / kComponentMax;

@@ -1,12 +1,12 @@
 // The questionnaire screen: one question at a time, with its help, options and the live mini gauges.
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "app/app_impl.h"
+#include "app/imgui_access.h"
 #include "app/format.h"
 #include "app/glyphs.h"
 #include "app/screen_parts.h"
@@ -69,7 +69,7 @@ void App::Impl::questionnaire() {
   const auto answered = m.answers().find(q->id);
   const int chosen = answered == m.answers().end() ? -1 : answered->second;
   // Keyboard users land on the first option of each new question (mouse and touch users see no ring).
-  const bool move_focus = focus_request && !GImGui->NavDisableHighlight;
+  const bool move_focus = focus_request && nav_highlight_visible();
   focus_request = false;
   for (int i = 0; i < static_cast<int>(q->options.size()); ++i) {
     if (i == 0 && move_focus) ImGui::SetKeyboardFocusHere();

@@ -1,6 +1,5 @@
 // View helpers the screens share.
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -8,6 +7,7 @@
 #include <string>
 
 #include "app/app_impl.h"
+#include "app/imgui_access.h"
 #include "app/format.h"
 #include "app/glyphs.h"
 #include "app/screen_parts.h"
@@ -105,8 +105,7 @@ void bar_row(const std::string& label, float value, float max, const std::string
   const ImVec2 o = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImGui::PushFont(th.font(Font::Body));
-  ImGui::RenderTextEllipsis(dl, o, ImVec2(o.x + label_w, o.y + h), o.x + label_w, o.x + label_w, label.c_str(), nullptr,
-                            nullptr);
+  text_ellipsis(dl, o, ImVec2(o.x + label_w, o.y + h), o.x + label_w, o.x + label_w, label);
   const ImVec2 bar(o.x + label_w + th.em(0.5f), o.y + h * 0.2f);
   dl->AddRectFilled(bar, bar + ImVec2(bar_w, h * 0.6f), u32(p.track), h * 0.3f);
   if (max > 0 && value > 0)

@@ -3,7 +3,7 @@
 // the type scale, and ImGui's style. Sizes are in CSS pixels; layout code uses em() (multiples of the
 // body font's height) so everything scales together.
 #include <imgui.h>
-#include <imgui_internal.h>
+#include <imgui_internal.h>  // ImRect (a plain type; internal state is reached through imgui_access.h)
 
 #include "core/ssi.h"
 

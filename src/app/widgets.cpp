@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/imgui_access.h"
+
 namespace ssi::app {
 
 WidgetLog& widget_log() {
@@ -30,10 +32,10 @@ std::string WidgetLog::json() const {
 }
 
 const WidgetInfo* WidgetLog::focused() const {
-  const ImGuiContext* g = GImGui;
-  if (!g || g->NavDisableHighlight || g->NavId == 0) return nullptr;
+  const ImGuiID focus = nav_focus_id();
+  if (!nav_highlight_visible() || focus == 0) return nullptr;
   for (const WidgetInfo& w : last_)
-    if (w.imgui_id == g->NavId) return &w;
+    if (w.imgui_id == focus) return &w;
   return nullptr;
 }
 
@@ -44,18 +46,16 @@ std::string imgui_id(std::string_view id) { return "###" + std::string(id); }
 // Records the item just submitted if any part of it is on screen (clipped items can't be clicked).
 void record(std::string_view id, const char* role, std::string_view label, const ImRect& rect, bool selected,
             bool disabled) {
-  ImGuiWindow* window = ImGui::GetCurrentWindow();
   ImRect visible = rect;
-  visible.ClipWithFull(window->ClipRect);
+  visible.ClipWithFull(current_clip_rect());
   if (visible.GetWidth() < 1.0f || visible.GetHeight() < 1.0f) return;
   widget_log().add(
       WidgetInfo{std::string(id), role, std::string(label), visible, selected, disabled, ImGui::GetItemID()});
 }
 
 void focus_ring(const ImRect& rect, float rounding) {
-  ImGuiContext& g = *GImGui;
   // ImGui shows navigation focus only after keyboard use; mirror that, drawn thicker and outside.
-  if (g.NavId == ImGui::GetItemID() && !g.NavDisableHighlight && g.NavWindow == ImGui::GetCurrentWindow()) {
+  if (last_item_has_visible_focus()) {
     const float pad = theme().em(0.18f);
     ImGui::GetWindowDrawList()->AddRect(rect.Min - ImVec2(pad, pad), rect.Max + ImVec2(pad, pad), u32(theme().palette.focus),
                                         rounding + pad, 0, std::max(2.0f, theme().em(0.14f)));

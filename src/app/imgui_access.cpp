@@ -1,0 +1,42 @@
+#include "app/imgui_access.h"
+
+#include <imgui_internal.h>
+
+namespace ssi::app {
+
+ImGuiID nav_focus_id() { return GImGui ? GImGui->NavId : 0; }
+
+bool nav_highlight_visible() { return GImGui && !GImGui->NavDisableHighlight; }
+
+void hide_nav_highlight() { GImGui->NavDisableHighlight = true; }
+
+bool last_item_has_visible_focus() {
+  const ImGuiContext& g = *GImGui;
+  return g.NavId != 0 && g.NavId == g.LastItemData.ID && !g.NavDisableHighlight && g.NavWindow == g.CurrentWindow;
+}
+
+void focus_item(ImGuiID id) {
+  ImGuiContext& g = *GImGui;
+  ImGui::SetFocusID(id, g.CurrentWindow);
+  g.NavDisableHighlight = false;
+  g.NavDisableMouseHover = true;
+}
+
+void activate_item(ImGuiID id) { ImGui::ActivateItemByID(id); }
+
+ImRect current_clip_rect() { return GImGui->CurrentWindow->ClipRect; }
+
+void claim_keys(std::span<const ImGuiKey> keys, std::string_view owner) {
+  const ImGuiID id = ImHashStr(owner.data(), owner.size());
+  for (ImGuiKey key : keys) ImGui::SetKeyOwner(key, id);
+}
+
+void release_keys(std::span<const ImGuiKey> keys) {
+  for (ImGuiKey key : keys) ImGui::SetKeyOwner(key, ImGuiKeyOwner_None);
+}
+
+void text_ellipsis(ImDrawList* dl, ImVec2 min, ImVec2 max, float clip_x, float ellipsis_x, std::string_view text) {
+  ImGui::RenderTextEllipsis(dl, min, max, clip_x, ellipsis_x, text.data(), text.data() + text.size(), nullptr);
+}
+
+}  // namespace ssi::app
