@@ -56,12 +56,13 @@ Persistence::Loaded Persistence::load() {
   if (!read.document) {
     // Keep the unreadable text where nothing will overwrite it, then start afresh.
     problems_ = read.problems;
-    backup_key_ = std::string(kBackupPrefix) + iso_datetime(host_.epoch_ms());
-    if (!host_.storage_set(backup_key_, *text)) backup_key_.clear();  // storage full: the original stays put
+    if (keep_original(*text)) host_.storage_remove(kStoreKey);
     document_ = {};
-    if (!backup_key_.empty()) host_.storage_remove(kStoreKey);
     return Loaded::Unreadable;
   }
+  dropped_ = read.dropped;
+  // Entries were left out: what is written back would lose them, so the text is kept first.
+  if (!dropped_.empty()) keep_original(*text);
   document_ = std::move(*read.document);
   last_written_ = *text;
   if (read.migrated) {
@@ -69,6 +70,15 @@ Persistence::Loaded Persistence::load() {
     return Loaded::Migrated;
   }
   return Loaded::Restored;
+}
+
+bool Persistence::keep_original(const std::string& text) {
+  backup_key_ = std::string(kBackupPrefix) + iso_datetime(host_.epoch_ms());
+  if (host_.storage_set(backup_key_, text)) return true;
+  // No room for a copy: the original stays where it is, and nothing may be written over it.
+  backup_key_ = std::string(kStoreKey);
+  original_in_place_ = true;
+  return false;
 }
 
 std::optional<std::string> Persistence::backup_text() const {
@@ -106,6 +116,10 @@ bool Persistence::write() {
   dirty_ = false;
   std::string text = store::write_document(document_);
   if (text == last_written_) return true;
+  if (original_in_place_) {  // the only copy of data the app could not read: never overwritten
+    write_failed_ = true;
+    return false;
+  }
   write_failed_ = !host_.storage_set(kStoreKey, text);
   if (!write_failed_) last_written_ = std::move(text);
   return !write_failed_;
@@ -124,7 +138,8 @@ bool Persistence::reload_from_storage() {
   }
   if (*text == last_written_) return false;
   store::DocumentLoad read = store::read_document(*text, questionnaire_);
-  if (!read.document) return false;  // the other tab will handle its own unreadable write
+  // The other tab keeps its own unreadable (or partly readable) data; taking it over here would lose entries.
+  if (!read.document || !read.dropped.empty()) return false;
   document_ = std::move(*read.document);
   last_written_ = *text;
   return true;
@@ -136,7 +151,9 @@ void Persistence::delete_all(std::string_view keep) {
   document_ = {};
   last_written_.clear();
   backup_key_.clear();
+  original_in_place_ = false;
   problems_.clear();
+  dropped_.clear();
   dirty_ = false;
 }
 

@@ -7,8 +7,10 @@
 // are asynchronous and may not finish while a page is being closed. The storage event also gives other tabs
 // the change for free.
 //
-// Writes are debounced: at most one every 500 ms, plus a flush when the page is hidden. Unreadable data is
-// never overwritten: it is kept under a backup key first and offered as a download.
+// Writes are debounced: at most one every 500 ms, plus a flush when the page is hidden. Unreadable data (or a
+// document read with entries left out) is never overwritten: it is copied byte-exact under a backup key before
+// anything is written; when there is no room for the copy, it stays under the main key and nothing is written
+// over it (every write fails, and says so) until the person deletes it.
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,11 +32,16 @@ class Persistence {
 
   Persistence(Host& host, const Questionnaire& questionnaire) : host_(host), questionnaire_(questionnaire) {}
 
-  // Reads the stored document. On Unreadable the text is kept under backup_key() (never overwritten) and the
-  // app starts with an empty document; problems() says why.
+  // Reads the stored document. On Unreadable the text is kept (never overwritten) and the app starts with an
+  // empty document; problems() says why. A document read with entries left out (dropped()) is kept the same way
+  // before the readable part is written back.
   Loaded load();
   const std::vector<Problem>& problems() const { return problems_; }
+  const std::vector<Problem>& dropped() const { return dropped_; }
+  // Where the kept original is: a backup key, or the main key itself when there was no room for a copy
+  // (then original_in_place() and nothing is written); empty when nothing had to be kept.
   const std::string& backup_key() const { return backup_key_; }
+  bool original_in_place() const { return original_in_place_; }
   std::optional<std::string> backup_text() const;
 
   store::Document& document() { return document_; }
@@ -66,8 +73,12 @@ class Persistence {
   Host& host_;
   const Questionnaire& questionnaire_;
   store::Document document_;
+  bool keep_original(const std::string& text);
+
   std::vector<Problem> problems_;
+  std::vector<Problem> dropped_;
   std::string backup_key_;
+  bool original_in_place_ = false;
   std::string last_written_;
   bool dirty_ = false;
   bool write_failed_ = false;

@@ -73,7 +73,11 @@ const std::vector<std::string_view>& problem_codes() {
         code::kTooManyDecimals, code::kWorkshopEmpty, code::kWorkshopTooLarge, code::kWorkshopWrongType,
         code::kWorkshopExportFile, code::kWorkshopFutureVersion, code::kWorkshopUnknownVersion,
         code::kWorkshopTotalMismatch, code::kWorkshopCorridorMismatch, code::kNicknameTooLong,
-        code::kNicknameInvalid, code::kWorkshopTooManyFiles,
+        code::kNicknameInvalid, code::kWorkshopTooManyFiles, code::kDuplicateKey, code::kUtf16, code::kNulByte,
+        code::kInvalidUtf8, code::kFileTooLarge, code::kStoreTooLarge, code::kStoreInvalidId, code::kStoreDuplicateId,
+        code::kStoreTooManyEntries, code::kStoreEntryCut, code::kImportTotalMismatch, code::kImportWouldNotFit, code::kImportTooManyEntries,
+        code::kImportNothingSalvaged, code::kInvalidQuestionnaireId, code::kInvalidVersion, code::kNicknameDirection,
+        code::kNicknameInvisible,
     };
     return codes;
 }

@@ -51,6 +51,9 @@ inline constexpr std::string_view kCurveEnds = "questionnaire.curve_ends";
 inline constexpr std::string_view kCurveOrder = "questionnaire.curve_order";
 inline constexpr std::string_view kMarginOutOfRange = "questionnaire.margin_out_of_range";  // {value} {max}
 
+inline constexpr std::string_view kInvalidQuestionnaireId = "questionnaire.invalid_questionnaire_id";  // {id} {max}
+inline constexpr std::string_view kInvalidVersion = "questionnaire.invalid_version";                 // {version} {max}
+
 // Saved answers
 inline constexpr std::string_view kWrongSchema = "answers.wrong_schema";                // {found} {expected}
 inline constexpr std::string_view kUnsupportedVersion = "answers.unsupported_version";  // {found} {expected}
@@ -65,11 +68,21 @@ inline constexpr std::string_view kStringTooLong = "json.string_too_long";      
 inline constexpr std::string_view kControlCharacter = "json.control_character";
 inline constexpr std::string_view kNotFinite = "json.not_finite";
 inline constexpr std::string_view kOutOfRange = "field.out_of_range";             // {value} {min} {max}
+inline constexpr std::string_view kDuplicateKey = "json.duplicate_key";           // {key}
+inline constexpr std::string_view kUtf16 = "json.utf16";
+inline constexpr std::string_view kNulByte = "json.nul_byte";                     // {line} {column}
+inline constexpr std::string_view kInvalidUtf8 = "json.invalid_utf8";             // {line} {column}
+inline constexpr std::string_view kFileTooLarge = "file.too_large";               // {max} (KiB)
 
 // Stored document (core/store.h)
 inline constexpr std::string_view kStoreWrongSchema = "store.wrong_schema";        // {found} {expected}
 inline constexpr std::string_view kStoreFutureVersion = "store.future_version";    // {found} {expected}
 inline constexpr std::string_view kStoreUnknownVersion = "store.unknown_version";  // {found}
+inline constexpr std::string_view kStoreTooLarge = "store.too_large";              // {max} (KiB)
+inline constexpr std::string_view kStoreInvalidId = "store.invalid_id";            // {id}
+inline constexpr std::string_view kStoreDuplicateId = "store.duplicate_id";        // {id}
+inline constexpr std::string_view kStoreTooManyEntries = "store.too_many_entries";  // {count} {max}
+inline constexpr std::string_view kStoreEntryCut = "store.entry_cut";
 
 // Import files (core/store.h)
 inline constexpr std::string_view kImportEmpty = "import.empty";
@@ -81,6 +94,10 @@ inline constexpr std::string_view kImportDuplicateId = "import.duplicate_id";   
 inline constexpr std::string_view kImportInvalidId = "import.invalid_id";                  // {id}
 inline constexpr std::string_view kImportUnknownQuestionnaire = "import.unknown_questionnaire";  // {found} {expected}
 inline constexpr std::string_view kInvalidTimestamp = "date.invalid_timestamp";            // {value}
+inline constexpr std::string_view kImportTotalMismatch = "import.total_mismatch";          // {found} {expected}
+inline constexpr std::string_view kImportWouldNotFit = "import.would_not_fit";             // {max} (KiB)
+inline constexpr std::string_view kImportTooManyEntries = "import.too_many_entries";       // {count} {max}
+inline constexpr std::string_view kImportNothingSalvaged = "import.nothing_salvaged";
 
 // Real SSI input (core/store.h)
 inline constexpr std::string_view kInputEmpty = "input.empty";
@@ -105,6 +122,8 @@ inline constexpr std::string_view kWorkshopTotalMismatch = "workshop.total_misma
 inline constexpr std::string_view kWorkshopCorridorMismatch = "workshop.corridor_mismatch";  // {found} {expected}
 inline constexpr std::string_view kNicknameTooLong = "workshop.nickname_too_long";        // {max}
 inline constexpr std::string_view kNicknameInvalid = "workshop.nickname_invalid";
+inline constexpr std::string_view kNicknameDirection = "workshop.nickname_direction";
+inline constexpr std::string_view kNicknameInvisible = "workshop.nickname_invisible";
 inline constexpr std::string_view kWorkshopTooManyFiles = "workshop.too_many_files";     // {max}
 
 // Message catalogues

@@ -64,13 +64,17 @@ std::optional<json> parse(std::string_view text, std::vector<Problem>& problems)
 const std::string* as_string(const json& value) { return value.get_ptr<const json::string_t*>(); }
 
 std::optional<std::int64_t> as_integer(const json& value) {
-    if (const auto* i = value.get_ptr<const json::number_integer_t*>()) return static_cast<std::int64_t>(*i);
+    // Unsigned first: get_ptr<number_integer_t*> also answers for an unsigned value, reinterpreting its bits.
     if (const auto* u = value.get_ptr<const json::number_unsigned_t*>()) {
         if (*u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
             return static_cast<std::int64_t>(*u);
+        return std::nullopt;
     }
+    if (const auto* i = value.get_ptr<const json::number_integer_t*>()) return static_cast<std::int64_t>(*i);
     return std::nullopt;
 }
+
+bool huge_integer(const json& value) { return value.is_number_unsigned() && !as_integer(value); }
 
 const json* member(const json& object, std::string_view key) {
     if (!object.is_object()) return nullptr;
@@ -200,6 +204,10 @@ std::optional<int> Reporter::int_field(const json& object, std::string_view path
         add(code::kMissingField, p, {{"field", std::string(key)}});
         return std::nullopt;
     }
+    if (huge_integer(*v)) {
+        add(code::kOutOfRange, p, {{"value", shorten(v->dump())}, {"min", std::to_string(min)}, {"max", std::to_string(max)}});
+        return std::nullopt;
+    }
     std::optional<std::int64_t> n = as_integer(*v);
     if (!n) {
         add(code::kNotInteger, p);
@@ -217,6 +225,10 @@ std::optional<int> Reporter::version_field(const json& root, int current, std::s
     const json* version = member(root, "schemaVersion");
     if (!version) {
         add(code::kMissingField, "schemaVersion", {{"field", "schemaVersion"}});
+        return std::nullopt;
+    }
+    if (huge_integer(*version)) {
+        add(future_code, "schemaVersion", {{"found", shorten(version->dump())}, {"expected", std::to_string(current)}});
         return std::nullopt;
     }
     std::optional<std::int64_t> v = as_integer(*version);
@@ -336,24 +348,142 @@ void check_value(const json& value, const std::string& path, bool free_text, con
     }
 }
 
+// Builds the document from SAX events, refusing a key given twice in one object (nlohmann would keep the last
+// one silently), and keeps what was complete when the text breaks off.
+class DomBuilder {
+ public:
+    std::unique_ptr<json> root;
+    std::vector<json*> stack;  // open containers, outermost first
+    std::vector<std::string> keys;  // per open object: the key whose value is being read
+    json* slot = nullptr;      // where the value of the last key goes
+    bool slot_empty = false;   // a key was read and its value has not begun
+    std::optional<Problem> duplicate;
+    ParseStop stop;
+
+    bool null() { return put(nullptr); }
+    bool boolean(bool v) { return put(v); }
+    bool number_integer(json::number_integer_t v) { return put(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return put(v); }
+    bool number_float(json::number_float_t v, const json::string_t&) { return put(v); }
+    bool string(json::string_t& v) { return put(std::move(v)); }
+    bool binary(json::binary_t&) { return false; }  // never produced by the JSON lexer
+    bool start_object(std::size_t) { return open(json::object()); }
+    bool start_array(std::size_t) { return open(json::array()); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    bool key(json::string_t& k) {
+        auto& object = stack.back()->get_ref<json::object_t&>();
+        auto [it, inserted] = object.emplace(k, nullptr);
+        if (!inserted) {
+            duplicate = Problem{std::string(code::kDuplicateKey), join(path_of_open(), k), {{"key", shorten(k)}}};
+            return false;
+        }
+        slot = &it->second;
+        keys.back() = k;
+        slot_empty = true;
+        return true;
+    }
+    // After a parse error: a key whose value never began is no value at all (not null).
+    void drop_empty_slot() {
+        if (slot_empty && !stack.empty() && stack.back()->is_object()) stack.back()->erase(keys.back());
+        slot_empty = false;
+    }
+    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& e) {
+        stop = {pos, e.id};
+        return false;
+    }
+
+ private:
+    template <typename V>
+    json* place(V&& v) {
+        if (stack.empty()) {
+            root = std::make_unique<json>(std::forward<V>(v));
+            return root.get();
+        }
+        json& top = *stack.back();
+        if (top.is_array()) {
+            // Only the deepest open container grows, so no pointer on the stack moves.
+            top.get_ref<json::array_t&>().emplace_back(std::forward<V>(v));
+            return &top.get_ref<json::array_t&>().back();
+        }
+        *slot = json(std::forward<V>(v));
+        slot_empty = false;
+        return slot;
+    }
+    template <typename V>
+    bool put(V&& v) {
+        place(std::forward<V>(v));
+        return true;
+    }
+    bool open(json&& container) {
+        stack.push_back(place(std::move(container)));
+        keys.emplace_back();
+        return true;
+    }
+    bool close() {
+        stack.pop_back();
+        keys.pop_back();
+        return true;
+    }
+    // The path of the innermost open container.
+    std::string path_of_open() const {
+        std::string path;
+        for (std::size_t i = 0; i + 1 < stack.size(); ++i)
+            path = stack[i]->is_array() ? index(path, stack[i]->size() - 1) : join(path, keys[i]);
+        return path;
+    }
+};
+
 }  // namespace
 
+bool Partial::unfinished_contains(const json* value) const {
+    for (const json* open : unfinished)
+        if (open == value) return true;
+    return false;
+}
+
 std::optional<json> parse_limited(std::string_view text, int max_depth, bool look_for_literals,
-                                  std::vector<Problem>& problems) {
+                                  std::vector<Problem>& problems, Partial* partial) {
+    if (std::optional<Problem> p = check_encoding(text)) {
+        problems.push_back(std::move(*p));
+        return std::nullopt;
+    }
     const PreScan scan = prescan(text, max_depth, look_for_literals);
     if (scan.problem) {
         problems.push_back(*scan.problem);
         return std::nullopt;
     }
-    std::optional<json> doc = parse(text, problems);
-    if (doc) return doc;
-    if (scan.unfinished || blank(text)) {
-        problems.back().code = std::string(code::kTruncated);
-        return doc;
+    DomBuilder dom;
+    if (json::sax_parse(text.data(), text.data() + text.size(), &dom) && dom.root) return std::move(*dom.root);
+    if (dom.duplicate) {
+        problems.push_back(std::move(*dom.duplicate));
+        return std::nullopt;
     }
-    // 406 is nlohmann's "number overflow" (e.g. 1e400); the depth is already bounded by the pre-scan.
-    if (parse_stop(text).id == 406) problems.back() = Problem{std::string(code::kNotFinite), "", {}};
-    return doc;
+    if (partial) {
+        dom.drop_empty_slot();
+        partial->unfinished.assign(dom.stack.begin(), dom.stack.end());
+        partial->root = std::move(dom.root);
+    }
+    // nlohmann counts characters read including the offending one.
+    std::size_t offset = dom.stop.position > 0 ? dom.stop.position - 1 : 0;
+    if (offset > text.size()) offset = text.size();
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;  // count UTF-8 characters, not bytes
+        }
+    }
+    const Args at = {{"line", std::to_string(line)}, {"column", std::to_string(column)}};
+    if (scan.unfinished || blank(text))
+        problems.push_back({std::string(code::kTruncated), "", at});
+    else if (dom.stop.id == 406)  // nlohmann's "number overflow" (1e400); the depth is bounded by the pre-scan
+        problems.push_back({std::string(code::kNotFinite), "", {}});
+    else
+        problems.push_back({std::string(code::kInvalidJson), "", at});
+    return std::nullopt;
 }
 
 void check_values(const json& value, const std::string& path, const ValueRules& rules, Reporter& r) {
@@ -361,9 +491,13 @@ void check_values(const json& value, const std::string& path, const ValueRules& 
 }
 
 bool control_character(std::string_view s, bool allow_line_breaks) {
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
         if (c == 0x7F) return true;
+        // C1 controls U+0080–U+009F are C2 80 – C2 9F in UTF-8.
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F &&
+            static_cast<unsigned char>(s[i + 1]) >= 0x80)
+            return true;
         if (c >= 0x20) continue;
         if (allow_line_breaks && (c == '\n' || c == '\r' || c == '\t')) continue;
         return true;
@@ -445,13 +579,120 @@ std::optional<std::size_t> utf8_length(std::string_view s) {
     return count;
 }
 
-std::string_view utf8_prefix(std::string_view s, std::size_t max_code_points) {
-    std::size_t i = 0;
-    for (std::size_t count = 0; i < s.size() && count < max_code_points; ++count) {
-        const std::size_t n = utf8_sequence(s, i);
-        i += n == 0 ? 1 : n;
+namespace {
+// The start of a valid multi-byte sequence that the end of the text cuts short.
+bool cut_sequence(std::string_view rest) {
+    const auto lead = static_cast<unsigned char>(rest[0]);
+    const std::size_t need = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (need == 0 || rest.size() >= need) return false;
+    for (std::size_t k = 1; k < rest.size(); ++k)
+        if ((static_cast<unsigned char>(rest[k]) & 0xC0) != 0x80) return false;
+    return true;
+}
+}  // namespace
+
+std::optional<Problem> check_encoding(std::string_view& text) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const Problem utf16{std::string(code::kUtf16), "", {}};
+    if (text.size() >= 2 && ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF)))
+        return utf16;
+    if (text.size() >= 3 && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) text.remove_prefix(3);
+    // JSON starts with an ASCII character: a NUL beside it means two or four bytes per character.
+    if (text.size() >= 2 && (byte(0) == 0) != (byte(1) == 0) && (byte(0) | byte(1)) < 0x80) return utf16;
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < text.size();) {
+        const Args at = {{"line", std::to_string(line)}, {"column", std::to_string(column)}};
+        if (byte(i) == 0) return Problem{std::string(code::kNulByte), "", at};
+        const std::size_t n = utf8_sequence(text, i);
+        if (n == 0 && cut_sequence(text.substr(i))) break;  // cut inside a character: the text broke off
+        if (n == 0) return Problem{std::string(code::kInvalidUtf8), "", at};
+        if (byte(i) == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += n;
     }
-    return s.substr(0, i);
+    return std::nullopt;
+}
+
+//-----------------------------------------------------------------------------
+// Identifiers and names
+//-----------------------------------------------------------------------------
+
+bool bidi_control(char32_t cp) {
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool invisible(char32_t cp) {
+    return cp == 0x00AD || cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x1680 || cp == 0x17B4 ||
+           cp == 0x17B5 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+           (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+           cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0x1D173 && cp <= 0x1D17A) ||
+           (cp >= 0xE0000 && cp <= 0xE0FFF) || cp == 0x00A0;
+}
+
+std::optional<std::u32string> code_points(std::string_view s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = utf8_sequence(s, i);
+        if (n == 0) return std::nullopt;
+        const auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k])); };
+        char32_t cp = n == 1 ? b(0) : n == 2 ? (b(0) & 0x1F) : n == 3 ? (b(0) & 0x0F) : (b(0) & 0x07);
+        for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (b(k) & 0x3F);
+        out.push_back(cp);
+        i += n;
+    }
+    return out;
+}
+
+namespace {
+// Code points that never start a user-perceived character: combining marks of the common scripts, variation
+// selectors, skin-tone modifiers, the keycap and enclosing marks, tags, ZWJ and ZWNJ.
+bool extends(char32_t cp) {
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0483 && cp <= 0x0489) || (cp >= 0x0591 && cp <= 0x05BD) ||
+           (cp >= 0x05BF && cp <= 0x05C7) || (cp >= 0x0610 && cp <= 0x061A) || (cp >= 0x064B && cp <= 0x065F) ||
+           cp == 0x0670 || (cp >= 0x06D6 && cp <= 0x06ED) || (cp >= 0x0900 && cp <= 0x0903) ||
+           (cp >= 0x093A && cp <= 0x094F && cp != 0x093D) || (cp >= 0x0951 && cp <= 0x0957) ||
+           (cp >= 0x0962 && cp <= 0x0963) || (cp >= 0x0E31 && cp <= 0x0E3A && cp != 0x0E32 && cp != 0x0E33) ||
+           (cp >= 0x0E47 && cp <= 0x0E4E) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+           cp == 0x200C || cp == 0x200D || (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0x302A && cp <= 0x302F) ||
+           cp == 0x3099 || cp == 0x309A || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFE20 && cp <= 0xFE2F) ||
+           (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0020 && cp <= 0xE007F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+bool regional_indicator(char32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
+}  // namespace
+
+std::vector<std::size_t> grapheme_starts(std::string_view s) {
+    std::vector<std::size_t> starts;
+    bool after_zwj = false, open_flag = false;  // a regional indicator waits for its pair
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = utf8_sequence(s, i);
+        std::optional<std::u32string> one = n ? code_points(s.substr(i, n)) : std::nullopt;
+        const char32_t cp = one ? (*one)[0] : 0xFFFD;
+        if (n == 0) n = 1;  // a broken byte is a character of its own
+        const bool joins = !starts.empty() && (extends(cp) || after_zwj || (regional_indicator(cp) && open_flag));
+        if (!joins) starts.push_back(i);
+        open_flag = regional_indicator(cp) && !(joins && open_flag);
+        after_zwj = cp == 0x200D;
+        i += n;
+    }
+    starts.push_back(s.size());
+    return starts;
+}
+
+std::size_t grapheme_count(std::string_view s) { return grapheme_starts(s).size() - 1; }
+
+bool valid_identifier(std::string_view id, std::size_t max, bool lower_only) {
+    if (id.empty() || id.size() > max) return false;
+    for (char c : id) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+                        (!lower_only && ((c >= 'A' && c <= 'Z') || c == ':'));
+        if (!ok) return false;
+    }
+    return true;
 }
 
 bool digits(std::string_view s) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/limits.h"
 #include "core/ssi.h"
 
 namespace ssi::detail {
@@ -32,8 +34,11 @@ std::optional<json> parse(std::string_view text, std::vector<Problem>& problems)
 
 // Type-checked readers: nullptr / nullopt when the value has another type.
 const std::string* as_string(const json& value);
-// Any JSON integer (signed or unsigned) that fits in int64.
+// Any JSON integer (signed or unsigned) that fits in int64. An unsigned one beyond it is nullopt, never wrapped
+// (nlohmann hands out its storage as int64 for both kinds: 2^64-100 would otherwise read as -100).
 std::optional<std::int64_t> as_integer(const json& value);
+// An unsigned JSON integer too large for int64 (a number, but outside every range here).
+bool huge_integer(const json& value);
 const json* member(const json& object, std::string_view key);  // nullptr if absent or not an object
 
 // Builds JSON paths like "questions[3].options[1].points".
@@ -56,10 +61,12 @@ struct Reporter {
     std::optional<Text> text_field(const json& object, std::string_view path, std::string_view key,
                                    bool required = true);
     std::optional<Text> text_value(const json& value, const std::string& path);
-    // An integer within [min, max]: reports missing / not an integer / out of range (code::kOutOfRange).
+    // An integer within [min, max]: reports missing / not an integer / out of range (code::kOutOfRange, also for
+    // integers beyond int64, with their digits).
     std::optional<int> int_field(const json& object, std::string_view path, std::string_view key, int min, int max);
     // "schemaVersion" of a file whose current format is `current`: reports missing, not an integer, a future
-    // version (future_code {found} {expected}) or one below 1 (unknown_code {found}). The version when readable.
+    // version (future_code {found} {expected}, also one beyond int64) or one below 1 (unknown_code {found}). The
+    // version when readable.
     std::optional<int> version_field(const json& root, int current, std::string_view future_code,
                                      std::string_view unknown_code);
 };
@@ -76,15 +83,30 @@ std::string dump_pretty(const json& value);
 // Hostile input: files a person drops or imports (store.cpp, workshop.cpp)
 //-----------------------------------------------------------------------------
 
-inline constexpr std::size_t kMaxProblems = 50;  // a hostile file with 100 000 bad entries gives a bounded report
+inline constexpr std::size_t kMaxProblems = limits::kMaxProblems;  // a hostile file with 100 000 bad entries gives a bounded report
 
-// Parses a text that may be hostile. One pass over the bytes first, without recursion, bounds the nesting
-// depth (code::kTooDeep) and, with look_for_literals, names NaN/Infinity literals (code::kNotFinite) before
-// nlohmann parses anything. A parse error in a text that ends inside a string or with brackets open (or holds
-// nothing at all) is reported as code::kTruncated, a number too large for a double as code::kNotFinite,
-// anything else as code::kInvalidJson.
+// The encoding of a file's bytes: UTF-8 with or without a byte order mark is accepted (the mark is dropped from
+// `text`); UTF-16 or UTF-32 (a byte order mark, or NUL bytes between the characters) gives code::kUtf16, a raw
+// NUL byte code::kNulByte, bytes that are not UTF-8 code::kInvalidUtf8 (both with {line} {column}).
+std::optional<Problem> check_encoding(std::string_view& text);
+
+// What a text that broke off held up to the break: complete values are in `root`; containers that were still
+// open are listed in `unfinished` (an entry among them was cut and must not be taken as whole).
+struct Partial {
+    std::unique_ptr<json> root;  // null when not even the first value began
+    std::vector<const json*> unfinished;
+    bool unfinished_contains(const json* value) const;
+};
+
+// Parses a text that may be hostile. check_encoding first; then one pass over the bytes, without recursion,
+// bounds the nesting depth (code::kTooDeep) and, with look_for_literals, names NaN/Infinity literals
+// (code::kNotFinite) before anything is built. The document is built by a SAX handler that refuses a key given
+// twice in one object (code::kDuplicateKey {key}, with the path of the second one). A parse error in a text that
+// ends inside a string or with brackets open (or holds nothing at all) is reported as code::kTruncated, a number
+// too large for a double as code::kNotFinite, anything else as code::kInvalidJson. With `partial`, what was
+// complete before a parse error is kept there (for salvaging a broken stored copy).
 std::optional<json> parse_limited(std::string_view text, int max_depth, bool look_for_literals,
-                                  std::vector<Problem>& problems);
+                                  std::vector<Problem>& problems, Partial* partial = nullptr);
 
 // Limits for every string and number anywhere in a parsed file (see check_values).
 struct ValueRules {
@@ -96,8 +118,34 @@ struct ValueRules {
 // not finite (code::kNotFinite). Stops after kMaxProblems problems; keys are never echoed.
 void check_values(const json& value, const std::string& path, const ValueRules& rules, Reporter& r);
 
-// Whether s holds U+0000–U+001F or U+007F (line breaks and tabs allowed when allow_line_breaks).
+// Whether s holds a C0 control (U+0000–U+001F), U+007F or a C1 control (U+0080–U+009F); line breaks and tabs
+// are allowed when allow_line_breaks.
 bool control_character(std::string_view s, bool allow_line_breaks);
+
+//-----------------------------------------------------------------------------
+// Identifiers and names (limits.h)
+//-----------------------------------------------------------------------------
+
+// Characters that change the direction of the text around them (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069).
+bool bidi_control(char32_t cp);
+// Characters that draw nothing: zero-width and format characters, variation selectors, fillers, tags, and the
+// Unicode spaces (ASCII spaces are trimmed before).
+bool invisible(char32_t cp);
+// The code points of valid UTF-8; nullopt when invalid.
+std::optional<std::u32string> code_points(std::string_view s);
+// Byte offsets where the user-perceived characters of valid UTF-8 start (extended grapheme clusters for
+// combining marks, emoji ZWJ sequences, skin tones, variation selectors, keycaps, flags and tag sequences),
+// and the end. A family emoji of seven code points is one character.
+std::vector<std::size_t> grapheme_starts(std::string_view s);
+std::size_t grapheme_count(std::string_view s);
+// An id as the app writes and compares them: 1–max bytes of A–Z a–z 0–9 . _ : - (so no invisible, control or
+// direction characters can make two ids look alike); with lower_only, no upper-case letters and no ':'.
+bool valid_identifier(std::string_view id, std::size_t max, bool lower_only);
+// A questionnaire's id (lower case: "SSI-Selfcheck" cannot pass for ours) and version ("1.0.0", "2026-Q1").
+inline bool valid_questionnaire_id(std::string_view id) { return valid_identifier(id, limits::kMaxIdBytes, true); }
+inline bool valid_questionnaire_version(std::string_view v) {
+    return valid_identifier(v, limits::kMaxVersionBytes, false);
+}
 
 //-----------------------------------------------------------------------------
 // Text helpers
@@ -111,8 +159,6 @@ std::string_view trim(std::string_view s);
 std::string shorten(std::string_view text, std::size_t max = 40);
 // Code points in valid UTF-8 (no overlong forms, no surrogates, at most U+10FFFF); nullopt when invalid.
 std::optional<std::size_t> utf8_length(std::string_view s);
-// The first max_code_points code points of valid UTF-8.
-std::string_view utf8_prefix(std::string_view s, std::size_t max_code_points);
 // One or more ASCII digits, and their value (callers bound the length).
 bool digits(std::string_view s);
 int to_int(std::string_view s);

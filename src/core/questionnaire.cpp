@@ -301,25 +301,40 @@ struct Loader {
     }
 
     void run(std::string_view text) {
-        std::optional<json> doc = detail::parse(text, r.problems);
+        // The same limits as every other file from elsewhere (core/limits.h): a trainer's file is stored beside
+        // the person's data and read at every start.
+        if (text.size() > limits::kMaxQuestionnaireBytes) {
+            r.add(code::kFileTooLarge, "", {{"max", std::to_string(limits::kMaxQuestionnaireBytes / 1024)}});
+            return;
+        }
+        std::optional<json> doc = detail::parse_limited(text, limits::kMaxDepth, /*look_for_literals=*/true, r.problems);
         if (!doc) return;
         if (!doc->is_object()) {
             r.add(code::kNotObject, "");
             return;
         }
         const json& root = *doc;
+        // No string may hold a control character or be longer than 10 000 bytes (ids and versions: limits.h).
+        detail::check_values(root, "", {limits::kMaxStringBytes, ""}, r);
+        if (!r.problems.empty()) return;
         if (const json* v = detail::member(root, "schemaVersion")) {
             std::optional<std::int64_t> n = detail::as_integer(*v);
             if (!n || *n != 1)
                 r.add(code::kUnsupportedSchema, "schemaVersion", {{"found", detail::describe_value(*v)}, {"expected", "1"}});
         }
+        // Results carry id and version, and the group view and the "same as ours" guard compare them as they are:
+        // the identifier rules leave no invisible, control, direction or upper-case character to tell two apart.
         if (const std::string* id = r.string_field(root, "", "id")) {
             q.id = *id;
-            if (id->empty()) r.add(code::kInvalidId, "id", {{"id", *id}});
+            if (!detail::valid_questionnaire_id(*id))
+                r.add(code::kInvalidQuestionnaireId, "id",
+                      {{"id", detail::shorten(*id)}, {"max", std::to_string(limits::kMaxIdBytes)}});
         }
         if (const std::string* version = r.string_field(root, "", "version")) {
             q.version = *version;
-            if (version->empty()) r.add(code::kMissingField, "version", {{"field", "version"}});
+            if (!detail::valid_questionnaire_version(*version))
+                r.add(code::kInvalidVersion, "version",
+                      {{"version", detail::shorten(*version)}, {"max", std::to_string(limits::kMaxVersionBytes)}});
         }
         if (auto t = r.text_field(root, "", "title")) q.title = std::move(*t);
         if (auto t = r.text_field(root, "", "intro", /*required=*/false)) q.intro = std::move(*t);

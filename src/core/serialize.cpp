@@ -1,4 +1,6 @@
 // Saved answers and results as JSON (schema "ssi-selfcheck/answers", version 1).
+#include <limits>
+
 #include "core/codes.h"
 #include "core/json_util.h"
 #include "core/ssi.h"
@@ -61,7 +63,11 @@ std::string to_json(const Questionnaire& q, const Answers& answers, const Result
 AnswersLoad answers_from_json(const Questionnaire& q, std::string_view text) {
     AnswersLoad out;
     detail::Reporter r{out.problems};
-    std::optional<json> doc = detail::parse(text, out.problems);
+    if (text.size() > limits::kMaxAnswersBytes) {
+        r.add(code::kFileTooLarge, "", {{"max", std::to_string(limits::kMaxAnswersBytes / 1024)}});
+        return out;
+    }
+    std::optional<json> doc = detail::parse_limited(text, limits::kMaxDepth, /*look_for_literals=*/true, out.problems);
     if (!doc) return out;
     if (!doc->is_object()) {
         r.add(code::kNotObject, "");
@@ -74,7 +80,10 @@ AnswersLoad answers_from_json(const Questionnaire& q, std::string_view text) {
     }
     if (const json* v = detail::member(root, "schemaVersion")) {
         std::optional<std::int64_t> n = detail::as_integer(*v);
-        if (!n)
+        if (detail::huge_integer(*v))
+            r.add(code::kUnsupportedVersion, "schemaVersion",
+                  {{"found", detail::shorten(v->dump())}, {"expected", std::to_string(kAnswersSchemaVersion)}});
+        else if (!n)
             r.add(code::kNotInteger, "schemaVersion");
         else if (*n != kAnswersSchemaVersion)
             r.add(code::kUnsupportedVersion, "schemaVersion",
@@ -99,7 +108,9 @@ AnswersLoad answers_from_json(const Questionnaire& q, std::string_view text) {
                 continue;
             }
             if (it.value().is_null()) continue;  // explicitly unanswered
-            std::optional<std::int64_t> v = detail::as_integer(it.value());
+            // An integer beyond int64 is out of every option's range, not "not an integer".
+            std::optional<std::int64_t> v = detail::huge_integer(it.value()) ? std::numeric_limits<std::int64_t>::max()
+                                                                             : detail::as_integer(it.value());
             if (!v) {
                 r.add(code::kNotInteger, path);
                 continue;

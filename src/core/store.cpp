@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <set>
 
 #include "core/codes.h"
@@ -49,23 +50,15 @@ std::optional<std::array<int, kComponentCount>> centi_field(detail::Reporter& r,
     return out;
 }
 
-// Stable ids: what the app generates and what a merge compares. Imports allow letters, digits and ._:-
-bool valid_id(const std::string& id) {
-    if (id.empty() || id.size() > 64) return false;
-    for (char c : id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                        c == '_' || c == '.' || c == ':';
-        if (!ok) return false;
-    }
-    return true;
-}
-
+// Stable ids: what the app generates and what a merge compares: letters, digits and ._:- (detail::valid_identifier),
+// so no invisible or control character can make two ids look alike. An import refuses a bad one; the stored
+// document drops the entry (and lists it).
 std::optional<std::string> id_field(detail::Reporter& r, const json& object, const std::string& path, Mode mode) {
     const std::string* id = r.string_field(object, path, "id");
     if (!id) return std::nullopt;
-    // The stored document takes the app's ids as they are; an import holds them to the documented characters.
-    if (mode == Mode::Import && !valid_id(*id)) {
-        r.add(code::kImportInvalidId, detail::join(path, "id"), {{"id", shorten(*id)}});
+    if (!detail::valid_identifier(*id, limits::kMaxIdBytes, /*lower_only=*/false)) {
+        r.add(mode == Mode::Import ? code::kImportInvalidId : code::kStoreInvalidId, detail::join(path, "id"),
+              {{"id", shorten(*id)}});
         return std::nullopt;
     }
     return *id;
@@ -143,7 +136,9 @@ std::optional<Answers> answers_field(detail::Reporter& r, const json& object, co
     for (auto it = a->begin(); it != a->end(); ++it) {
         const std::string& id = it.key();
         const std::string ap = detail::join(p, id);
-        std::optional<std::int64_t> v = detail::as_integer(it.value());
+        // An integer beyond int64 is out of every option's range, not "not an integer".
+        std::optional<std::int64_t> v = detail::huge_integer(it.value()) ? std::numeric_limits<std::int64_t>::max()
+                                                                         : detail::as_integer(it.value());
         if (!v) {
             r.add(code::kNotInteger, ap);
             ok = false;
@@ -180,7 +175,7 @@ std::optional<SelfCheck> read_check(detail::Reporter& r, const json& v, const st
     SelfCheck c;
     if (auto id = id_field(r, v, path, mode)) c.id = *id;
     if (const std::string* date = r.string_field(v, path, "date")) {
-        if (mode == Mode::Import && !valid_timestamp(*date))
+        if (!valid_timestamp(*date))
             r.add(code::kInvalidTimestamp, detail::join(path, "date"), {{"value", shorten(*date)}});
         c.date = *date;
     }
@@ -196,8 +191,18 @@ std::optional<SelfCheck> read_check(detail::Reporter& r, const json& v, const st
     // A stored check keeps its answers even when another questionnaire is active now (imports are checked).
     const bool other = mode == Mode::Stored && !c.questionnaire_id.empty() && c.questionnaire_id != q.id;
     if (auto answers = answers_field(r, v, path, other ? nullptr : &q, mode, true)) c.answers = std::move(*answers);
-    if (auto centi = centi_field(r, v, path)) c.component_centi = *centi;
-    if (auto total = r.int_field(v, path, "total", 0, kComponentCount * kComponentMax)) c.total = *total;
+    const auto centi = centi_field(r, v, path);
+    if (centi) c.component_centi = *centi;
+    if (auto total = r.int_field(v, path, "total", 0, kComponentCount * kComponentMax)) {
+        c.total = *total;
+        // What the app writes is consistent (the total is the rounded sum, as scoring makes it); an import that
+        // says otherwise was edited. Stored checks of earlier versions are taken as they were scored.
+        int sum = 0;
+        for (int x : c.component_centi) sum += x;
+        if (mode == Mode::Import && centi && round_total(sum) != *total)
+            r.add(code::kImportTotalMismatch, detail::join(path, "total"),
+                  {{"found", std::to_string(*total)}, {"expected", std::to_string(round_total(sum))}});
+    }
     if (auto note = note_field(r, v, path)) c.note = std::move(*note);
     if (r.problems.size() != before) return std::nullopt;
     return c;
@@ -230,25 +235,86 @@ std::optional<RealEntry> read_real(detail::Reporter& r, const json& v, const std
     return e;
 }
 
+// Where entries that cannot be read go. An import refuses the whole file (problems in the reporter); the stored
+// document and a repair leave the entry out and list it (first problem of each, at most kMaxProblems listed).
+struct Dropped {
+    std::vector<Problem>* list = nullptr;  // null: an import, every problem refuses the file
+    const detail::Partial* partial = nullptr;  // a text that broke off: its unfinished entries are cut
+    int count = 0;
+    void add(Problem p) {
+        ++count;
+        if (list->size() < detail::kMaxProblems) list->push_back(std::move(p));
+    }
+};
+
+// Reads one entry with `read`: straight into the reporter for an import, or on its own for a stored document
+// (every string checked like an import's, the entry dropped on any problem).
+template <typename T, typename Read>
+void read_one(detail::Reporter& r, const json& item, const std::string& path, Dropped& dropped, std::vector<T>& out,
+              Read read) {
+    if (!dropped.list) {
+        if (auto entry = read(r, item, path)) out.push_back(std::move(*entry));
+        return;
+    }
+    std::vector<Problem> problems;
+    detail::Reporter one{problems};
+    if (dropped.partial && dropped.partial->unfinished_contains(&item)) {
+        one.add(code::kStoreEntryCut, path);
+    } else {
+        detail::check_values(item, path, {kMaxStringBytes, "note"}, one);
+        if (problems.empty()) {
+            std::optional<T> entry = read(one, item, path);
+            if (entry && problems.empty()) {
+                out.push_back(std::move(*entry));
+                return;
+            }
+        }
+    }
+    dropped.add(problems.empty() ? Problem{std::string(code::kNotObjectField), path, {}} : std::move(problems[0]));
+}
+
 // Reads "checks" and "real" of a stored document or an import file.
 void read_entries(detail::Reporter& r, const json& root, const Questionnaire& q, Mode mode, bool required,
-                  std::vector<SelfCheck>& checks, std::vector<RealEntry>& real) {
-    if (const json* list = r.array_field(root, "", "checks", required)) {
+                  std::vector<SelfCheck>& checks, std::vector<RealEntry>& real, Dropped& dropped) {
+    const auto list_of = [&](std::string_view key) -> const json* {
+        if (!dropped.list) return r.array_field(root, "", key, required);
+        const json* v = detail::member(root, key);
+        if (v && !v->is_array()) dropped.add(Problem{std::string(code::kNotArray), std::string(key), {}});
+        return v && v->is_array() ? v : nullptr;
+    };
+    if (const json* list = list_of("checks")) {
         std::size_t i = 0;
         for (const json& item : *list) {
             if (r.problems.size() >= detail::kMaxProblems) return;
-            if (auto c = read_check(r, item, detail::index("checks", i), q, mode)) checks.push_back(std::move(*c));
-            ++i;
+            read_one(r, item, detail::index("checks", i++), dropped, checks,
+                     [&](detail::Reporter& rr, const json& v, const std::string& p) { return read_check(rr, v, p, q, mode); });
         }
     }
-    if (const json* list = r.array_field(root, "", "real", required)) {
+    if (const json* list = list_of("real")) {
         std::size_t i = 0;
         for (const json& item : *list) {
             if (r.problems.size() >= detail::kMaxProblems) return;
-            if (auto e = read_real(r, item, detail::index("real", i), mode)) real.push_back(std::move(*e));
-            ++i;
+            read_one(r, item, detail::index("real", i++), dropped, real,
+                     [&](detail::Reporter& rr, const json& v, const std::string& p) { return read_real(rr, v, p, mode); });
         }
     }
+    if (!dropped.list) return;
+    // Ids are what a merge compares: a second entry under one id is left out (the first one stays).
+    const auto unique = [&](auto& entries, std::string_view kind) {
+        std::set<std::string, std::less<>> seen;
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            if (seen.insert(entries[i].id).second) {
+                if (kept != i) entries[kept] = std::move(entries[i]);
+                ++kept;
+            } else {
+                dropped.add(Problem{std::string(code::kStoreDuplicateId), std::string(kind), {{"id", entries[i].id}}});
+            }
+        }
+        entries.resize(kept);
+    };
+    unique(checks, "checks");
+    unique(real, "real");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -325,12 +391,13 @@ std::string decimal(int centi, int decimals, char separator) {
     return std::to_string(centi / 100) + separator + (frac < 10 ? "0" : "") + std::to_string(frac);
 }
 
-// RFC 4180: quoted when the field holds a comma, a quote or a line break; quotes doubled. A note starting
-// with = + - @ would be run as a formula by spreadsheet programs: it gets a leading apostrophe (OWASP).
-std::string csv_field(std::string_view s, bool free_text) {
+// RFC 4180: quoted when the field holds a comma, a quote or a line break; quotes doubled. A cell starting with
+// = + - @ tab or CR (also after spaces) would be run as a formula by spreadsheet programs: it gets a leading
+// apostrophe, as OWASP advises for every text cell (ids and dates too: a tampered store may hold anything).
+std::string csv_field(std::string_view s) {
     std::string v(s);
-    if (free_text && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
-                                     v[0] == '\r'))
+    const std::size_t first = v.find_first_not_of(' ');
+    if (first != std::string::npos && std::string_view("=+-@\t\r").find(v[first]) != std::string_view::npos)
         v.insert(v.begin(), '\'');
     if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
     std::string out = "\"";
@@ -362,9 +429,74 @@ int RealEntry::total() const {
 // [SECTION] Reading and writing the stored document
 //-----------------------------------------------------------------------------
 
+namespace {
+
+// A stored copy (or a repair file) as far as it can be read: the header is checked by the caller; here every
+// entry that reads is kept and every other one listed in `dropped`.
+Document read_body(detail::Reporter& r, const json& root, std::int64_t version, const Questionnaire& q,
+                   Dropped& dropped) {
+    Document d;
+    // settings.language in v2, top-level "language" in v1; an unknown language follows the browser.
+    auto read_language = [&](const json& object) {
+        const json* lang = detail::member(object, "language");
+        const std::string* s = lang ? detail::as_string(*lang) : nullptr;
+        if (s && *s == "de") d.settings.language = Lang::De;
+        if (s && *s == "en") d.settings.language = Lang::En;
+    };
+    // The answers in progress: when they cannot be read they are left out (and listed), the rest stays.
+    auto read_progress_answers = [&](const json& object, const std::string& path) {
+        std::vector<Problem> problems;
+        detail::Reporter one{problems};
+        if (auto answers = answers_field(one, object, path, &q, Mode::Stored, /*required=*/false))
+            d.progress.answers = std::move(*answers);
+        if (!problems.empty()) dropped.add(std::move(problems[0]));
+    };
+    if (version == 1) {
+        // Version 1: {"schemaVersion":1, "language":"de", "answers":{id: option}} — the answers in progress.
+        read_language(root);
+        read_progress_answers(root, "");
+        return d;
+    }
+    if (const json* settings = detail::member(root, "settings"); settings && settings->is_object()) {
+        read_language(*settings);
+        const json* theme = detail::member(*settings, "theme");
+        const std::string* t = theme ? detail::as_string(*theme) : nullptr;
+        if (t && (*t == "light" || *t == "dark" || *t == "system")) d.settings.theme = *t;
+    }
+    if (const json* progress = detail::member(root, "progress"); progress && progress->is_object()) {
+        read_progress_answers(*progress, "progress");
+        for (auto [key, target] : {std::pair{"screen", &d.progress.screen}, std::pair{"question", &d.progress.question}}) {
+            const json* v = detail::member(*progress, key);
+            const std::string* s = v ? detail::as_string(*v) : nullptr;
+            // Only the app's own short names: anything else is a place the app cannot go back to.
+            if (s && s->size() <= limits::kMaxIdBytes && !detail::control_character(*s, false)) *target = *s;
+        }
+    }
+    read_entries(r, root, q, Mode::Stored, /*required=*/false, d.checks, d.real, dropped);
+    return d;
+}
+
+// A repair file: a stored document as the app wrote it (the copy of unreadable data it offered as a download),
+// whole or cut. An export says its "type"; a stored document names its "schema" (from version 2) or, when cut
+// before that key, at least starts with its lists and has no "appVersion" (which every export has).
+bool looks_stored(const json* root) {
+    if (!root || !root->is_object()) return false;
+    const json* schema = detail::member(*root, "schema");
+    const std::string* s = schema ? detail::as_string(*schema) : nullptr;
+    if (s) return *s == kDocumentSchema;
+    return !detail::member(*root, "type") && !detail::member(*root, "appVersion") &&
+           (detail::member(*root, "checks") || detail::member(*root, "real"));
+}
+
+}  // namespace
+
 DocumentLoad read_document(std::string_view text, const Questionnaire& q) {
     DocumentLoad out;
     detail::Reporter r{out.problems};
+    if (text.size() > limits::kMaxStoredReadBytes) {
+        r.add(code::kStoreTooLarge, "", {{"max", std::to_string(limits::kMaxStoredReadBytes / 1024)}});
+        return out;
+    }
     std::optional<json> doc = detail::parse_limited(text, kMaxDepth, /*look_for_literals=*/false, out.problems);
     if (!doc) return out;
     if (!doc->is_object()) {
@@ -378,6 +510,7 @@ DocumentLoad read_document(std::string_view text, const Questionnaire& q) {
         return out;
     }
     std::optional<std::int64_t> v = detail::as_integer(*version);
+    if (detail::huge_integer(*version)) v = std::numeric_limits<std::int64_t>::max();  // a future version, not -1
     if (!v) {
         r.add(code::kNotInteger, "schemaVersion");
         return out;
@@ -395,47 +528,42 @@ DocumentLoad read_document(std::string_view text, const Questionnaire& q) {
     }
     if (*v > kDocumentVersion) {
         r.add(code::kStoreFutureVersion, "schemaVersion",
-              {{"found", std::to_string(*v)}, {"expected", std::to_string(kDocumentVersion)}});
+              {{"found", shorten(version->dump())}, {"expected", std::to_string(kDocumentVersion)}});
         return out;
     }
     if (*v < 1) {
         r.add(code::kStoreUnknownVersion, "schemaVersion", {{"found", std::to_string(*v)}});
         return out;
     }
+    Dropped dropped{&out.dropped};
+    Document d = read_body(r, root, *v, q, dropped);
+    out.dropped_entries = dropped.count;
+    out.document = std::move(d);
+    out.migrated = *v < kDocumentVersion;
+    return out;
+}
 
-    Document d;
-    // settings.language in v2, top-level "language" in v1; an unknown language follows the browser.
-    auto read_language = [&](const json& object, std::string_view path) {
-        if (const std::string* lang = r.string_field(object, path, "language", /*required=*/false)) {
-            if (*lang == "de") d.settings.language = Lang::De;
-            if (*lang == "en") d.settings.language = Lang::En;
-        }
-    };
-    if (*v == 1) {
-        // Version 1: {"schemaVersion":1, "language":"de", "answers":{id: option}} — the answers in progress.
-        read_language(root, "");
-        if (auto answers = answers_field(r, root, "", &q, Mode::Stored, /*required=*/false))
-            d.progress.answers = std::move(*answers);
-    } else {
-        if (const json* settings = r.object_field(root, "", "settings", /*required=*/false)) {
-            read_language(*settings, "settings");
-            if (const std::string* theme = r.string_field(*settings, "settings", "theme", /*required=*/false)) {
-                if (*theme == "light" || *theme == "dark" || *theme == "system") d.settings.theme = *theme;
-            }
-        }
-        if (const json* progress = r.object_field(root, "", "progress", /*required=*/false)) {
-            if (auto answers = answers_field(r, *progress, "progress", &q, Mode::Stored, /*required=*/false))
-                d.progress.answers = std::move(*answers);
-            if (const std::string* s = r.string_field(*progress, "progress", "screen", false)) d.progress.screen = *s;
-            if (const std::string* s = r.string_field(*progress, "progress", "question", false))
-                d.progress.question = *s;
-        }
-        read_entries(r, root, q, Mode::Stored, /*required=*/false, d.checks, d.real);
+Salvage salvage_document(std::string_view text, const Questionnaire& q) {
+    Salvage out;
+    std::vector<Problem> problems;
+    if (text.size() > limits::kMaxStoredReadBytes) {
+        out.reason = Problem{std::string(code::kStoreTooLarge), "", {{"max", std::to_string(limits::kMaxStoredReadBytes / 1024)}}};
+        return out;
     }
-    if (out.problems.empty()) {
-        out.document = std::move(d);
-        out.migrated = *v < kDocumentVersion;
-    }
+    detail::Partial partial;
+    std::optional<json> doc = detail::parse_limited(text, kMaxDepth, /*look_for_literals=*/false, problems, &partial);
+    if (!problems.empty()) out.reason = problems[0];
+    const json* root = doc ? &*doc : partial.root.get();
+    if (!looks_stored(root)) return out;
+    out.stored_copy = true;
+    // The entries are read with the current rules whatever version the copy names: what reads is kept.
+    const json* version = detail::member(*root, "schemaVersion");
+    const std::optional<std::int64_t> v = version ? detail::as_integer(*version) : std::nullopt;
+    Dropped dropped{&out.dropped, doc ? nullptr : &partial};
+    std::vector<Problem> ignored;
+    detail::Reporter body{ignored};
+    out.document = read_body(body, *root, v == 1 ? 1 : kDocumentVersion, q, dropped);
+    out.dropped_entries = dropped.count;
     return out;
 }
 
@@ -471,51 +599,11 @@ std::string export_check(const SelfCheck& check, std::string_view app_version, s
     return export_text({check}, {}, app_version, exported_at);
 }
 
-ImportPreview preview_import(std::string_view text, const Document& into, const Questionnaire& q) {
-    ImportPreview out;
-    detail::Reporter r{out.problems};
-    if (text.size() > kMaxImportBytes) {
-        r.add(code::kImportTooLarge, "", {{"max", std::to_string(kMaxImportBytes / (1024 * 1024))}});
-        return out;
-    }
-    if (blank(text)) {
-        r.add(code::kImportEmpty, "");
-        return out;
-    }
-    std::optional<json> doc = detail::parse_limited(text, kMaxDepth, /*look_for_literals=*/true, out.problems);
-    if (!doc) return out;
-    if (!doc->is_object()) {
-        r.add(code::kNotObject, "");
-        return out;
-    }
-    const json& root = *doc;
-    // Say first what kind of file this is: a wrong file gets one clear message, not fifty.
-    const json* type = detail::member(root, "type");
-    const std::string* type_s = type ? detail::as_string(*type) : nullptr;
-    if (!type_s || *type_s != kExportType) {
-        r.add(code::kImportWrongType, "type", {{"found", type_s ? shorten(*type_s) : std::string()}});
-        return out;
-    }
-    if (!r.version_field(root, kExportVersion, code::kImportFutureVersion, code::kImportUnknownVersion)) return out;
-    detail::check_values(root, "", {kMaxStringBytes, "note"}, r);
-    if (!out.problems.empty()) return out;
-    r.string_field(root, "", "appVersion", /*required=*/false);
-    r.string_field(root, "", "exportedAt", /*required=*/false);
+namespace {
 
-    std::vector<SelfCheck> checks;
-    std::vector<RealEntry> real;
-    read_entries(r, root, q, Mode::Import, /*required=*/true, checks, real);
-    // Ids are unique within the file (per kind): two different entries with one id cannot both be kept.
-    std::set<std::string, std::less<>> seen;
-    for (std::size_t i = 0; i < checks.size() && r.problems.size() < detail::kMaxProblems; ++i)
-        if (!seen.insert(checks[i].id).second)
-            r.add(code::kImportDuplicateId, detail::index("checks", i), {{"id", checks[i].id}});
-    seen.clear();
-    for (std::size_t i = 0; i < real.size() && r.problems.size() < detail::kMaxProblems; ++i)
-        if (!seen.insert(real[i].id).second)
-            r.add(code::kImportDuplicateId, detail::index("real", i), {{"id", real[i].id}});
-    if (!out.problems.empty()) return out;
-
+// Splits what a file holds into what is new for `into` and what is already there (by id, per kind), then checks
+// that the merged document still fits (entries and bytes): a refusal up front instead of a failed save later.
+void sort_new(ImportPreview& out, std::vector<SelfCheck> checks, std::vector<RealEntry> real, const Document& into) {
     std::set<std::string, std::less<>> have_checks, have_real;
     for (const SelfCheck& c : into.checks) have_checks.insert(c.id);
     for (const RealEntry& e : into.real) have_real.insert(e.id);
@@ -531,7 +619,92 @@ ImportPreview preview_import(std::string_view text, const Document& into, const 
         else
             out.new_real.push_back(std::move(e));
     }
+    ImportPreview ok = out;
+    ok.problems.clear();
+    if (std::optional<Problem> p = check_fits(merge(into, ok))) {
+        p->code = p->code == code::kStoreTooManyEntries ? std::string(code::kImportTooManyEntries)
+                                                        : std::string(code::kImportWouldNotFit);
+        out.problems.push_back(std::move(*p));
+        out.new_checks.clear();
+        out.new_real.clear();
+    }
+}
+
+}  // namespace
+
+ImportPreview preview_import(std::string_view text, const Document& into, const Questionnaire& q) {
+    ImportPreview out;
+    detail::Reporter r{out.problems};
+    if (text.size() > kMaxImportBytes) {
+        r.add(code::kImportTooLarge, "", {{"max", std::to_string(kMaxImportBytes / (1024 * 1024))}});
+        return out;
+    }
+    if (blank(text)) {
+        r.add(code::kImportEmpty, "");
+        return out;
+    }
+    detail::Partial partial;
+    std::optional<json> doc = detail::parse_limited(text, kMaxDepth, /*look_for_literals=*/true, out.problems, &partial);
+    // A copy of stored data (whole or cut) is a repair: every entry that reads is taken, the others are listed.
+    const auto repair = [&] {
+        Salvage salvage = salvage_document(text, q);
+        out.problems.clear();
+        out.repair = true;
+        out.dropped = std::move(salvage.dropped);
+        out.dropped_entries = salvage.dropped_entries;
+        if (salvage.document.checks.empty() && salvage.document.real.empty() && salvage.dropped_entries > 0) {
+            r.add(code::kImportNothingSalvaged, "");
+            return out;
+        }
+        sort_new(out, std::move(salvage.document.checks), std::move(salvage.document.real), into);
+        return out;
+    };
+    if (!doc) return looks_stored(partial.root.get()) ? repair() : out;
+    if (!doc->is_object()) {
+        r.add(code::kNotObject, "");
+        return out;
+    }
+    const json& root = *doc;
+    // Say first what kind of file this is: a wrong file gets one clear message, not fifty.
+    const json* type = detail::member(root, "type");
+    const std::string* type_s = type ? detail::as_string(*type) : nullptr;
+    if (!type_s || *type_s != kExportType) {
+        if (looks_stored(&root)) return repair();
+        r.add(code::kImportWrongType, "type", {{"found", type_s ? shorten(*type_s) : std::string()}});
+        return out;
+    }
+    if (!r.version_field(root, kExportVersion, code::kImportFutureVersion, code::kImportUnknownVersion)) return out;
+    detail::check_values(root, "", {kMaxStringBytes, "note"}, r);
+    if (!out.problems.empty()) return out;
+    r.string_field(root, "", "appVersion", /*required=*/false);
+    r.string_field(root, "", "exportedAt", /*required=*/false);
+
+    std::vector<SelfCheck> checks;
+    std::vector<RealEntry> real;
+    Dropped none;
+    read_entries(r, root, q, Mode::Import, /*required=*/true, checks, real, none);
+    // Ids are unique within the file (per kind): two different entries with one id cannot both be kept.
+    std::set<std::string, std::less<>> seen;
+    for (std::size_t i = 0; i < checks.size() && r.problems.size() < detail::kMaxProblems; ++i)
+        if (!seen.insert(checks[i].id).second)
+            r.add(code::kImportDuplicateId, detail::index("checks", i), {{"id", checks[i].id}});
+    seen.clear();
+    for (std::size_t i = 0; i < real.size() && r.problems.size() < detail::kMaxProblems; ++i)
+        if (!seen.insert(real[i].id).second)
+            r.add(code::kImportDuplicateId, detail::index("real", i), {{"id", real[i].id}});
+    if (!out.problems.empty()) return out;
+    sort_new(out, std::move(checks), std::move(real), into);
     return out;
+}
+
+std::optional<Problem> check_fits(const Document& d) {
+    const std::size_t entries = d.checks.size() + d.real.size();
+    if (entries > limits::kMaxEntries)
+        return Problem{std::string(code::kStoreTooManyEntries), "",
+                       {{"count", std::to_string(entries)}, {"max", std::to_string(limits::kMaxEntries)}}};
+    if (write_document(d).size() > limits::kMaxStoredBytes)
+        return Problem{std::string(code::kStoreTooLarge), "", {{"max", std::to_string(limits::kMaxStoredBytes / 1024)}}};
+    return std::nullopt;
 }
 
 Document merge(const Document& into, const ImportPreview& preview) {
@@ -563,9 +736,9 @@ std::string history_csv(const Document& d) {
     std::vector<Row> rows;
     auto line = [](std::string_view kind, const std::string& id, const std::string& date,
                    const std::array<int, kComponentCount>& centi, int total, const std::string& note) {
-        std::string s = std::string(kind) + "," + csv_field(id, false) + "," + csv_field(date, false);
+        std::string s = std::string(kind) + "," + csv_field(id) + "," + csv_field(date);
         for (int c : centi) s += "," + (c < 0 ? "-" + decimal(-c, 2, '.') : decimal(c, 2, '.'));
-        s += "," + std::to_string(total) + "," + csv_field(note, true) + "\r\n";
+        s += "," + std::to_string(total) + "," + csv_field(note) + "\r\n";
         return s;
     };
     for (const SelfCheck& c : d.checks)

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/limits.h"
 #include "core/ssi.h"
 
 namespace ssi::store {
@@ -32,9 +33,10 @@ inline constexpr std::string_view kDocumentSchema = "ssi-selfcheck/store";
 inline constexpr int kDocumentVersion = 2;  // 1: the flat first format, migrated on read
 inline constexpr std::string_view kExportType = "ssi-selfcheck/export";
 inline constexpr int kExportVersion = 1;
-inline constexpr std::size_t kMaxImportBytes = 5 * 1024 * 1024;
-inline constexpr int kMaxDepth = 32;                   // nesting of [ and { (stored document and imports)
-inline constexpr std::size_t kMaxStringBytes = 10000;  // any string in an import, notes included (UTF-8 bytes)
+// The limits of every reader are in core/limits.h (one table in docs/data-format.md).
+inline constexpr std::size_t kMaxImportBytes = limits::kMaxImportBytes;
+inline constexpr int kMaxDepth = limits::kMaxDepth;
+inline constexpr std::size_t kMaxStringBytes = limits::kMaxStringBytes;
 
 struct Settings {
     std::optional<Lang> language;  // unset: follow the browser
@@ -89,14 +91,36 @@ struct Document {
 struct DocumentLoad {
     std::optional<Document> document;  // set when readable (possibly after migration)
     std::vector<Problem> problems;     // why it is not readable; empty when document is set
+    // Readable, but these entries (or the answers in progress) were left out: the first problem of each, with
+    // its path (at most 50 listed; dropped_entries counts all). The caller keeps the text before writing over it.
+    std::vector<Problem> dropped;
+    int dropped_entries = 0;
     int found_version = 0;             // schemaVersion found in the text (0 when none could be read)
     bool migrated = false;             // read from an older version: write it back in the current one
 };
 
-// Reads what the app stored. Invalid JSON, a truncated text, another schema, a future version or a
-// wrong structure give problems and no document: the caller keeps the text as a backup and starts afresh.
-// Answers for questions the questionnaire does not know are dropped (they cannot be shown or scored).
+// Reads what the app stored. A text over limits::kMaxStoredReadBytes, not UTF-8, invalid JSON, a truncated text,
+// another schema or a future version give problems and no document: the caller keeps the text byte-exact and
+// starts afresh. One bad entry never hides the others: an entry with a problem (a field of the wrong type or
+// out of range, an id outside the allowed characters, a date that is not one, an id given twice, a control
+// character) is left out and listed in `dropped`. Answers for questions the questionnaire does not know are
+// dropped silently (they cannot be shown or scored).
 DocumentLoad read_document(std::string_view json, const Questionnaire& questionnaire);
+
+// The repair reader: every entry that can be read from a stored copy the app could not read (cut, broken,
+// from a newer version), and a list of what it left out. A cut text gives the entries that were complete.
+struct Salvage {
+    Document document;               // settings, progress and entries that read
+    std::vector<Problem> dropped;    // one problem per entry left out (at most 50 listed)
+    int dropped_entries = 0;
+    bool stored_copy = false;        // the text is recognisably a stored document (otherwise nothing is taken)
+    std::optional<Problem> reason;   // why read_document would refuse the text as a whole, if it does
+};
+Salvage salvage_document(std::string_view json, const Questionnaire& questionnaire);
+
+// Whether a document fits the storage budget (limits::kMaxEntries, limits::kMaxStoredBytes as written):
+// store.too_many_entries {count} {max} or store.too_large {max} (KiB) otherwise.
+std::optional<Problem> check_fits(const Document& document);
 
 // Deterministic (sorted keys, no whitespace) so unchanged data writes identical bytes.
 std::string write_document(const Document& document);
@@ -115,13 +139,19 @@ struct ImportPreview {
     std::vector<RealEntry> new_real;
     int duplicate_checks = 0, duplicate_real = 0;
     std::vector<Problem> problems;      // non-empty: refused, nothing may be added
+    bool repair = false;                // the file was a stored copy: what reads is taken, the rest listed
+    std::vector<Problem> dropped;       // repair only: entries left out (at most 50 listed)
+    int dropped_entries = 0;
     bool ok() const { return problems.empty(); }
 };
 
 // Checks an import file against the document it would be merged into. Refuses (with a problem) files over
-// kMaxImportBytes, invalid or truncated JSON, another "type", a future schemaVersion, nesting deeper than 32,
-// strings over 10 000 bytes, control characters in strings, numbers that are not finite or out of range,
-// unknown questionnaire ids, out-of-range answers. Never throws, never recurses without bound.
+// kMaxImportBytes, UTF-16 or invalid UTF-8, invalid or truncated JSON, a key given twice, another "type", a
+// future schemaVersion, nesting deeper than 32, strings over 10 000 bytes, control characters in strings,
+// numbers that are not finite or out of range, a total that is not the rounded sum of its components, unknown
+// questionnaire ids, out-of-range answers, and a merge that would not fit (check_fits). A stored document (the
+// copy of unreadable data the app offered, whole or cut) is read as a repair with salvage_document. Never
+// throws, never recurses without bound.
 ImportPreview preview_import(std::string_view text, const Document& into, const Questionnaire& questionnaire);
 
 // Adds what the preview found new; the result is sorted oldest first. Importing the same file twice adds nothing.
@@ -132,7 +162,8 @@ Document merge(const Document& into, const ImportPreview& preview);
 //-----------------------------------------------------------------------------
 
 // Header (fixed, English, documented): kind,id,date,brand,find,engage,relationships,total,note
-// kind is "selfcheck" or "real"; component values with two decimals and a point; RFC 4180 quoting.
+// kind is "selfcheck" or "real"; component values with two decimals and a point; RFC 4180 quoting; every text
+// cell starting with = + - @ tab or CR (also after spaces) gets a leading apostrophe (OWASP).
 inline constexpr std::string_view kCsvHeader = "kind,id,date,brand,find,engage,relationships,total,note";
 std::string history_csv(const Document& document);
 

@@ -122,8 +122,18 @@ std::optional<Handover> read_result(detail::Reporter& r, const json& v, const st
     Handover h;
     if (const json* ref = r.object_field(v, path, "questionnaire")) {
         const std::string rp = detail::join(path, "questionnaire");
-        if (const std::string* id = r.string_field(*ref, rp, "id")) h.questionnaire_id = *id;
-        if (const std::string* version = r.string_field(*ref, rp, "version")) h.questionnaire_version = *version;
+        if (const std::string* id = r.string_field(*ref, rp, "id")) {
+            h.questionnaire_id = *id;
+            if (!detail::valid_questionnaire_id(*id))
+                r.add(code::kInvalidQuestionnaireId, detail::join(rp, "id"),
+                      {{"id", detail::shorten(*id)}, {"max", std::to_string(limits::kMaxIdBytes)}});
+        }
+        if (const std::string* version = r.string_field(*ref, rp, "version")) {
+            h.questionnaire_version = *version;
+            if (!detail::valid_questionnaire_version(*version))
+                r.add(code::kInvalidVersion, detail::join(rp, "version"),
+                      {{"version", detail::shorten(*version)}, {"max", std::to_string(limits::kMaxVersionBytes)}});
+        }
     }
     if (const std::string* nickname = r.string_field(v, path, "nickname", /*required=*/false)) {
         if (std::optional<Problem> p = check_nickname(*nickname)) {
@@ -309,7 +319,10 @@ Handover make_handover(const Questionnaire& questionnaire, const Result& result,
     Handover h;
     h.questionnaire_id = questionnaire.id;
     h.questionnaire_version = questionnaire.version;
-    const std::string_view cut = detail::trim(detail::utf8_prefix(detail::trim(nickname), kMaxNicknameChars));
+    const std::string_view trimmed = detail::trim(nickname);
+    const std::vector<std::size_t> starts = detail::grapheme_starts(trimmed);
+    const std::string_view cut =
+        detail::trim(trimmed.substr(0, starts[std::min(starts.size() - 1, kMaxNicknameChars)]));
     if (!check_nickname(cut)) h.nickname = std::string(cut);  // else anonymous: the file must stay readable
     int sum = 0;
     for (Component c : kComponents) {
@@ -329,10 +342,15 @@ std::string handover_json(const Handover& handover, std::string_view app_version
 
 std::optional<Problem> check_nickname(std::string_view nickname) {
     const std::string_view trimmed = detail::trim(nickname);
-    const std::optional<std::size_t> length = detail::utf8_length(trimmed);
-    if (!length || detail::control_character(trimmed, /*allow_line_breaks=*/false))
+    const std::optional<std::u32string> cps = detail::code_points(trimmed);
+    if (!cps || detail::control_character(trimmed, /*allow_line_breaks=*/false))
         return Problem{std::string(code::kNicknameInvalid), "", {}};
-    if (*length > kMaxNicknameChars)
+    // A direction override makes the group view show the name (and what follows it) reversed or reordered.
+    if (std::any_of(cps->begin(), cps->end(), detail::bidi_control))
+        return Problem{std::string(code::kNicknameDirection), "", {}};
+    if (!cps->empty() && std::all_of(cps->begin(), cps->end(), detail::invisible))
+        return Problem{std::string(code::kNicknameInvisible), "", {}};
+    if (detail::grapheme_count(trimmed) > kMaxNicknameChars)
         return Problem{std::string(code::kNicknameTooLong), "", {{"max", std::to_string(kMaxNicknameChars)}}};
     return std::nullopt;
 }

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/limits.h"
 #include "core/ssi.h"
 
 namespace ssi::workshop {
@@ -30,10 +31,10 @@ namespace ssi::workshop {
 
 inline constexpr std::string_view kHandoverType = "ssi-selfcheck/handover";
 inline constexpr int kHandoverVersion = 1;
-inline constexpr std::size_t kMaxHandoverBytes = 64 * 1024;  // a real file is under 1 KiB
-inline constexpr std::size_t kMaxNicknameChars = 40;         // Unicode code points
-inline constexpr int kMaxGroupFiles = 200;                    // participants in one group, over all files
-inline constexpr std::size_t kMaxGroupBytes = 1024 * 1024;   // a saved group session (200 results: ~80 KiB)
+inline constexpr std::size_t kMaxHandoverBytes = limits::kMaxHandoverBytes;
+inline constexpr std::size_t kMaxNicknameChars = limits::kMaxNicknameCharacters;  // user-perceived characters
+inline constexpr int kMaxGroupFiles = limits::kMaxGroupParticipants;              // over all files of a group
+inline constexpr std::size_t kMaxGroupBytes = limits::kMaxGroupBytes;             // a saved group session
 
 struct Handover {
     std::string questionnaire_id, questionnaire_version;
@@ -44,15 +45,18 @@ struct Handover {
     bool operator==(const Handover&) const = default;
 };
 
-// The hand-over of a scored result. The nickname is trimmed and cut to kMaxNicknameChars code points; one that
-// check_nickname refuses for its characters (control characters, invalid UTF-8) gives an anonymous hand-over,
+// The hand-over of a scored result. The nickname is trimmed and cut to kMaxNicknameChars characters; one that
+// check_nickname refuses for its characters (control or direction characters, invalid UTF-8, nothing visible)
+// gives an anonymous hand-over,
 // so the file written is always readable: call check_nickname first to tell the person. Components are taken
 // from the result (clamped to 0–25), the total and corridor recomputed from them.
 Handover make_handover(const Questionnaire& questionnaire, const Result& result, std::string_view nickname);
 std::string handover_json(const Handover& handover, std::string_view app_version);
 
-// A nickname as typed is usable: after trimming at most kMaxNicknameChars code points, valid UTF-8,
-// no control characters. Returns the problem otherwise.
+// A nickname as typed is usable: after trimming valid UTF-8 (workshop.nickname_invalid), no C0/C1 control
+// characters (the same), no characters that turn the direction of the text (workshop.nickname_direction), at
+// least one visible character (workshop.nickname_invisible), at most kMaxNicknameChars user-perceived characters
+// (grapheme clusters: a family emoji is one; workshop.nickname_too_long). Returns the problem otherwise.
 std::optional<Problem> check_nickname(std::string_view nickname);
 
 struct HandoverLoad {
@@ -63,8 +67,9 @@ struct HandoverLoad {
 
 // Reads a hand-over file. Refuses (with problems): more than kMaxHandoverBytes, invalid or truncated JSON,
 // another "type" (an export of all data gets its own hint), a future schemaVersion, missing or wrongly typed
-// fields, component values outside 0–25 or with more than two decimals, a total that is not the rounded sum
-// of the components, a corridor that does not match the total, a bad nickname. Never throws.
+// fields, a questionnaire id or version outside the identifier rules (limits.h), component values outside 0–25
+// or with more than two decimals, a total that is not the rounded sum of the components, a corridor that does
+// not match the total, a bad nickname, a key given twice, UTF-16 or invalid UTF-8. Never throws.
 // Component values are read exactly (0.29 is 29 hundredths); the nickname is trimmed. Unknown fields are ignored.
 HandoverLoad read_handover(std::string_view text);
 

@@ -88,6 +88,51 @@ TEST(Persistence, UnreadableDataIsKeptAsABackupAndTheAppStarts) {
   }
 }
 
+TEST(Persistence, UnreadableDataWithNoRoomForACopyIsNeverOverwritten) {
+  Harness h(390, 844, "en-US");
+  ASSERT_TRUE(h.ok) << h.error;
+  // From a newer version, and a copy of a partly readable one (one entry this version cannot read).
+  const std::string newer = R"({"schema":"ssi-selfcheck/store","schemaVersion":3,"checks":[{"id":"x"}]})";
+  const std::string partly =
+      R"({"schema":"ssi-selfcheck/store","schemaVersion":2,"real":[{"centi":{"brand":100,"engage":0,"find":0,"relationships":0},"date":"2026-01-01","id":"r-a"},)"
+      R"({"centi":{"brand":9999,"engage":0,"find":0,"relationships":0},"date":"2026-01-02","id":"r-b"}]})";
+  for (const std::string& original : {newer, partly}) {
+    FakeHost host;
+    host.storage[std::string(app::kStoreKey)] = original;
+    host.storage_works = false;  // full: not even the copy fits
+    app::Persistence p(host, h.model().questionnaire());
+    p.load();
+    EXPECT_TRUE(p.original_in_place()) << original;
+    EXPECT_EQ(p.backup_key(), app::kStoreKey);
+    EXPECT_EQ(p.backup_text(), original) << "the download offers the original";
+    // An edit: nothing is written over the original, and the write says it failed.
+    p.document().settings.theme = "dark";
+    p.changed();
+    p.flush();
+    EXPECT_TRUE(p.write_failed());
+    host.storage_works = true;  // room again later in the session: still never over the only copy
+    p.changed();
+    p.flush();
+    EXPECT_EQ(host.storage.at(std::string(app::kStoreKey)), original) << "byte-exact";
+    EXPECT_EQ(host.storage.size(), 1u);
+  }
+  // With room, a partly readable document is copied first and its readable part written back.
+  FakeHost host;
+  host.storage[std::string(app::kStoreKey)] = partly;
+  app::Persistence p(host, h.model().questionnaire());
+  EXPECT_EQ(p.load(), app::Persistence::Loaded::Restored);
+  ASSERT_EQ(p.dropped().size(), 1u);
+  EXPECT_EQ(p.dropped()[0].path, "real[1].centi.brand");
+  EXPECT_EQ(p.document().real.size(), 1u);
+  EXPECT_NE(p.backup_key(), app::kStoreKey);
+  EXPECT_EQ(host.storage.at(p.backup_key()), partly);
+  p.document().settings.theme = "dark";
+  p.changed();
+  p.flush();
+  EXPECT_FALSE(p.write_failed());
+  EXPECT_EQ(host.storage.at(p.backup_key()), partly);
+}
+
 TEST(Persistence, AFullStorageIsToldNotIgnored) {
   Harness h(390, 844, "en-US");
   ASSERT_TRUE(h.ok) << h.error;

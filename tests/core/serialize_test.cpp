@@ -156,8 +156,9 @@ struct Rejection {
 TEST(Serialisation, RejectsBrokenFilesWithClearProblems) {
     const Questionnaire& q = shipped();
     const Rejection cases[] = {
-        {"invalid json", R"({"schema": )", code::kInvalidJson, ""},
-        {"empty", "", code::kInvalidJson, ""},
+        {"cut", R"({"schema": )", code::kTruncated, ""},
+        {"invalid json", R"({"schema": 1,,})", code::kInvalidJson, ""},
+        {"empty", "", code::kTruncated, ""},
         {"array", "[]", code::kNotObject, ""},
         {"missing schema", R"({"schemaVersion": 1, "answers": {}})", code::kMissingField, "schema"},
         {"schema not string", R"({"schema": 1, "schemaVersion": 1, "answers": {}})", code::kNotString, "schema"},

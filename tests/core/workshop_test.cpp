@@ -166,6 +166,8 @@ TEST(Handover, ReadsEveryTwoDecimalValueExactly) {
         }
         // And through the writer: the JSON number written for `centi` reads back as `centi`.
         Handover h;
+        h.questionnaire_id = "ssi-selfcheck";
+        h.questionnaire_version = "1.0.0";
         h.component_centi = {centi, 0, 0, 0};
         h.total = (centi + 50) / 100;
         h.corridor = corridor_for(h.total);
@@ -229,7 +231,7 @@ const std::vector<BadFile>& bad_files() {
         {"future_version.json", code::kWorkshopFutureVersion, "schemaVersion"},
         {"huge_string.json", code::kStringTooLong, "questionnaire.version"},
         {"invalid_json.json", code::kInvalidJson, ""},
-        {"invalid_utf8.json", code::kInvalidJson, ""},
+        {"invalid_utf8.json", code::kInvalidUtf8, ""},
         {"missing_component.json", code::kMissingField, "components.engage"},
         {"missing_components.json", code::kMissingField, "components"},
         {"missing_corridor.json", code::kMissingField, "corridor"},

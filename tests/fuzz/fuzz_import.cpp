@@ -59,6 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (store::export_all(fresh, "fuzz", "2026-01-01T00:00:00Z") != exported) __builtin_trap();
     // The stored form of the merged document reads back to it.
     const store::DocumentLoad load = store::read_document(store::write_document(merged), q);
-    if (!load.document || *load.document != merged) __builtin_trap();
+    if (!load.document || *load.document != merged || !load.dropped.empty()) __builtin_trap();
+    // An accepted import always fits the storage budget (refused up front otherwise).
+    if (store::check_fits(merged)) __builtin_trap();
     return 0;
 }

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/json_util.h"
+#include "core/limits.h"
 #include "core/ssi.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -12,6 +14,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (load.questionnaire.has_value() != load.problems.empty()) __builtin_trap();
     if (!load.questionnaire) return 0;
     const ssi::Questionnaire& q = *load.questionnaire;
+    // The shared limits (core/limits.h): what is accepted is small, and its id and version are plain identifiers.
+    if (size > ssi::limits::kMaxQuestionnaireBytes || !ssi::detail::valid_questionnaire_id(q.id) ||
+        !ssi::detail::valid_questionnaire_version(q.version))
+        __builtin_trap();
     // Answer each question with an option picked from the input's bytes.
     ssi::Answers answers;
     std::size_t k = 0;
