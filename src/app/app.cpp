@@ -73,7 +73,8 @@ void App::scroll_by(float dy) { impl_->pending_scroll += dy; }
 ImVec4 App::background() const { return theme().palette.background; }
 
 bool App::animating() const {
-  return impl_->state_changed_in_frame || impl_->person().gauges.animating(impl_->host.now_ms());
+  return impl_->state_changed_in_frame || impl_->person().gauges.animating(impl_->host.now_ms()) ||
+         widget_log().busy();  // a focus or activation waits for its widget, or for ImGui to apply it
 }
 
 void App::frame() { impl_->frame(); }
@@ -91,6 +92,21 @@ std::string App::state_json() const {
   return state.dump();
 }
 std::string App::widgets_json() const { return widget_log().json(); }
+const std::string& App::semantics_json() const { return widget_log().semantics_json(); }
+std::uint64_t App::semantics_revision() const { return widget_log().revision(); }
+std::string App::focused_widget() const {
+  const WidgetInfo* focus = widget_log().focused();
+  return focus ? focus->id : std::string();
+}
+void App::focus_widget(std::string_view id) { widget_log().request_focus(std::string(id)); }
+void App::activate_widget(std::string_view id) { widget_log().request_activation(std::string(id)); }
+
+void run_frame(App& app) {
+  ImGui::NewFrame();
+  begin_gauge_frame();
+  app.frame();
+  ImGui::Render();
+}
 std::string App::gauges_json() const { return ssi::app::gauges_json(); }
 std::string App::questions_json() const { return impl_->session.model().questions_json(); }
 
@@ -152,6 +168,7 @@ void App::Impl::frame() {
     widget_log().end_frame();
     drawn_screen = m.screen();
     session.sync_document();
+    announcer.frame(host, m);
     state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || ps.slide != slide_before ||
                              std::exchange(ps.relayout, false) ||
                              m.screen() != Screen::Presenter || th.body_size != Theme::kBodySize * ps.font_scale;
@@ -209,6 +226,15 @@ void App::Impl::frame() {
   ImGui::End();
   widget_log().end_frame();
 
+  // On a new screen, keyboard and screen-reader users land on its first control (questionnaire() puts them on the
+  // first option itself); mouse and touch users see no ring and keep theirs.
+  if (focus_request && m.screen() != Screen::Questionnaire) {
+    focus_request = false;
+    if (nav_highlight_visible()) {
+      const std::string first = widget_log().first_interactive_outside("nav");
+      if (!first.empty()) widget_log().request_focus(first);
+    }
+  }
   // A new screen or question starts at the top, with keyboard focus moved into it.
   const Question* q = m.screen() == Screen::Questionnaire ? m.current_question() : nullptr;
   const std::string question = q ? q->id : std::string();
@@ -220,6 +246,7 @@ void App::Impl::frame() {
     drawn_question = question;
   }
   session.sync_document();
+  announcer.frame(host, m);
   state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || scroll_to_top ||
                            scroll_requested || th.body_size != Theme::kBodySize * ps.font_scale;
   drawn_revision = m.revision();
@@ -276,7 +303,8 @@ void App::Impl::handle_keys() {
     // would look for the item after no item and find none. Marked off, Tab starts at the first item again.
     hide_nav_highlight();
     PersonState& p = person();
-    if (!p.help_open.empty()) p.help_open.clear();
+    if (menu_open) menu_open = false;
+    else if (!p.help_open.empty()) p.help_open.clear();
     else if (p.editing >= 0) p.editing = -1;
     else if (m.in_what_if()) m.discard_what_if();
     else if (m.screen() == Screen::Questionnaire) {
@@ -293,6 +321,7 @@ void App::Impl::header() {
   const float h = th.em(3.6f);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
+  SemanticGroup nav("nav", "navigation", m.t("ui.nav.label"));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(origin, origin + ImVec2(width, h), u32(p.surface));
   dl->AddLine(origin + ImVec2(0, h - 1), origin + ImVec2(width, h - 1), u32(p.border));
@@ -305,10 +334,10 @@ void App::Impl::header() {
   const ImVec2 home_pos(origin.x + pad - th.em(0.4f), origin.y + (h - th.em(2.6f)) * 0.5f);
   const ImVec2 home_size(2 * sq + gap + th.em(0.6f) + ts.x + th.em(0.8f), th.em(2.6f));
   ImGui::SetCursorScreenPos(home_pos);
-  if (ImGui::InvisibleButton("###nav.home", home_size)) m.show(Screen::Welcome);
+  bool home = ImGui::InvisibleButton("###nav.home", home_size);
   if (ImGui::IsItemHovered()) dl->AddRectFilled(home_pos, home_pos + home_size, u32(p.surface_alt), th.em(0.6f));
-  widget_log().add({"nav.home", "link", name, ImRect(home_pos, home_pos + home_size), m.screen() == Screen::Welcome, false,
-                    ImGui::GetItemID()});
+  home |= custom_item("nav.home", "link", name, ImRect(home_pos, home_pos + home_size), m.screen() == Screen::Welcome);
+  if (home) m.show(Screen::Welcome);
   const ImVec2 logo(origin.x + pad, origin.y + (h - 2 * sq - gap) * 0.5f);
   for (int i = 0; i < kComponentCount; ++i) {
     const ImVec2 at = logo + ImVec2((i % 2) * (sq + gap), (i / 2) * (sq + gap));
@@ -318,15 +347,68 @@ void App::Impl::header() {
   dl->AddText(ImVec2(logo.x + 2 * sq + gap + th.em(0.6f), origin.y + (h - ts.y) * 0.5f), u32(p.text), name.c_str());
   ImGui::PopFont();
 
-  // Language switch on the right.
+  // Language switch on the right, the menu button left of it (its label only where there is room).
   const std::vector<std::string> labels = {m.t("ui.lang.de"), m.t("ui.lang.en")};
   const std::vector<std::string> ids = {"lang.de", "lang.en"};
   float seg_w = 0;
   for (const auto& l : labels) seg_w = std::max(seg_w, text_size(l, Font::Strong).x + th.em(1.4f));
-  ImGui::SetCursorScreenPos(ImVec2(origin.x + width - pad - seg_w * 2, origin.y + (h - th.em(2.6f)) * 0.5f));
+  const float lang_x = origin.x + width - pad - seg_w * 2;
+  const std::string menu = m.t("ui.nav.menu");
+  const bool menu_label = width >= th.em(30.0f);
+  const float menu_w = menu_label ? text_size(menu, Font::Body).x + text_size(SSI_ICON_LIST, Font::Body).x + th.em(1.7f)
+                                  : th.em(2.6f);
+  ImGui::SetCursorScreenPos(ImVec2(lang_x - th.em(0.5f) - menu_w, origin.y + (h - th.em(2.6f)) * 0.5f));
+  if (button("nav.menu", menu_label ? menu : std::string(),
+             {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LIST, .width = menu_w, .selected = menu_open,
+              .expanded = menu_open ? 1 : 0, .name = menu})) {
+    menu_open = !menu_open;
+    menu_focus = menu_open;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(lang_x, origin.y + (h - th.em(2.6f)) * 0.5f));
   const int clicked = segmented("lang", labels, ids, m.lang() == Lang::De ? 0 : 1);
   if (clicked >= 0) session.set_language(clicked == 0 ? Lang::De : Lang::En);  // remembered on this device
   ImGui::SetCursorScreenPos(origin + ImVec2(0, h));
+  if (menu_open) menu_row(origin.x + pad, width - 2 * pad);
+}
+
+void App::Impl::menu_row(float x, float width) {
+  Model& m = model();
+  const Theme& th = theme();
+  struct Entry {
+    const char* id;
+    const char* key;
+    Screen screen;
+  };
+  static constexpr Entry kEntries[] = {
+      {"menu.questionnaire", "ui.nav.questionnaire", Screen::Questionnaire}, {"menu.results", "ui.nav.results", Screen::Results},
+      {"menu.history", "ui.nav.history", Screen::History}, {"menu.real", "ui.nav.real", Screen::Real},
+      {"menu.data", "ui.nav.data", Screen::Data}, {"menu.workshop", "ui.nav.workshop", Screen::Workshop},
+      {"menu.about", "ui.nav.about", Screen::About}};
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  ImGui::SetCursorScreenPos(ImVec2(x, top.y + th.em(0.4f)));
+  ImGui::BeginGroup();
+  ImGui::PushItemWidth(width);
+  std::vector<RowButton> row;
+  for (const Entry& e : kEntries)
+    row.push_back({e.id, m.t(e.key), {.style = ButtonStyle::Quiet, .role = "link", .selected = m.screen() == e.screen}});
+  if (menu_focus) widget_log().request_focus(kEntries[0].id);  // keyboard users land on the first entry
+  menu_focus = false;
+  const int chosen = button_row(row, /*wrap=*/true);
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
+  const float bottom = ImGui::GetItemRectMax().y + th.em(0.4f);
+  dl->ChannelsSetCurrent(0);
+  const float full = ImGui::GetContentRegionAvail().x;
+  dl->AddRectFilled(ImVec2(top.x, top.y), ImVec2(top.x + full, bottom), u32(th.palette.surface));
+  dl->AddLine(ImVec2(top.x, bottom - 1), ImVec2(top.x + full, bottom - 1), u32(th.palette.border));
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
+  if (chosen < 0) return;
+  menu_open = false;
+  m.show(kEntries[chosen].screen);
 }
 
 }  // namespace ssi::app

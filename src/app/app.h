@@ -6,10 +6,11 @@
 //   app.init(&error);                 // loads and validates the embedded content
 //   app.load_fonts(device_scale);     // (re)builds ImGui's font atlas, crisp at this devicePixelRatio
 //                                     // (again whenever app.font_scale() changes)
-//   each frame: ImGui::NewFrame(); app.frame(); ImGui::Render();
+//   each frame: run_frame(app);      // ImGui::NewFrame(); app.frame(); ImGui::Render();
 //   app.animating()                   // true while something moves: the runner keeps drawing
 #include <imgui.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -80,6 +81,15 @@ class App {
   // Touch drag-scrolling: the platform turns a vertical finger drag into this, in CSS pixels.
   void scroll_by(float dy);
 
+  // Accessibility (the platform's DOM mirror): the last frame's semantics tree as JSON text and a revision that
+  // changes only when the tree does; the widget with keyboard focus ("" for none); and what assistive technology
+  // asks: focus a widget (ImGui's keyboard focus follows), activate it (what Enter on it does).
+  const std::string& semantics_json() const;
+  std::uint64_t semantics_revision() const;
+  std::string focused_widget() const;
+  void focus_widget(std::string_view id);
+  void activate_widget(std::string_view id);
+
   // Test hook views (JSON text) and actions; see README "Test hook".
   std::string state_json() const;
   std::string widgets_json() const;
@@ -95,5 +105,8 @@ class App {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// One frame: ImGui::NewFrame(), the app's UI, ImGui::Render(). The web runner and the test harness both call it.
+void run_frame(App& app);
 
 }  // namespace ssi::app

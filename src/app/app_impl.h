@@ -3,6 +3,7 @@
 // frames. app.cpp holds the frame, the header and the keys; each screen family is a view in its own file.
 #include <string>
 
+#include "app/announce.h"
 #include "app/app.h"
 #include "app/session.h"
 #include "app/state.h"
@@ -24,7 +25,10 @@ struct App::Impl {
 
   // Frame bookkeeping.
   bool scroll_to_top = false;  // after a screen or question change
-  bool focus_request = false;  // keyboard users land on the first option of a new question
+  bool focus_request = false;  // keyboard users land on the first control of a new screen or question
+  bool menu_open = false;      // the header's navigation menu is shown
+  bool menu_focus = false;     // it was just opened: its first entry takes the keyboard focus
+  Announcer announcer;         // page title, language and what a screen reader is told
   std::uint64_t drawn_revision = ~0ull;  // model revision the last frame showed
   Screen drawn_screen = Screen::Welcome;
   std::string drawn_question;
@@ -38,6 +42,7 @@ struct App::Impl {
   // app.cpp
   void frame();
   void header();
+  void menu_row(float x, float width);  // the navigation to every screen, under the header while the menu is open
   void handle_keys();
   void what_if_bar();
   float what_if_bar_height() const;

@@ -122,6 +122,10 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
   // --- total ---
   const ImRect total_rect(origin, origin + ImVec2(total_w, wide ? block_h : total_h));
   card(total_rect);
+  semantic_meter("meter.total", m.t("ui.gauge.total"),
+                 m.t("ui.a11y.total_value", {{"total", std::to_string(r.total)}, {"corridor", corridor},
+                                             {"reach", reach}, {"range", range}}),
+                 static_cast<float>(r.total), 100.0f, total_rect);
   const float cx = total_rect.GetCenter().x;
   float y = total_rect.Min.y + pad + (wide ? (block_h - total_h) * 0.5f : 0.0f);
   centered_text(dl, Font::Strong, cx, y, u32(p.text_muted), m.t("ui.gauge.total"));
@@ -164,11 +168,17 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
     const ImRect cell(at, at + ImVec2(i % 2 ? grid_w - cell_w - gap : cell_w, cell_h));
     const std::string name = component_name(m, c);
     const std::string key(component_key(c));
+    // What a screen reader says of it: "Establish your professional brand: 13.7 of 25".
+    const std::string of = m.t("ui.a11y.value_of", {{"value", format_centi(m.result().component_centi[i], 1, m.lang())},
+                                                    {"max", std::to_string(kComponentMax)}});
     bool hovered = false;
     if (opt.interactive) {
       ImGui::SetCursorScreenPos(cell.Min);
       if (ImGui::InvisibleButton(("###gauge." + key).c_str(), cell.GetSize())) activated = c;
       hovered = ImGui::IsItemHovered();
+      if (custom_item("gauge." + key, "button", m.t("ui.a11y.named_value", {{"name", name}, {"value", of}}), cell,
+                      opt.selected == i))
+        activated = c;
     }
     card(cell);
     const bool weakest = opt.highlight_weakest && r.answered > 0 &&
@@ -196,12 +206,7 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
       ny += wrapped_height(name, Font::Strong, name_wrap) + th.em(0.2f);
       centered_text(dl, Font::Small, ccx, ny, u32(p.text_muted), m.t("ui.gauge.weakest"));
     }
-    if (opt.interactive) {
-      WidgetInfo info{"gauge." + key, "button", name + " " + value, cell, opt.selected == i, false,
-                      ImGui::GetID(("###gauge." + key).c_str())};
-      ImGui::SetCursorScreenPos(cell.Min);
-      widget_log().add(std::move(info));
-    }
+    if (!opt.interactive) semantic_meter("meter." + key, name, of, m.result().components[i], kComponentMax, cell);
   }
   ImGui::SetCursorScreenPos(origin);
   ImGui::Dummy(ImVec2(width, block_h));

@@ -17,6 +17,8 @@ class Host {
   virtual std::string preferred_language() const = 0;  // BCP 47 tag such as "de-DE" (navigator.language)
   virtual bool prefers_dark() const = 0;                // prefers-color-scheme: dark
   virtual bool prefers_reduced_motion() const = 0;      // prefers-reduced-motion: reduce
+  // The browser's text size relative to its default (root font size / 16 px): 1.25 when set to 20 px.
+  virtual float text_scale() const = 0;
 
   // Milliseconds on a monotonic clock; drives animations.
   virtual double now_ms() const = 0;
@@ -51,6 +53,11 @@ class Host {
   virtual void apply_update() = 0;
   // The browser offered installation (beforeinstallprompt): show its install dialog.
   virtual void install() = 0;
+
+  // Accessibility: says `text` through the page's live region (assertive only for errors), and names the
+  // page (document.title) and its language (<html lang>) after the screen or language changed.
+  virtual void announce(std::string_view text, bool assertive) = 0;
+  virtual void set_page(std::string_view title, std::string_view lang) = 0;
 };
 
 }  // namespace ssi::app

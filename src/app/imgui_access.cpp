@@ -18,8 +18,14 @@ bool last_item_has_visible_focus() {
 void focus_item(ImGuiID id) {
   ImGuiContext& g = *GImGui;
   ImGui::SetFocusID(id, g.CurrentWindow);
+  if (g.LastItemData.ID == id) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
   g.NavDisableHighlight = false;
   g.NavDisableMouseHover = true;
+}
+
+void edit_last_item() {
+  ImGui::SetKeyboardFocusHere(-1);
+  GImGui->NavDisableHighlight = false;
 }
 
 void activate_item(ImGuiID id) { ImGui::ActivateItemByID(id); }

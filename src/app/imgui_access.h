@@ -20,8 +20,11 @@ bool nav_highlight_visible();
 void hide_nav_highlight();
 // The last item submitted has the keyboard focus, in the current window, with the ring showing.
 bool last_item_has_visible_focus();
-// Moves keyboard focus (with the ring) to the item just submitted in the current window (`id` of that item).
+// Moves keyboard focus (with the ring) to the item just submitted in the current window (`id` of that item), and
+// scrolls it into view. Immediate: ImGui's FocusItem() resolves a frame later and loses to a focus in another window.
 void focus_item(ImGuiID id);
+// Starts editing the text field just submitted, as a click or Tab into it would.
+void edit_last_item();
 // Activates the item like Enter on it would; queued and done when the item is submitted in the next frame.
 void activate_item(ImGuiID id);
 // The current window's clip rectangle (what of an item is on screen).

@@ -247,7 +247,7 @@ void App::Impl::presenter() {
     ImGui::PopFont();
   }
   // The presenter_state.slide's content as drawn (tests check it fits above the bar).
-  widget_log().add({"presenter.slide", "text", m.t(kTitles[presenter_state.slide]), slide_rect, false, false, 0});
+  semantic_text("presenter.slide", m.t(kTitles[presenter_state.slide]), slide_rect, "region");
 }
 
 }  // namespace ssi::app

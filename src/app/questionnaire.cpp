@@ -57,7 +57,7 @@ void App::Impl::questionnaire() {
   heading(q->text.get(m.lang()), Font::H2);
   const bool help = person().help_open == q->id;
   if (button("q.help", m.t(help ? "ui.q.help_hide" : "ui.q.help"),
-             {.style = ButtonStyle::Quiet, .icon = SSI_ICON_QUESTION, .role = "toggle", .selected = help}))
+             {.style = ButtonStyle::Quiet, .icon = SSI_ICON_QUESTION, .selected = help, .expanded = help ? 1 : 0}))
     person().help_open = help ? std::string() : q->id;
   if (help) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.text);

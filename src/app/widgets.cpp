@@ -14,10 +14,129 @@ WidgetLog& widget_log() {
   return log;
 }
 
-std::string WidgetLog::json() const {
+bool WidgetInfo::interactive() const {
+  return role == "button" || role == "tab" || role == "radio" || role == "link" || role == "checkbox" ||
+         role == "textbox";
+}
+
+void WidgetLog::begin_frame() {
+  taking_ = false;
+  current_.clear();
+  groups_.clear();
+}
+
+int WidgetLog::add(WidgetInfo info) {
+  info.parent = groups_.empty() ? -1 : groups_.back();
+  current_.push_back(std::move(info));
+  return static_cast<int>(current_.size()) - 1;
+}
+
+int WidgetLog::open_group(WidgetInfo info) {
+  const int index = add(std::move(info));
+  groups_.push_back(index);
+  return index;
+}
+
+void WidgetLog::request_focus(std::string id) {
+  focus_request_ = std::move(id);
+  request_age_ = 0;
+}
+
+void WidgetLog::request_activation(std::string id) {
+  activation_request_ = std::move(id);
+  request_age_ = 0;
+}
+
+void WidgetLog::close_group() {
+  if (groups_.empty()) return;
+  const int index = groups_.back();
+  groups_.pop_back();
+  // A group spans its descendants (they follow it in the list, their parent chain leads back to it).
+  ImRect span(FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX);
+  std::vector<bool> inside(current_.size() - index, false);
+  inside[0] = true;
+  for (std::size_t i = index + 1; i < current_.size(); ++i) {
+    const int parent = current_[i].parent;
+    if (parent < index || !inside[parent - index]) continue;
+    inside[i - index] = true;
+    if (current_[i].rect.GetWidth() > 0 || current_[i].rect.GetHeight() > 0) span.Add(current_[i].rect);
+  }
+  WidgetInfo& group = current_[index];
+  if (span.Min.x <= span.Max.x) group.rect = span;
+  group.visible = false;
+  for (std::size_t i = index + 1; i < current_.size(); ++i)
+    if (inside[i - index] && current_[i].visible) group.visible = true;
+}
+
+void WidgetLog::end_frame() {
+  while (!groups_.empty()) close_group();
+  last_ = std::move(current_);
+  taken_ = taking_;
+  widgets_.clear();
+  for (const WidgetInfo& w : last_) {
+    if (!((w.interactive() && w.visible) || w.role == "region")) continue;
+    widgets_.push_back(w);
+    if (w.interactive()) widgets_.back().rect = w.shown;
+  }
+  // A request whose widget is not drawn any more (another screen) is dropped after a few frames.
+  if (has_requests() && ++request_age_ > 3) {
+    focus_request_.clear();
+    activation_request_.clear();
+  }
   nlohmann::json list = nlohmann::json::array();
   auto round1 = [](float v) { return std::round(v * 10.0f) / 10.0f; };
   for (const WidgetInfo& w : last_) {
+    nlohmann::json node = {{"i", w.id}, {"r", w.role}, {"n", w.label}, {"x", round1(w.rect.Min.x)},
+                           {"y", round1(w.rect.Min.y)}, {"w", round1(w.rect.GetWidth())},
+                           {"h", round1(w.rect.GetHeight())}};
+    if (w.parent >= 0) node["p"] = w.parent;
+    if (!w.value.empty()) node["v"] = w.value;
+    if (!w.description.empty()) node["d"] = w.description;
+    if (w.selected) node["s"] = 1;
+    if (w.disabled) node["off"] = 1;
+    if (w.invalid) node["bad"] = 1;
+    if (w.level > 0) node["l"] = w.level;
+    if (w.expanded >= 0) node["e"] = w.expanded;
+    if (w.role == "meter") node["m"] = {round1(w.value_now * 100) / 100, w.value_max};
+    list.push_back(std::move(node));
+  }
+  std::string text = list.dump();
+  if (text != semantics_) {
+    semantics_ = std::move(text);
+    ++revision_;
+  }
+}
+
+std::string WidgetLog::first_interactive_outside(std::string_view group_id) const {
+  for (const WidgetInfo& w : last_) {
+    if (!w.interactive() || w.disabled) continue;
+    bool inside = false;
+    for (int p = w.parent; p >= 0 && !inside; p = last_[p].parent) inside = last_[p].id == group_id;
+    if (!inside) return w.id;
+  }
+  return {};
+}
+
+bool WidgetLog::take_focus(std::string_view id) {
+  if (focus_request_.empty() || focus_request_ != id) return false;
+  focus_request_.clear();
+  request_age_ = 0;
+  taking_ = true;
+  return true;
+}
+
+bool WidgetLog::take_activation(std::string_view id) {
+  if (activation_request_.empty() || activation_request_ != id) return false;
+  activation_request_.clear();
+  request_age_ = 0;
+  taking_ = true;
+  return true;
+}
+
+std::string WidgetLog::json() const {
+  nlohmann::json list = nlohmann::json::array();
+  auto round1 = [](float v) { return std::round(v * 10.0f) / 10.0f; };
+  for (const WidgetInfo& w : widgets_) {
     list.push_back({{"id", w.id},
                     {"role", w.role},
                     {"label", w.label},
@@ -34,23 +153,46 @@ std::string WidgetLog::json() const {
 const WidgetInfo* WidgetLog::focused() const {
   const ImGuiID focus = nav_focus_id();
   if (!nav_highlight_visible() || focus == 0) return nullptr;
-  for (const WidgetInfo& w : last_)
-    if (w.imgui_id == focus) return &w;
+  for (const WidgetInfo& w : widgets_)
+    if (w.interactive() && w.imgui_id == focus) return &w;
   return nullptr;
 }
+
+SemanticGroup::SemanticGroup(std::string_view id, std::string_view role, std::string_view label) {
+  WidgetInfo info;
+  info.id = id;
+  info.role = role;
+  info.label = label;
+  widget_log().open_group(std::move(info));
+}
+SemanticGroup::~SemanticGroup() { widget_log().close_group(); }
 
 namespace {
 
 std::string imgui_id(std::string_view id) { return "###" + std::string(id); }
 
-// Records the item just submitted if any part of it is on screen (clipped items can't be clicked).
-void record(std::string_view id, const char* role, std::string_view label, const ImRect& rect, bool selected,
-            bool disabled) {
-  ImRect visible = rect;
-  visible.ClipWithFull(current_clip_rect());
-  if (visible.GetWidth() < 1.0f || visible.GetHeight() < 1.0f) return;
-  widget_log().add(
-      WidgetInfo{std::string(id), role, std::string(label), visible, selected, disabled, ImGui::GetItemID()});
+// Records the item just submitted; `visible` tells whether any part of it is on screen (clipped items can't be
+// clicked, but a screen reader still reads them).
+WidgetInfo& record(std::string_view id, const char* role, std::string_view label, const ImRect& rect, bool selected,
+                   bool disabled) {
+  WidgetInfo info;
+  info.id = id;
+  info.role = role;
+  info.label = label;
+  info.rect = info.shown = rect;
+  info.selected = selected;
+  info.disabled = disabled;
+  info.imgui_id = ImGui::GetItemID();
+  info.shown.ClipWithFull(current_clip_rect());
+  info.visible = info.shown.GetWidth() >= 1.0f && info.shown.GetHeight() >= 1.0f;
+  WidgetLog& log = widget_log();
+  return log.node(log.add(std::move(info)));
+}
+
+// DOM focus moved to this widget (assistive technology, or Tab in the page): ImGui's keyboard focus follows,
+// with its ring, as if the keyboard had moved there.
+void follow_dom_focus(std::string_view id) {
+  if (widget_log().take_focus(id)) focus_item(ImGui::GetItemID());
 }
 
 void focus_ring(const ImRect& rect, float rounding) {
@@ -62,7 +204,49 @@ void focus_ring(const ImRect& rect, float rounding) {
   }
 }
 
+// A node for the text item just drawn (heading, paragraph).
+void record_text(std::string_view text, const char* role, int level) {
+  static int ordinal = 0;
+  static int frame = -1;
+  if (frame != ImGui::GetFrameCount()) {
+    frame = ImGui::GetFrameCount();
+    ordinal = 0;
+  }
+  WidgetInfo& node = record("txt." + std::to_string(ordinal++), role, text, ImRect(ImGui::GetItemRectMin(),
+                            ImGui::GetItemRectMax()), false, false);
+  node.level = level;
+  node.imgui_id = 0;
+}
+
 }  // namespace
+
+bool custom_item(std::string_view id, const char* role, std::string_view label, const ImRect& rect, bool selected) {
+  const bool activated = widget_log().take_activation(id);
+  follow_dom_focus(id);
+  record(id, role, label, rect, selected, false);
+  return activated;
+}
+
+void semantic_text(std::string_view id, std::string_view text, const ImRect& rect, std::string_view role) {
+  WidgetInfo info;
+  info.id = id;
+  info.role = role;
+  info.label = text;
+  info.rect = info.shown = rect;
+  info.shown.ClipWithFull(current_clip_rect());
+  info.visible = info.shown.GetWidth() >= 1.0f && info.shown.GetHeight() >= 1.0f;
+  widget_log().add(std::move(info));
+}
+
+void semantic_meter(std::string_view id, std::string_view label, std::string_view value_text, float value, float max,
+                    const ImRect& rect) {
+  semantic_text(id, label, rect, "meter");
+  WidgetLog& log = widget_log();
+  WidgetInfo& node = log.node(static_cast<int>(log.size()) - 1);
+  node.value = value_text;
+  node.value_now = value;
+  node.value_max = max;
+}
 
 ImVec2 text_size(std::string_view text, Font font, float wrap_width) {
   ImFont* f = theme().font(font);
@@ -84,7 +268,8 @@ bool button(std::string_view id, std::string_view label, const ButtonOptions& o)
 
   ImGui::BeginDisabled(o.disabled);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const bool clicked = ImGui::InvisibleButton(imgui_id(id).c_str(), size);
+  const bool clicked = ImGui::InvisibleButton(imgui_id(id).c_str(), size) || widget_log().take_activation(id);
+  follow_dom_focus(id);
   const bool hovered = ImGui::IsItemHovered(), held = ImGui::IsItemActive();
   const ImRect rect(pos, pos + size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -131,7 +316,7 @@ bool button(std::string_view id, std::string_view label, const ButtonOptions& o)
   ImGui::PopFont();
   focus_ring(rect, rounding);
   ImGui::EndDisabled();
-  record(id, o.role, label, rect, o.selected, o.disabled);
+  record(id, o.role, label.empty() ? o.name : label, rect, o.selected, o.disabled).expanded = o.expanded;
   return clicked && !o.disabled;
 }
 
@@ -148,10 +333,13 @@ int segmented(std::string_view id, const std::vector<std::string>& labels, const
   const ImRect all(origin, origin + ImVec2(seg_w * labels.size(), h));
   dl->AddRectFilled(all.Min, all.Max, u32(p.surface_alt), h * 0.5f);
   ImGui::PushID(std::string(id).c_str());
+  SemanticGroup group(id, "tablist");
   for (size_t i = 0; i < labels.size(); ++i) {
     const ImVec2 pos = origin + ImVec2(seg_w * i, 0);
     ImGui::SetCursorScreenPos(pos);
-    if (ImGui::InvisibleButton(imgui_id(ids[i]).c_str(), ImVec2(seg_w, h))) clicked = static_cast<int>(i);
+    if (ImGui::InvisibleButton(imgui_id(ids[i]).c_str(), ImVec2(seg_w, h)) || widget_log().take_activation(ids[i]))
+      clicked = static_cast<int>(i);
+    follow_dom_focus(ids[i]);
     const ImRect r(pos, pos + ImVec2(seg_w, h));
     const bool on = static_cast<int>(i) == selected;
     if (on) dl->AddRectFilled(r.Min + ImVec2(3, 3), r.Max - ImVec2(3, 3), u32(p.surface), h * 0.5f);
@@ -179,7 +367,8 @@ bool option_card(std::string_view id, std::string_view label, bool selected, ImV
   const ImVec2 ts = text_size(label, Font::Body, wrap);
   const ImVec2 size(width, std::max(ts.y + pad * 1.5f, th.em(2.9f)));
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const bool clicked = ImGui::InvisibleButton(imgui_id(id).c_str(), size);
+  const bool clicked = ImGui::InvisibleButton(imgui_id(id).c_str(), size) || widget_log().take_activation(id);
+  follow_dom_focus(id);
   const bool hovered = ImGui::IsItemHovered();
   const ImRect rect(pos, pos + size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -196,7 +385,7 @@ bool option_card(std::string_view id, std::string_view label, bool selected, ImV
               label.data(), label.data() + label.size(), wrap);
   ImGui::PopFont();
   focus_ring(rect, rounding);
-  record(id, "option", label, rect, selected, false);
+  record(id, "radio", label, rect, selected, false);
   return clicked;
 }
 
@@ -271,6 +460,8 @@ bool text_field(std::string_view id, std::string_view label, std::string& value,
                                                 resize_string, &value);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
+  // Focus from the page (Tab, a screen reader) or an activation starts editing, as a click would.
+  if (widget_log().take_focus(id) || widget_log().take_activation(id)) edit_last_item();
   if (max_bytes > 0 && value.size() > max_bytes) {
     std::size_t cut = max_bytes;
     while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
@@ -278,7 +469,10 @@ bool text_field(std::string_view id, std::string_view label, std::string& value,
   }
   const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   focus_ring(rect, ImGui::GetStyle().FrameRounding);
-  record(id, "textbox", label, rect, false, false);
+  WidgetInfo& node = record(id, "textbox", label, rect, false, false);
+  node.value = value;
+  node.description = error.empty() ? std::string(hint) : std::string(error);
+  node.invalid = !error.empty();
   if (!error.empty()) small_text(error, p.danger);
   return changed;
 }
@@ -377,12 +571,14 @@ void heading(std::string_view text, Font font) {
   ImGui::PushFont(theme().font(font));
   ImGui::TextWrapped("%.*s", static_cast<int>(text.size()), text.data());
   ImGui::PopFont();
+  record_text(text, "heading", font == Font::H1 ? 1 : font == Font::H2 ? 2 : 3);
 }
 
 void paragraph(std::string_view text, ImVec4 color) {
   if (color.w > 0) ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
   if (color.w > 0) ImGui::PopStyleColor();
+  record_text(text, "text", 0);
 }
 
 void small_text(std::string_view text, ImVec4 color) {

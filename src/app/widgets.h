@@ -4,6 +4,7 @@
 // ImGui ids come from the stable id ("label###id"), so switching language never changes identity.
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,29 +13,96 @@
 
 namespace ssi::app {
 
+// One node of the frame's semantics tree (Flutter web's semantics, AccessKit's nodes): every interactive widget,
+// and the structure around it (headings, text, lists, tables, gauges). The platform mirrors the tree into the
+// DOM for screen readers; `widgets()` lists its interactive, visible nodes.
 struct WidgetInfo {
   std::string id;     // stable across languages, e.g. "lang.de", "q.brand_photo.option.2"
-  std::string role;   // "button", "tab", "option", "link", "checkbox"
-  std::string label;  // the text a person sees
-  ImRect rect;        // CSS pixels
-  bool selected = false;
+  std::string role;   // interactive: "button", "tab", "radio", "link", "checkbox", "textbox";
+                      // structure: "heading", "text", "list", "listitem", "group", "radiogroup", "tablist",
+                      // "table", "row", "cell", "columnheader", "meter", "navigation", "region"
+  std::string label;  // the text a person sees (the accessible name)
+  ImRect rect;        // CSS pixels, unclipped
+  bool selected = false;  // checked (radio, checkbox), selected (tab), pressed or current (button, link)
   bool disabled = false;
-  ImGuiID imgui_id = 0;  // ImGui's id of the item (to tell which widget has keyboard focus)
+  ImGuiID imgui_id = 0;     // ImGui's id of the item (to tell which widget has keyboard focus)
+  std::string value;        // a text field's text; a meter's value in words ("13.7 of 25")
+  std::string description;  // an error under a field, a hint
+  int parent = -1;          // index of the enclosing group in the frame's node list, -1 at the top
+  int level = 0;            // headings: 1..3
+  int expanded = -1;        // disclosure buttons: 0 collapsed, 1 expanded, -1 not a disclosure
+  bool invalid = false;     // a field whose value is refused
+  bool visible = true;      // some part of it is inside the visible area (a widget can be clicked)
+  float value_now = 0, value_max = 0;  // meters
+  ImRect shown;             // the part of `rect` inside the visible area
+
+  bool interactive() const;
 };
 
 class WidgetLog {
  public:
-  void begin_frame() { current_.clear(); }
-  void end_frame() { last_ = std::move(current_); }
-  void add(WidgetInfo info) { current_.push_back(std::move(info)); }
-  const std::vector<WidgetInfo>& last() const { return last_; }
+  void begin_frame();
+  void end_frame();
+  // Adds a node under the innermost open group; returns its index.
+  int add(WidgetInfo info);
+  // The widget list of the last frame: interactive nodes on screen (rect clipped to what is visible), and the
+  // presenter's slide region. `tree()` is every node, unclipped.
+  const std::vector<WidgetInfo>& last() const { return widgets_; }
+  const std::vector<WidgetInfo>& tree() const { return last_; }
+  WidgetInfo& node(int index) { return current_[index]; }
+  std::size_t size() const { return current_.size(); }  // nodes so far in this frame
   // The widget with visible keyboard focus in the last frame, or nullptr.
   const WidgetInfo* focused() const;
+  // Interactive, visible nodes (window.ssiTest.widgets()).
   std::string json() const;
+  // Every node of the last frame, compact, for the DOM mirror; `revision()` changes only when it does.
+  const std::string& semantics_json() const { return semantics_; }
+  std::uint64_t revision() const { return revision_; }
+
+  // Groups: nodes added between open_group() and close_group() are its children; its rect spans them.
+  int open_group(WidgetInfo info);
+  void close_group();
+
+  // Requests from assistive technology (the DOM mirror), taken by the widget with that id when it is drawn:
+  // focus moves ImGui's keyboard focus there; activation does what Enter on it does.
+  void request_focus(std::string id);
+  void request_activation(std::string id);
+  bool take_focus(std::string_view id);
+  bool take_activation(std::string_view id);
+  // The first interactive node of the last frame that is not inside the group `group_id` (e.g. the navigation).
+  std::string first_interactive_outside(std::string_view group_id) const;
+  bool has_requests() const { return !focus_request_.empty() || !activation_request_.empty(); }
+  // A request waits, or one was taken in the last frame (ImGui applies a focus change in the frame after).
+  bool busy() const { return has_requests() || taken_; }
 
  private:
-  std::vector<WidgetInfo> current_, last_;
+  std::vector<WidgetInfo> current_, last_, widgets_;
+  std::vector<int> groups_;
+  std::string semantics_;
+  std::uint64_t revision_ = 0;
+  std::string focus_request_, activation_request_;
+  int request_age_ = 0;
+  bool taken_ = false, taking_ = false;
 };
+
+// RAII for WidgetLog::open_group/close_group.
+class SemanticGroup {
+ public:
+  SemanticGroup(std::string_view id, std::string_view role, std::string_view label = {});
+  ~SemanticGroup();
+  SemanticGroup(const SemanticGroup&) = delete;
+  SemanticGroup& operator=(const SemanticGroup&) = delete;
+};
+
+// A hand-drawn interactive item: call right after submitting it (ImGui::InvisibleButton). Records it, moves ImGui's
+// focus there when the page's focus arrives, and returns true when assistive technology activated it.
+bool custom_item(std::string_view id, const char* role, std::string_view label, const ImRect& rect,
+                 bool selected = false);
+
+// Non-interactive nodes for what is drawn by hand (gauges, numbers, cards): `rect` in CSS pixels.
+void semantic_text(std::string_view id, std::string_view text, const ImRect& rect, std::string_view role = "text");
+void semantic_meter(std::string_view id, std::string_view label, std::string_view value_text, float value,
+                    float max, const ImRect& rect);
 
 WidgetLog& widget_log();
 
@@ -47,6 +115,8 @@ struct ButtonOptions {
   bool disabled = false;
   const char* role = "button";
   bool selected = false;
+  int expanded = -1;                   // a disclosure button: 1 open, 0 closed
+  std::string_view name;               // the accessible name when there is no label (an icon-only button)
   ImVec4 accent = ImVec4(0, 0, 0, 0);  // a component colour for the left edge (optional)
 };
 
@@ -80,7 +150,8 @@ int button_row(const std::vector<RowButton>& buttons, bool wrap = false);  // in
 bool text_field(std::string_view id, std::string_view label, std::string& value, std::string_view hint = {},
                 std::string_view error = {}, std::size_t max_bytes = 0);
 
-// Text helpers in the theme's type scale.
+// Text helpers in the theme's type scale (each is also a node of the semantics tree: H1 and H2 are headings
+// of level 1 and 2, H3 and Strong of level 3 when given as headings).
 void heading(std::string_view text, Font font = Font::H1);
 void paragraph(std::string_view text, ImVec4 color = ImVec4(0, 0, 0, 0));
 void small_text(std::string_view text, ImVec4 color = ImVec4(0, 0, 0, 0));

@@ -36,10 +36,7 @@ void Harness::frame() {
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     font_scale_ = app.font_scale();
   }
-  ImGui::NewFrame();
-  app::begin_gauge_frame();
-  app.frame();
-  ImGui::Render();
+  app::run_frame(app);
   host.now += 1000.0 / 60.0;
 }
 

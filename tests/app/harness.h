@@ -56,6 +56,21 @@ class FakeHost final : public app::Host {
   void print(std::string_view report) override { reports.emplace_back(report); }
   void apply_update() override { ++updates_applied; }
   void install() override { ++installs; }
+  float text_scale() const override { return text_scale_factor; }
+  void announce(std::string_view text, bool assertive) override {
+    announcements.push_back({std::string(text), assertive});
+  }
+  void set_page(std::string_view title, std::string_view lang) override {
+    page_title = title;
+    page_lang = lang;
+  }
+  float text_scale_factor = 1.0f;
+  struct Announcement {
+    std::string text;
+    bool assertive = false;
+  };
+  std::vector<Announcement> announcements;
+  std::string page_title, page_lang;
   int installs = 0;
   int updates_applied = 0;
   std::vector<std::string> images, reports;

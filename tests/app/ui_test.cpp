@@ -100,3 +100,45 @@ TEST(Ui, KeepsDrawingUntilAScrollRequestHasBeenApplied) {
 
 }  // namespace
 }  // namespace ssi::test
+
+namespace ssi::test {
+namespace {
+
+TEST(Ui, FocusAndActivationFromThePageReachTheWidget) {
+  Harness h(1280, 900, "en-US");
+  ASSERT_TRUE(h.ok) << h.error;
+  for (const char* id : {"lang.de", "nav.menu", "welcome.start", "lang.en"}) {
+    h.app.focus_widget(id);
+    h.settle();
+    ASSERT_NE(app::widget_log().focused(), nullptr) << id;
+    EXPECT_EQ(app::widget_log().focused()->id, id);
+  }
+  h.app.activate_widget("nav.menu");
+  h.settle();
+  EXPECT_TRUE(h.widget("menu.data")) << "the menu opened";
+  ASSERT_NE(app::widget_log().focused(), nullptr);
+  EXPECT_EQ(app::widget_log().focused()->id, "menu.questionnaire") << "its first entry took the focus";
+  h.app.activate_widget("menu.data");
+  h.settle();
+  EXPECT_EQ(h.model().screen(), app::Screen::Data);
+  EXPECT_FALSE(h.widget("menu.data")) << "the menu closed";
+}
+
+TEST(Ui, EveryNodeIdIsUniqueOnEveryScreen) {
+  Harness h(1280, 900, "de-DE");
+  ASSERT_TRUE(h.ok) << h.error;
+  h.app.activate_widget("nav.menu");
+  h.settle();
+  for (int s = 0; s < app::kScreenCount; ++s) {
+    const auto screen = static_cast<app::Screen>(s);
+    if (screen == app::Screen::Presenter) continue;
+    h.model().show(screen);
+    h.settle();
+    std::set<std::string> ids;
+    for (const auto& w : app::widget_log().tree())
+      EXPECT_TRUE(ids.insert(w.id).second) << w.id << " twice on " << app::screen_key(screen);
+  }
+}
+
+}  // namespace
+}  // namespace ssi::test

@@ -1,8 +1,11 @@
 #include "platform/web/browser.h"
 
 #include <emscripten/emscripten.h>
+#include <emscripten/html5.h>  // emscripten_set_timeout
 
 #include <cstdlib>
+
+#include <nlohmann/json.hpp>
 
 // Strings cross the boundary as UTF-8: C++ → JS with UTF8ToString(ptr, len), JS → C++ as a malloc'ed
 // NUL-terminated copy that the C++ side frees (take_string below).
@@ -38,6 +41,38 @@ EM_JS(void, ssi_js_watch_environment, (), {
     };
     watchDpr();
   }
+  // The browser's text size has no event of its own: a hidden box 1rem high changes size with it.
+  if (window.ResizeObserver) {
+    var probe = document.createElement("div");
+    probe.id = "rem-probe";
+    probe.setAttribute("aria-hidden", "true");
+    document.body.appendChild(probe);
+    var last = probe.getBoundingClientRect().height;
+    new ResizeObserver(function() {
+      var now = probe.getBoundingClientRect().height;
+      if (now !== last) { last = now; notify(); }
+    }).observe(probe);
+  }
+});
+
+EM_JS(double, ssi_js_root_font_px, (), {
+  var px = parseFloat(window.getComputedStyle(document.documentElement).fontSize);
+  return px > 0 ? px : 16;
+});
+
+// The polite live region says what changed (a new screen, a result, a save); the assertive one only errors.
+// The same text twice in a row is still said: the region is emptied first.
+EM_JS(void, ssi_js_announce, (const char* text, int len, int assertive), {
+  var region = document.getElementById(assertive ? "alert" : "status");
+  if (!region) return;
+  var message = UTF8ToString(text, len);
+  region.textContent = "";
+  setTimeout(function() { region.textContent = message; }, 50);
+});
+
+EM_JS(void, ssi_js_set_page, (const char* title, int title_len, const char* lang, int lang_len), {
+  document.title = UTF8ToString(title, title_len);
+  document.documentElement.lang = UTF8ToString(lang, lang_len);
 });
 
 EM_JS(char*, ssi_js_storage_get, (const char* key, int key_len), {
@@ -321,58 +356,16 @@ EM_JS(void, ssi_js_page_ready, (), {
 });
 
 EM_JS(void, ssi_js_page_fatal, (const char* text, int len), {
-  var box = document.getElementById("status");
+  var box = document.getElementById("loading");
   if (box) {
     box.textContent = UTF8ToString(text, len);
     box.classList.add("error");
+    box.setAttribute("role", "alert");
   }
   console.error(UTF8ToString(text, len));
 });
 
-// window.ssiTest: read-only views of what the page shows, and actions a person could take.
-// Every function calls an exported ssi_test_* entry point of the runner (main.cpp).
-EM_JS(void, ssi_js_install_test_hook, (), {
-  var json = function(ptr) { return JSON.parse(UTF8ToString(ptr)); };
-  var withString = function(text, fn) {
-    var size = lengthBytesUTF8(text) + 1;
-    var ptr = _malloc(size);
-    stringToUTF8(text, ptr, size);
-    try { return fn(ptr); } finally { _free(ptr); }
-  };
-  window.ssiTest = {
-    ready: false,
-    state: function() { return json(_ssi_test_state()); },
-    widgets: function() { return json(_ssi_test_widgets()); },
-    frames: function() { return _ssi_test_frames(); },
-    busy: function() { return _ssi_test_busy() !== 0; },
-    gauges: function() { return json(_ssi_test_gauges()); },
-    questions: function() { return json(_ssi_test_questions()); },
-    answer: function(id, optionIndex) {
-      if (typeof id !== "string" || !Number.isInteger(optionIndex)) return false;
-      return withString(id, function(ptr) { return _ssi_test_answer(ptr, optionIndex) !== 0; });
-    },
-    exportText: function() { return UTF8ToString(_ssi_test_export()); },
-    importText: function(text) {
-      if (typeof text !== "string") return { ok: false, error: "not a string" };
-      return withString(text, function(ptr) { return json(_ssi_test_import(ptr)); });
-    },
-    show: function(screen) {
-      if (typeof screen !== "string") return false;
-      return withString(screen, function(ptr) { return _ssi_test_show(ptr) !== 0; });
-    },
-    handoverText: function() { return UTF8ToString(_ssi_test_handover()); },
-    groupImport: function(texts) {
-      if (!Array.isArray(texts) || !texts.every(function(t) { return typeof t === "string"; }))
-        return { error: "not an array of strings" };
-      var files = texts.map(function(text, i) { return { name: "file " + (i + 1), text: text }; });
-      return withString(JSON.stringify(files), function(ptr) { return json(_ssi_test_group_import(ptr)); });
-    },
-  };
-});
-
-EM_JS(void, ssi_js_mark_ready, (), { window.ssiTest.ready = true; });
-
-namespace ssi::platform::browser {
+namespace ssi::platform {
 namespace {
 std::optional<std::string> take_string(char* ptr) {
   if (!ptr) return std::nullopt;
@@ -383,51 +376,76 @@ std::optional<std::string> take_string(char* ptr) {
 int len(std::string_view s) { return static_cast<int>(s.size()); }
 }  // namespace
 
-double device_pixel_ratio() { return ssi_js_device_pixel_ratio(); }
-std::string language() { return take_string(ssi_js_language()).value_or("en"); }
-bool prefers_dark() { return ssi_js_media(0) != 0; }
-bool prefers_reduced_motion() { return ssi_js_media(1) != 0; }
-void watch_environment() { ssi_js_watch_environment(); }
-
-std::optional<std::string> storage_get(std::string_view key) {
-  return take_string(ssi_js_storage_get(key.data(), len(key)));
-}
-bool storage_set(std::string_view key, std::string_view value) {
-  return ssi_js_storage_set(key.data(), len(key), value.data(), len(value)) != 0;
-}
-void storage_remove(std::string_view key) { ssi_js_storage_remove(key.data(), len(key)); }
-void clipboard_write(std::string_view text) { ssi_js_clipboard_write(text.data(), len(text)); }
-std::string storage_keys_json() { return take_string(ssi_js_storage_keys()).value_or("[]"); }
-void watch_storage_and_lifecycle() { ssi_js_watch_storage_and_lifecycle(); }
-double epoch_ms() { return ssi_js_epoch_ms(); }
-unsigned long long random64() {
+// --- BrowserHost ----------------------------------------------------------------------------------
+std::string BrowserHost::preferred_language() const { return take_string(ssi_js_language()).value_or("en"); }
+bool BrowserHost::prefers_dark() const { return ssi_js_media(0) != 0; }
+bool BrowserHost::prefers_reduced_motion() const { return ssi_js_media(1) != 0; }
+float BrowserHost::text_scale() const { return static_cast<float>(ssi_js_root_font_px() / 16.0); }
+double BrowserHost::now_ms() const { return emscripten_get_now(); }
+double BrowserHost::epoch_ms() const { return ssi_js_epoch_ms(); }
+std::uint64_t BrowserHost::random64() {
   unsigned words[2] = {0, 0};
   ssi_js_random(words);
-  return (static_cast<unsigned long long>(words[0]) << 32) | words[1];
+  return (static_cast<std::uint64_t>(words[0]) << 32) | words[1];
 }
-void download(std::string_view filename, std::string_view mime, std::string_view bytes) {
+void BrowserHost::wake_after(double ms) {
+  // A timer, not an animation frame: hidden tabs get no frames, but their timers still run (saves are due).
+  emscripten_set_timeout(
+      [](void* self) {
+        auto* host = static_cast<BrowserHost*>(self);
+        if (host->on_wake) host->on_wake();
+      },
+      ms, this);
+}
+void BrowserHost::set_clipboard(std::string_view text) { ssi_js_clipboard_write(text.data(), len(text)); }
+std::optional<std::string> BrowserHost::storage_get(std::string_view key) const {
+  return take_string(ssi_js_storage_get(key.data(), len(key)));
+}
+bool BrowserHost::storage_set(std::string_view key, std::string_view value) {
+  return ssi_js_storage_set(key.data(), len(key), value.data(), len(value)) != 0;
+}
+void BrowserHost::storage_remove(std::string_view key) { ssi_js_storage_remove(key.data(), len(key)); }
+std::vector<std::string> BrowserHost::storage_keys() const {
+  std::vector<std::string> keys;
+  const auto list = nlohmann::json::parse(take_string(ssi_js_storage_keys()).value_or("[]"), nullptr, false);
+  if (list.is_array())
+    for (const auto& k : list)
+      if (k.is_string()) keys.push_back(k.get<std::string>());
+  return keys;
+}
+void BrowserHost::download(std::string_view filename, std::string_view mime, std::string_view bytes) {
   ssi_js_download(filename.data(), len(filename), mime.data(), len(mime), bytes.data(), len(bytes));
 }
-void pick_file(bool multiple) {
+void BrowserHost::pick_file(bool multiple) {
   ssi_js_install_file_reader();
   ssi_js_pick_file(multiple ? 1 : 0);
 }
-void register_service_worker() { ssi_js_register_service_worker(); }
-void apply_update() { ssi_js_apply_update(); }
-void watch_install() { ssi_js_watch_install(); }
-void prompt_install() { ssi_js_prompt_install(); }
-void save_canvas_png(std::string_view filename) { ssi_js_save_canvas_png(filename.data(), len(filename)); }
-void print_report(std::string_view report_json) { ssi_js_print_report(report_json.data(), len(report_json)); }
+void BrowserHost::save_image(std::string_view filename) { ssi_js_save_canvas_png(filename.data(), len(filename)); }
+void BrowserHost::print(std::string_view report_json) { ssi_js_print_report(report_json.data(), len(report_json)); }
+void BrowserHost::apply_update() { ssi_js_apply_update(); }  // the app has written its data first
+void BrowserHost::install() { ssi_js_prompt_install(); }
+void BrowserHost::announce(std::string_view text, bool assertive) {
+  ssi_js_announce(text.data(), len(text), assertive ? 1 : 0);
+}
+void BrowserHost::set_page(std::string_view title, std::string_view lang) {
+  ssi_js_set_page(title.data(), len(title), lang.data(), len(lang));
+}
+
+// --- page -----------------------------------------------------------------------------------------
+namespace page {
+double device_pixel_ratio() { return ssi_js_device_pixel_ratio(); }
+void watch_environment() { ssi_js_watch_environment(); }
+void watch_storage_and_lifecycle() { ssi_js_watch_storage_and_lifecycle(); }
 void watch_drop() {
   ssi_js_install_file_reader();
   ssi_js_watch_drop();
 }
-
-void text_input(bool active, float x, float y, float w, float h) { ssi_js_text_input(active, x, y, w, h); }
 void watch_paste() { ssi_js_watch_paste(); }
-void page_ready() { ssi_js_page_ready(); }
-void page_fatal(std::string_view message) { ssi_js_page_fatal(message.data(), len(message)); }
-void install_test_hook() { ssi_js_install_test_hook(); }
-void mark_ready() { ssi_js_mark_ready(); }
+void watch_install() { ssi_js_watch_install(); }
+void register_service_worker() { ssi_js_register_service_worker(); }
+void text_input(bool active, float x, float y, float w, float h) { ssi_js_text_input(active, x, y, w, h); }
+void ready() { ssi_js_page_ready(); }
+void fatal(std::string_view message) { ssi_js_page_fatal(message.data(), len(message)); }
+}  // namespace page
 
-}  // namespace ssi::platform::browser
+}  // namespace ssi::platform

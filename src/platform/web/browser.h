@@ -1,65 +1,66 @@
 #pragma once
-// The small, named JavaScript shims the app needs (EM_JS in browser.cpp). Everything that touches a
-// browser API beyond emscripten/html5.h goes through one of these, so the JS surface stays reviewable.
-#include <optional>
+// The browser as the app's Host, and the page services the runner needs. Every browser API beyond
+// emscripten/html5.h is reached through one small, named EM_JS shim in browser.cpp, so the JS surface stays
+// reviewable.
+//
+//   Index:  BrowserHost (app::Host over localStorage, files, clipboard, print, live region, page title)
+//           page        (devicePixelRatio, watchers that call back into the runner, ready/fatal, IME field)
+#include <functional>
 #include <string>
 #include <string_view>
 
-namespace ssi::platform::browser {
+#include "app/host.h"
 
-// Environment
+namespace ssi::platform {
+
+// --- BrowserHost ----------------------------------------------------------------------------------
+class BrowserHost final : public app::Host {
+ public:
+  // Called when a wake_after() timer fires (the runner saves and draws a frame then).
+  std::function<void()> on_wake;
+
+  std::string preferred_language() const override;
+  bool prefers_dark() const override;
+  bool prefers_reduced_motion() const override;
+  float text_scale() const override;
+  double now_ms() const override;
+  double epoch_ms() const override;
+  std::uint64_t random64() override;
+  void wake_after(double ms) override;
+  void set_clipboard(std::string_view text) override;
+  std::optional<std::string> storage_get(std::string_view key) const override;
+  bool storage_set(std::string_view key, std::string_view value) override;
+  void storage_remove(std::string_view key) override;
+  std::vector<std::string> storage_keys() const override;
+  void download(std::string_view filename, std::string_view mime, std::string_view bytes) override;
+  void pick_file(bool multiple) override;
+  void save_image(std::string_view filename) override;
+  void print(std::string_view report_json) override;
+  void apply_update() override;
+  void install() override;
+  void announce(std::string_view text, bool assertive) override;
+  void set_page(std::string_view title, std::string_view lang) override;
+};
+
+// --- page -----------------------------------------------------------------------------------------
+namespace page {
 double device_pixel_ratio();
-std::string language();          // navigator.language, e.g. "de-DE"
-bool prefers_dark();             // matchMedia('(prefers-color-scheme: dark)')
-bool prefers_reduced_motion();   // matchMedia('(prefers-reduced-motion: reduce)')
-// Calls back into the runner (ssi_on_environment_changed) when colour scheme, motion or DPR change.
+// Each watcher calls an exported ssi_on_* entry point (web_backend.cpp) when its event happens:
+// colour scheme, motion, DPR or root font size (ssi_on_environment_changed); another tab's storage write
+// (ssi_on_storage); hide or leave (ssi_on_pagehide); dropped files (ssi_on_files); paste (ssi_on_paste);
+// install offer (ssi_on_install); a waiting update (ssi_on_update_ready).
 void watch_environment();
-
-// Storage (localStorage). get() is empty when the key is absent or storage is unavailable.
-std::optional<std::string> storage_get(std::string_view key);
-bool storage_set(std::string_view key, std::string_view value);
-void storage_remove(std::string_view key);
-
-// Every localStorage key (JSON array text), for "delete all my data".
-std::string storage_keys_json();
-// Calls ssi_on_storage() when another tab changes one of the app's keys, and ssi_on_pagehide() when the
-// page is hidden or left, so pending data is written in time.
 void watch_storage_and_lifecycle();
-
-// Wall clock and randomness.
-double epoch_ms();
-unsigned long long random64();
-
-// Files: a download of bytes, the file picker, and files dropped on the page (both arrive via ssi_on_files).
-void download(std::string_view filename, std::string_view mime, std::string_view bytes);
-void pick_file(bool multiple);
 void watch_drop();
-void save_canvas_png(std::string_view filename);
-// Registers sw.js (offline use); calls ssi_on_update_ready() when a new version has been downloaded and
-// waits, and apply_update() lets it take over and reloads the page once it has.
-void register_service_worker();
-void apply_update();
-// Keeps the browser's install offer (beforeinstallprompt) and reports it through ssi_on_install(available);
-// prompt_install() shows the browser's install dialog.
+void watch_paste();
 void watch_install();
-void prompt_install();
-void print_report(std::string_view report_json);
-
-// Clipboard: writes through navigator.clipboard (needs a secure context and a user gesture).
-void clipboard_write(std::string_view text);
-
+void register_service_worker();
 // Text input on touch devices: a transparent <input> placed over the focused text field, so the
 // on-screen keyboard appears; what is typed arrives through ssi_on_text(). Hidden again when inactive.
 void text_input(bool active, float x, float y, float w, float h);
-// Paste events deliver the clipboard's text through ssi_on_paste() (reading it needs the user's gesture).
-void watch_paste();
+// Hide the loading message; show a fatal error in the page (when the app cannot start).
+void ready();
+void fatal(std::string_view message);
+}  // namespace page
 
-// Page: hide the loading message, show a fatal error in the page (when the app cannot start).
-void page_ready();
-void page_fatal(std::string_view message);
-
-// Test hook: installs window.ssiTest (documented in the README) around the exported ssi_test_* functions.
-void install_test_hook();
-void mark_ready();
-
-}  // namespace ssi::platform::browser
+}  // namespace ssi::platform

@@ -1,0 +1,125 @@
+// window.ssiTest (README "Test hook"): read-only views of what the page shows, and actions a person could take.
+#include "platform/web/test_hook.h"
+
+#include <emscripten/emscripten.h>
+
+#include <string>
+
+#include "app/app.h"
+#include "platform/web/web_backend.h"
+
+// window.ssiTest: read-only views of what the page shows, and actions a person could take.
+// Every function calls an exported ssi_test_* entry point below; a11y() reads the mirror (a11y.cpp).
+EM_JS(void, ssi_js_install_test_hook, (), {
+  var json = function(ptr) { return JSON.parse(UTF8ToString(ptr)); };
+  var withString = function(text, fn) {
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    try { return fn(ptr); } finally { _free(ptr); }
+  };
+  window.ssiTest = {
+    ready: false,
+    state: function() { return json(_ssi_test_state()); },
+    widgets: function() { return json(_ssi_test_widgets()); },
+    frames: function() { return _ssi_test_frames(); },
+    busy: function() { return _ssi_test_busy() !== 0; },
+    gauges: function() { return json(_ssi_test_gauges()); },
+    questions: function() { return json(_ssi_test_questions()); },
+    answer: function(id, optionIndex) {
+      if (typeof id !== "string" || !Number.isInteger(optionIndex)) return false;
+      return withString(id, function(ptr) { return _ssi_test_answer(ptr, optionIndex) !== 0; });
+    },
+    exportText: function() { return UTF8ToString(_ssi_test_export()); },
+    importText: function(text) {
+      if (typeof text !== "string") return { ok: false, error: "not a string" };
+      return withString(text, function(ptr) { return json(_ssi_test_import(ptr)); });
+    },
+    show: function(screen) {
+      if (typeof screen !== "string") return false;
+      return withString(screen, function(ptr) { return _ssi_test_show(ptr) !== 0; });
+    },
+    handoverText: function() { return UTF8ToString(_ssi_test_handover()); },
+    a11y: function() { return window.ssiA11y ? window.ssiA11y.snapshot() : []; },
+    groupImport: function(texts) {
+      if (!Array.isArray(texts) || !texts.every(function(t) { return typeof t === "string"; }))
+        return { error: "not an array of strings" };
+      var files = texts.map(function(text, i) { return { name: "file " + (i + 1), text: text }; });
+      return withString(JSON.stringify(files), function(ptr) { return json(_ssi_test_group_import(ptr)); });
+    },
+  };
+});
+
+EM_JS(void, ssi_js_mark_ready, (), { window.ssiTest.ready = true; });
+
+namespace ssi::platform::test_hook {
+namespace {
+app::App* g_app = nullptr;
+app::App& app() { return *g_app; }
+}  // namespace
+
+void install(app::App& application) {
+  g_app = &application;
+  ssi_js_install_test_hook();
+}
+void mark_ready() { ssi_js_mark_ready(); }
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_handover() {
+  static std::string s;
+  s = app().handover_text();
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_group_import(const char* files_json) {
+  static std::string s;
+  s = app().group_import(files_json ? files_json : "[]");
+  web_backend::request_frame();
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_export() {
+  static std::string s;
+  s = app().export_text();
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_import(const char* text) {
+  static std::string s;
+  s = app().import_text(text ? text : "", /*preview=*/false);
+  web_backend::request_frame();
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_state() {
+  static std::string s;
+  s = app().state_json();
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_widgets() {
+  static std::string s;
+  s = app().widgets_json();
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_gauges() {
+  static std::string s;
+  s = app().gauges_json();
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_questions() {
+  static std::string s;
+  s = app().questions_json();
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE double ssi_test_frames() { return static_cast<double>(web_backend::frames_drawn()); }
+EMSCRIPTEN_KEEPALIVE int ssi_test_busy() { return web_backend::frame_pending() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int ssi_test_answer(const char* id, int option) {
+  const bool ok = app().answer(id, option);
+  app().tick();  // like a frame would: the change is scheduled for saving even in a hidden tab
+  web_backend::request_frame();
+  return ok;
+}
+EMSCRIPTEN_KEEPALIVE int ssi_test_show(const char* screen) {
+  const bool ok = app().show(screen);
+  web_backend::request_frame();
+  return ok;
+}
+}
+
+}  // namespace ssi::platform::test_hook
