@@ -219,7 +219,7 @@ test('keyboard only: load, every question, results, My data, export in at most 6
     assert.ok(keys <= 60, `${keys} keys`);
     console.log(`keyboard flow: ${keys} keys, ${dead.length} dead`);
     // Tab past the last element leaves the app for the browser.
-    await page.evaluate(() => { const all = document.querySelectorAll('#a11y button, #a11y input'); all[all.length - 1].focus(); });
+    await page.evaluate(() => { const all = document.querySelectorAll('#a11y button, #a11y [tabindex]'); all[all.length - 1].focus(); });
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => !!document.activeElement?.closest?.('#a11y')), false, 'Tab leaves the app');
   } finally { await app.context.close(); }

@@ -22,7 +22,7 @@ EM_JS(void, ssi_js_a11y_update, (const char* json, int len), {
       fn(ptr);
       _free(ptr);
     };
-    A.interactive = function(el) { return el.tagName === "BUTTON" || el.tagName === "INPUT"; };
+    A.interactive = function(el) { return el.tagName === "BUTTON" || el.getAttribute("role") === "textbox"; };
     root.addEventListener("focusin", function(e) {
       var id = e.target.dataset ? e.target.dataset.id : null;
       if (id && id !== A.focusing && A.interactive(e.target)) send(_ssi_on_a11y_focus, id);
@@ -41,7 +41,7 @@ EM_JS(void, ssi_js_a11y_update, (const char* json, int len), {
       A.focusing = null;
     };
     A.snapshot = function() {
-      var implicit = { BUTTON: "button", INPUT: "textbox", H1: "heading", H2: "heading", H3: "heading", P: "text",
+      var implicit = { BUTTON: "button", H1: "heading", H2: "heading", H3: "heading", P: "text",
                        NAV: "navigation", SECTION: "region" };
       return Array.prototype.map.call(root.querySelectorAll("[data-id]"), function(el) {
         var r = el.getBoundingClientRect();
@@ -49,8 +49,8 @@ EM_JS(void, ssi_js_a11y_update, (const char* json, int len), {
         var parent = el.parentElement && el.parentElement.dataset ? el.parentElement.dataset.id : undefined;
         return {
           id: el.dataset.id, role: at("role") || implicit[el.tagName] || "generic", parent: parent || null,
-          name: at("aria-label") || (el.tagName === "INPUT" ? "" : el.textContent),
-          value: el.tagName === "INPUT" ? el.value : (at("aria-valuetext") || ""),
+          name: at("aria-label") || (at("role") === "textbox" ? "" : el.textContent),
+          value: at("role") === "textbox" ? el.textContent : (at("aria-valuetext") || ""),
           level: /^H[1-6]$/.test(el.tagName) ? Number(el.tagName[1]) : 0,
           checked: at("aria-checked") === "true", selected: at("aria-selected") === "true",
           pressed: at("aria-pressed") === "true", current: at("aria-current") === "page",
@@ -65,11 +65,11 @@ EM_JS(void, ssi_js_a11y_update, (const char* json, int len), {
   }
   var nodes = JSON.parse(UTF8ToString(json, len));
   var tags = {
-    button: "button", tab: "button", radio: "button", link: "button", checkbox: "button", textbox: "input",
+    button: "button", tab: "button", radio: "button", link: "button", checkbox: "button",
     text: "p", navigation: "nav", region: "section",
   };
   var roles = {
-    tab: "tab", radio: "radio", link: "link", checkbox: "checkbox", list: "list", listitem: "listitem",
+    tab: "tab", radio: "radio", link: "link", checkbox: "checkbox", textbox: "textbox", list: "list", listitem: "listitem",
     group: "group", radiogroup: "radiogroup", tablist: "tablist", table: "table", row: "row", cell: "cell",
     columnheader: "columnheader", rowheader: "rowheader", meter: "meter", img: "img", note: "note",
   };
@@ -92,7 +92,9 @@ EM_JS(void, ssi_js_a11y_update, (const char* json, int len), {
       el.dataset.id = n.i;
       el.dataset.role = n.r;
       if (tag === "button") el.type = "button";
-      if (tag === "input") { el.type = "text"; el.setAttribute("autocomplete", "off"); el.readOnly = false; }
+      // A text field is an ARIA textbox, not an <input>: ImGui edits it, and a real form field would have Chrome
+      // ask its autofill service about the page.
+      if (n.r === "textbox") el.tabIndex = 0;
       A.els.set(n.i, el);
     }
     var parent = n.p !== undefined ? nodes[n.p] : null;
@@ -110,10 +112,10 @@ EM_JS(void, ssi_js_a11y_update, (const char* json, int len), {
     if (s.height !== n.h + "px") s.height = n.h + "px";
     set(el, "role", roles[n.r] || null);
     var leaf = !hasChildren[i];
-    var named = tag === "input" || tag === "nav" || tag === "section" || n.r === "meter" || n.r === "img" || !leaf;
+    var named = n.r === "textbox" || tag === "nav" || tag === "section" || n.r === "meter" || n.r === "img" || !leaf;
     set(el, "aria-label", named ? n.n : null);
-    if (!named && el.textContent !== n.n) el.textContent = n.n;
-    if (tag === "input" && el.value !== (n.v || "")) el.value = n.v || "";
+    var text = n.r === "textbox" ? (n.v || "") : (named ? null : n.n);
+    if (text !== null && el.textContent !== text) el.textContent = text;
     set(el, "aria-description", n.d || null);
     set(el, "aria-checked", n.r === "radio" || n.r === "checkbox" ? (n.s ? "true" : "false") : null);
     set(el, "aria-selected", n.r === "tab" ? (n.s ? "true" : "false") : null);
