@@ -52,7 +52,15 @@ void App::Impl::notices() {
     end_card(p.accent, mix(p.surface, p.accent, th.dark ? 0.14f : 0.07f));
     gap(0.6f);
   }
-  if (session.persistence().write_failed()) {
+  const Persistence& store = session.persistence();
+  const auto first_reason = [&](const std::vector<Problem>& problems) {
+    return problems.empty() ? std::string("?") : describe(m.strings(), problems.front(), m.lang());
+  };
+  if (store.original_in_place()) {
+    // No room for a copy: said as it is, with the original offered (nothing is written over it).
+    const std::string reason = first_reason(store.problems().empty() ? store.dropped() : store.problems());
+    notice(m.t("ui.notice.kept_in_place", {{"reason", reason}}), p.danger, true);
+  } else if (store.write_failed()) {
     notice(m.t("ui.notice.write_failed"), p.danger, false);
   } else if (session.persistence().conflict()) {
     notice(m.t("ui.notice.conflict"), p.warning, false);
@@ -60,6 +68,9 @@ void App::Impl::notices() {
     const std::string reason =
         session.persistence().problems().empty() ? std::string("?") : describe(m.strings(), session.persistence().problems().front(), m.lang());
     notice(m.t("ui.notice.unreadable", {{"reason", reason}}), p.warning, !session.persistence().backup_key().empty());
+  } else if (!person().notice_dismissed && !store.dropped().empty()) {
+    notice(m.t("ui.notice.dropped", {{"count", std::to_string(store.dropped_entries())}, {"reason", first_reason(store.dropped())}}),
+           p.warning, !store.backup_key().empty());
   }
 }
 
@@ -89,6 +100,10 @@ void App::Impl::data() {
     paragraph(m.t("ui.data.import_preview", {{"checks", std::to_string(preview.new_checks.size())},
                                              {"real", std::to_string(preview.new_real.size())},
                                              {"duplicates", std::to_string(preview.duplicate_checks + preview.duplicate_real)}}));
+    if (preview.repair && preview.dropped_entries > 0)
+      paragraph(m.t("ui.data.import_repair", {{"count", std::to_string(preview.dropped_entries)},
+                                              {"reason", describe(m.strings(), preview.dropped.front(), m.lang())}}),
+                p.text_muted);
     gap(0.2f);
     const int r = button_row({{"import.confirm", m.t("ui.data.import_confirm"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_CHECK}},
                               {"import.cancel", m.t("ui.data.import_cancel"), {.style = ButtonStyle::Quiet}}});

@@ -1,5 +1,6 @@
 #include "app/persistence.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -20,6 +21,60 @@ void civil_from_days(long long z, int& y, unsigned& m, unsigned& d) {
   d = doy - (153 * mp + 2) / 5 + 1;
   m = mp < 10 ? mp + 3 : mp - 9;
   y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+}
+
+// Three-way merge of the document two tabs changed from the same `base`: entries by id (added on either side
+// kept, removed on either side removed, changed on one side taken from it), answers in progress and settings per
+// answer and per field (the side that changed it wins). An entry or answer both sides changed differently keeps
+// this tab's version and returns true (a conflict the person is told about).
+template <typename T>
+bool merge_entries(const std::vector<T>& base, const std::vector<T>& mine, const std::vector<T>& theirs, std::vector<T>& out) {
+  const auto find = [](const std::vector<T>& list, const std::string& id) -> const T* {
+    for (const T& x : list)
+      if (x.id == id) return &x;
+    return nullptr;
+  };
+  bool conflict = false;
+  out.clear();
+  for (const T& m : mine) {
+    const T* b = find(base, m.id);
+    const T* t = find(theirs, m.id);
+    if (!t) {
+      if (!b || !(*b == m)) out.push_back(m);  // added here, or changed here while removed there: kept
+      continue;
+    }
+    if (b && *b == m) out.push_back(*t);  // unchanged here: theirs
+    else {
+      out.push_back(m);
+      conflict = conflict || (b && !(*b == *t) && !(*t == m)) || (!b && !(*t == m));
+    }
+  }
+  for (const T& t : theirs)
+    if (!find(mine, t.id) && !find(base, t.id)) out.push_back(t);  // added there
+  std::stable_sort(out.begin(), out.end(), [](const T& a, const T& b) { return a.date != b.date ? a.date < b.date : a.id < b.id; });
+  return conflict;
+}
+
+bool merge3(const store::Document& base, const store::Document& mine, const store::Document& theirs, store::Document& out) {
+  bool conflict = merge_entries(base.checks, mine.checks, theirs.checks, out.checks);
+  conflict = merge_entries(base.real, mine.real, theirs.real, out.real) || conflict;
+  out.settings.language = mine.settings.language != base.settings.language ? mine.settings.language : theirs.settings.language;
+  out.settings.theme = mine.settings.theme != base.settings.theme ? mine.settings.theme : theirs.settings.theme;
+  out.progress = mine.progress;
+  Answers answers = theirs.progress.answers;
+  for (const auto& [id, option] : base.progress.answers)
+    if (!mine.progress.answers.count(id) && theirs.progress.answers.count(id) && theirs.progress.answers.at(id) == option)
+      answers.erase(id);  // cleared here
+  for (const auto& [id, option] : mine.progress.answers) {
+    const auto b = base.progress.answers.find(id);
+    if (b != base.progress.answers.end() && b->second == option) continue;  // unchanged here
+    const auto t = theirs.progress.answers.find(id);
+    if (t != theirs.progress.answers.end() && t->second != option && (b == base.progress.answers.end() || t->second != b->second))
+      conflict = true;
+    answers[id] = option;
+  }
+  out.progress.answers = std::move(answers);
+  return conflict;
 }
 }  // namespace
 
@@ -61,6 +116,7 @@ Persistence::Loaded Persistence::load() {
     return Loaded::Unreadable;
   }
   dropped_ = read.dropped;
+  dropped_entries_ = read.dropped_entries;
   // Entries were left out: what is written back would lose them, so the text is kept first.
   if (!dropped_.empty()) keep_original(*text);
   document_ = std::move(*read.document);
@@ -112,8 +168,28 @@ void Persistence::flush() {
   if (dirty_) write();
 }
 
+// The document this tab last read or wrote (the base of a merge with another tab's write).
+store::Document Persistence::base() const {
+  if (last_written_.empty()) return {};
+  store::DocumentLoad read = store::read_document(last_written_, questionnaire_);
+  return read.document ? std::move(*read.document) : store::Document{};
+}
+
 bool Persistence::write() {
   dirty_ = false;
+  // Another tab may have written since this one last read (its storage event not yet here): merge, never overwrite.
+  if (!original_in_place_) {
+    const std::optional<std::string> stored = host_.storage_get(kStoreKey);
+    if (stored && *stored != last_written_) {
+      store::DocumentLoad theirs = store::read_document(*stored, questionnaire_);
+      if (theirs.document && theirs.dropped.empty()) {
+        store::Document merged;
+        conflict_ = merge3(base(), document_, *theirs.document, merged) || conflict_;
+        document_ = std::move(merged);
+        last_written_ = *stored;
+      }
+    }
+  }
   std::string text = store::write_document(document_);
   if (text == last_written_) return true;
   if (original_in_place_) {  // the only copy of data the app could not read: never overwritten
@@ -126,10 +202,6 @@ bool Persistence::write() {
 }
 
 bool Persistence::reload_from_storage() {
-  if (dirty_) {
-    conflict_ = true;  // both tabs changed the data: this tab's write will win, and the person is told
-    return false;
-  }
   const std::optional<std::string> text = host_.storage_get(kStoreKey);
   if (!text) {  // everything was deleted in the other tab
     document_ = {};
@@ -140,6 +212,14 @@ bool Persistence::reload_from_storage() {
   store::DocumentLoad read = store::read_document(*text, questionnaire_);
   // The other tab keeps its own unreadable (or partly readable) data; taking it over here would lose entries.
   if (!read.document || !read.dropped.empty()) return false;
+  if (dirty_) {
+    // Both tabs changed the data: merged by entry id and per answer; this tab writes the result.
+    store::Document merged;
+    conflict_ = merge3(base(), document_, *read.document, merged) || conflict_;
+    document_ = std::move(merged);
+    last_written_ = *text;
+    return true;
+  }
   document_ = std::move(*read.document);
   last_written_ = *text;
   return true;
@@ -154,6 +234,7 @@ void Persistence::delete_all(std::string_view keep) {
   original_in_place_ = false;
   problems_.clear();
   dropped_.clear();
+  dropped_entries_ = 0;
   dirty_ = false;
 }
 

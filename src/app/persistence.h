@@ -37,7 +37,8 @@ class Persistence {
   // before the readable part is written back.
   Loaded load();
   const std::vector<Problem>& problems() const { return problems_; }
-  const std::vector<Problem>& dropped() const { return dropped_; }
+  const std::vector<Problem>& dropped() const { return dropped_; }  // at most 50 listed
+  int dropped_entries() const { return dropped_entries_; }
   // Where the kept original is: a backup key, or the main key itself when there was no room for a copy
   // (then original_in_place() and nothing is written); empty when nothing had to be kept.
   const std::string& backup_key() const { return backup_key_; }
@@ -56,9 +57,10 @@ class Persistence {
   bool pending() const { return dirty_; }
   bool write_failed() const { return write_failed_; }
 
-  // Another tab wrote the document: take it over, unless this tab has unsaved changes too; then this tab's
-  // write wins (the other tab follows it through its own storage event) and conflict() tells the person.
-  // Returns true when the other tab's document was taken over.
+  // Another tab wrote the document: take it over; when this tab has unsaved changes too, the two are merged by
+  // entry id and per answer (and written by this tab). A write also merges what another tab wrote since this
+  // one last read. conflict() tells the person when both changed the same entry or answer differently (this
+  // tab's version is kept). Returns true when the document changed.
   bool reload_from_storage();
   bool conflict() const { return conflict_; }
   void clear_conflict() { conflict_ = false; }
@@ -69,6 +71,7 @@ class Persistence {
 
  private:
   bool write();
+  store::Document base() const;
 
   Host& host_;
   const Questionnaire& questionnaire_;
@@ -77,6 +80,7 @@ class Persistence {
 
   std::vector<Problem> problems_;
   std::vector<Problem> dropped_;
+  int dropped_entries_ = 0;
   std::string backup_key_;
   bool original_in_place_ = false;
   std::string last_written_;

@@ -109,6 +109,7 @@ void Session::sync_document() {
 }
 
 void Session::storage_changed_elsewhere() {
+  sync_document();  // this tab's latest answers take part in the merge
   if (!persistence_->reload_from_storage()) return;
   // Follow the other tab: its answers and language; this tab stays on its screen.
   const store::Document& doc = persistence_->document();
