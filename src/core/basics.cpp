@@ -35,7 +35,7 @@ std::string_view corridor_key(Corridor c) {
 Corridor corridor_for(int total) {
     if (total < 30) return Corridor::Inactive;
     if (total < 50) return Corridor::Occasional;
-    if (total < 80) return Corridor::Active;
+    if (total <= 80) return Corridor::Active;
     return Corridor::Top;
 }
 

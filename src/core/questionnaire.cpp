@@ -45,6 +45,7 @@ struct Loader {
     std::vector<bool> question_ok;  // question parsed without own problems
     std::vector<std::optional<RawCondition>> conditions;
     std::vector<bool> has_component;
+    std::vector<std::optional<RawCondition>> counts_conditions;  // countsIf, checked like showIf
 
     std::optional<RawCondition> read_condition(const json& object, const std::string& path) {
         RawCondition c;
@@ -118,6 +119,7 @@ struct Loader {
             question_ok.push_back(false);
             conditions.emplace_back();
             has_component.push_back(false);
+            counts_conditions.emplace_back();
             return;
         }
         if (const std::string* id = r.string_field(v, path, "id")) {
@@ -187,16 +189,21 @@ struct Loader {
                 }
                 if (auto t = r.text_field(o, opath, "label")) option.label = std::move(*t);
                 if (auto p = read_points(o, opath)) option.points = *p;
+                if (auto t = r.text_field(o, opath, "tip", /*required=*/false)) option.tip = std::move(*t);
                 question.options.push_back(std::move(option));
             }
         }
         std::optional<RawCondition> condition;
         if (const json* c = r.object_field(v, path, "showIf", /*required=*/false))
             condition = read_condition(*c, join(path, "showIf"));
+        std::optional<RawCondition> counts;
+        if (const json* c = r.object_field(v, path, "countsIf", /*required=*/false))
+            counts = read_condition(*c, join(path, "countsIf"));
 
         question_ok.push_back(r.problems.size() == before);
         has_component.push_back(component_known);
         conditions.push_back(std::move(condition));
+        counts_conditions.push_back(std::move(counts));
         q.questions.push_back(std::move(question));
     }
 
@@ -364,6 +371,17 @@ struct Loader {
             reachable[i] = reaches;
             if (valid) q.questions[i].show_if = Condition{c.question, *valid};
         }
+        // countsIf: same rules as showIf (earlier question, valid options, monotone), so a better answer
+        // there never takes points away here.
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!counts_conditions[i] || !counts_conditions[i]->complete) continue;
+            const RawCondition& c = *counts_conditions[i];
+            bool reaches = false;
+            auto valid = check_condition(c, static_cast<int>(i), reachable, reaches);
+            int target = q.index_of(c.question);
+            if (target >= 0) referenced[static_cast<std::size_t>(target)] = true;
+            if (valid) q.questions[i].counts_if = Condition{c.question, *valid};
+        }
         // Sales Navigator gate (a condition on the whole questionnaire, may look anywhere)
         if (const json* s = detail::member(root, "scoring")) {
             if (const json* g = r.object_field(*s, "scoring", "salesNavigator", /*required=*/false)) {
@@ -434,7 +452,7 @@ struct Loader {
 
 QuestionnaireLoad load_questionnaire(std::string_view text) {
     QuestionnaireLoad out;
-    Loader loader{detail::Reporter{out.problems}, {}, {}, {}, {}};
+    Loader loader{detail::Reporter{out.problems}, {}, {}, {}, {}, {}};
     loader.run(text);
     if (out.problems.empty()) out.questionnaire = std::move(loader.q);
     return out;

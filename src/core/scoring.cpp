@@ -2,13 +2,16 @@
 //
 // Per component:
 //   base    = curve(achieved / achievable base points) × 20      positive points of base questions
-//   penalty = |negative points| / achievable base points × 20    linear, after the curve
 //   sn      = Sales Navigator points / achievable SN points × 5  only for Sales Navigator users
-//   score   = clamp(base + sn − penalty, 0, 25)
-// Everything is integer arithmetic in hundredths of a point, rounded half up at each of the
-// three terms, so the result is the same on every platform and compiler.
+//   part    = min(base + sn, 25)
+// Conduct: every negative point is one point off the total, whatever else is answered. It is taken
+// from its own component first, then from brand, engage and find in that order, so the only floor is the
+// total's at 0 (applied once, at the end); advice gains are measured before that floor.
+// Everything is integer arithmetic in hundredths of a point, rounded half up at each term, so the
+// result is the same on every platform and compiler.
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 
 #include "core/ssi.h"
 
@@ -16,9 +19,26 @@ namespace ssi {
 namespace {
 
 constexpr int kCenti = 100;
+constexpr int kDeductionPerPoint = kCenti;  // a negative point costs one point of the total
 
 // Non-negative a / b rounded half up (b > 0).
 std::int64_t div_round(std::int64_t a, std::int64_t b) { return (2 * a + b) / (2 * b); }
+
+// Largest r with r * r <= v (v >= 0), without floating point so every platform agrees.
+std::int64_t isqrt(std::int64_t v) {
+    std::int64_t r = 0, bit = std::int64_t{1} << 62;
+    while (bit > v) bit >>= 2;
+    while (bit != 0) {
+        if (v >= r + bit) {
+            v -= r + bit;
+            r = (r >> 1) + bit;
+        } else {
+            r >>= 1;
+        }
+        bit >>= 2;
+    }
+    return r;
+}
 
 // The questionnaire reduced to what scoring needs, with conditions resolved to indices.
 // Tolerates hand-built questionnaires the loader would reject (forward conditions never hold,
@@ -27,9 +47,13 @@ struct Model {
     struct Q {
         Component component = Component::Brand;
         Tier tier = Tier::Base;
+        bool bands = false;  // options are ordered bands (frequency, range): a given answer may lie next door
         std::vector<int> points;
-        int condition = -1;       // index of the earlier question it depends on; -1 none; -2 never
+        std::vector<char> target;  // options advice may point at: those with their own tip, or all if none has one
+        int condition = -1;        // index of the earlier question it depends on; -1 none; -2 never
         std::uint64_t any_of = 0;  // bit per option index
+        int counts = -1;           // countsIf: like condition, for the positive points
+        std::uint64_t counts_any_of = 0;
     };
     std::vector<Q> questions;
     int gate = -1;  // -1: nobody is a Sales Navigator user
@@ -48,16 +72,30 @@ struct Model {
 
     explicit Model(const Questionnaire& q) {
         questions.reserve(q.questions.size());
+        auto earlier = [&](const Condition& c, std::size_t i) {
+            int target = q.index_of(c.question);
+            return (target >= 0 && target < static_cast<int>(i)) ? target : -2;
+        };
         for (std::size_t i = 0; i < q.questions.size(); ++i) {
             const Question& src = q.questions[i];
             Q m;
             m.component = static_cast<std::size_t>(src.component) < kComponentCount ? src.component : Component::Brand;
             m.tier = src.tier;
-            for (const Option& o : src.options) m.points.push_back(std::clamp(o.points, -kMaxPoints, kMaxPoints));
+            m.bands = src.type == QuestionType::Frequency || src.type == QuestionType::Range;
+            bool any_tip = false;
+            for (const Option& o : src.options) {
+                m.points.push_back(std::clamp(o.points, -kMaxPoints, kMaxPoints));
+                m.target.push_back(o.has_tip());
+                any_tip = any_tip || o.has_tip();
+            }
+            if (!any_tip) std::fill(m.target.begin(), m.target.end(), 1);
             if (src.show_if) {
-                int target = q.index_of(src.show_if->question);
-                m.condition = (target >= 0 && target < static_cast<int>(i)) ? target : -2;
+                m.condition = earlier(*src.show_if, i);
                 m.any_of = mask(src.show_if->any_of);
+            }
+            if (src.counts_if) {
+                m.counts = earlier(*src.counts_if, i);
+                m.counts_any_of = mask(src.counts_if->any_of);
             }
             int best = 0;
             for (int p : m.points) best = std::max(best, p);
@@ -83,14 +121,18 @@ struct Model {
         return a >= 0 && a < static_cast<int>(questions[static_cast<std::size_t>(i)].points.size());
     }
 
+    // Whether a condition on an earlier question holds: -1 none, < -1 never.
+    bool holds(int target, std::uint64_t any_of, const std::vector<int>& answers, const std::vector<char>& visible) const {
+        if (target == -1) return true;
+        if (target < 0) return false;
+        const int a = answers[static_cast<std::size_t>(target)];
+        return visible[static_cast<std::size_t>(target)] && valid_answer(target, a) && a < 64 && ((any_of >> a) & 1u);
+    }
+
     // Whether question i is shown, given the visibility of the earlier questions (conditions only look back).
     char visible_at(std::size_t i, const std::vector<int>& answers, const std::vector<char>& visible) const {
         const Q& q = questions[i];
-        if (q.condition == -1) return 1;
-        if (q.condition < 0) return 0;
-        const int a = answers[static_cast<std::size_t>(q.condition)];
-        return visible[static_cast<std::size_t>(q.condition)] && valid_answer(q.condition, a) && a < 64 &&
-               ((q.any_of >> a) & 1u);
+        return holds(q.condition, q.any_of, answers, visible) ? 1 : 0;
     }
 
     // Visibility of every question, in order.
@@ -126,6 +168,10 @@ struct Model {
         std::array<int, kComponentCount> centi{};
         std::array<ComponentDetail, kComponentCount> detail{};
         int total_centi = 0;
+        int unfloored_centi = 0;
+        int deduction_centi = 0;
+        std::vector<Deduction> deductions;   // question ids are filled in by score()
+        std::vector<int> deduction_questions;  // their question indices, same order
         bool sales_navigator = false;
         int answered = 0, visible = 0;
     };
@@ -134,7 +180,7 @@ struct Model {
         Eval e;
         std::vector<char> visible = visibility(answers);
         e.sales_navigator = gate_open(answers, visible);
-        std::array<std::int64_t, kComponentCount> positive{}, negative{}, sn{};
+        std::array<std::int64_t, kComponentCount> positive{}, sn{}, own_deduction{};
         for (std::size_t i = 0; i < questions.size(); ++i) {
             if (!visible[i]) continue;
             ++e.visible;
@@ -144,27 +190,53 @@ struct Model {
             const Q& q = questions[i];
             const int p = q.points[static_cast<std::size_t>(a)];
             const auto c = static_cast<std::size_t>(q.component);
-            if (q.tier == Tier::SalesNavigator) {
-                if (e.sales_navigator) sn[c] += p;
-            } else if (p > 0) {
+            if (q.tier == Tier::SalesNavigator && !e.sales_navigator) continue;
+            if (p < 0) {
+                const int centi = -p * kDeductionPerPoint;
+                own_deduction[c] += centi;
+                e.deduction_centi += centi;
+                e.deductions.push_back({{}, a, centi});
+                e.deduction_questions.push_back(static_cast<int>(i));
+            } else if (q.tier == Tier::SalesNavigator) {
+                sn[c] += p;
+            } else if (holds(q.counts, q.counts_any_of, answers, visible)) {
                 positive[c] += p;
-            } else {
-                negative[c] -= p;
             }
         }
+        std::array<int, kComponentCount> part{};
+        std::int64_t sum = 0;
         for (std::size_t c = 0; c < kComponentCount; ++c) {
             ComponentDetail& d = e.detail[c];
             d.base = static_cast<int>(base_centi(positive[c], base_max[c]));
-            d.penalty = base_max[c] > 0 ? static_cast<int>(std::min<std::int64_t>(
-                                              div_round(negative[c] * kBaseMax * kCenti, base_max[c]), 100000))
-                                        : 0;
             d.sales_navigator =
                 sn_max[c] > 0
                     ? static_cast<int>(div_round(std::clamp<std::int64_t>(sn[c], 0, sn_max[c]) * kSalesNavigatorMax * kCenti,
                                                  sn_max[c]))
                     : 0;
-            e.centi[c] = std::clamp(d.base + d.sales_navigator - d.penalty, 0, kComponentMax * kCenti);
-            e.total_centi += e.centi[c];
+            part[c] = std::min(d.base + d.sales_navigator, kComponentMax * kCenti);
+            sum += part[c];
+        }
+        e.unfloored_centi = static_cast<int>(sum - e.deduction_centi);
+        // Each deduction from its own component first; what does not fit there from the others in a fixed
+        // order (reputation, then reach, as the article names them: brand, engage, find). A fixed order
+        // keeps every component monotone in the answers; the total's floor at 0 is the only floor.
+        std::int64_t spill = 0;
+        for (std::size_t c = 0; c < kComponentCount; ++c) {
+            const std::int64_t take = std::min<std::int64_t>(own_deduction[c], part[c]);
+            e.detail[c].penalty = static_cast<int>(take);
+            part[c] -= static_cast<int>(take);
+            spill += own_deduction[c] - take;
+        }
+        for (Component sc : {Component::Brand, Component::Engage, Component::Find, Component::Relationships}) {
+            const auto c = static_cast<std::size_t>(sc);
+            const std::int64_t take = std::min<std::int64_t>(spill, part[c]);
+            e.detail[c].penalty += static_cast<int>(take);
+            part[c] -= static_cast<int>(take);
+            spill -= take;
+        }
+        for (std::size_t c = 0; c < kComponentCount; ++c) {
+            e.centi[c] = part[c];
+            e.total_centi += part[c];
         }
         return e;
     }
@@ -207,11 +279,14 @@ Advice make_advice(const Questionnaire& q, int i, int from, int option, int gain
     a.component = question.component;
     a.gain_centi = gain;
     a.gain = gain / 100.0;
-    a.tip = question.tip;
+    const Option& target = question.options[static_cast<std::size_t>(option)];
+    a.tip = target.has_tip() ? target.tip : question.tip;
     return a;
 }
 
 }  // namespace
+
+std::string_view advice_kind_key(AdviceKind kind) { return kind == AdviceKind::Conduct ? "conduct" : "step"; }
 
 int round_total(int total_centi) { return (total_centi + kCenti / 2) / kCenti; }
 
@@ -242,83 +317,140 @@ Result score(const Questionnaire& questionnaire, const Answers& answers, ScoreOp
         r.detail[c] = now.detail[c];
     }
     r.total_centi = now.total_centi;
+    r.unfloored_centi = now.unfloored_centi;
     r.exact_total = now.total_centi / 100.0;
     r.total = round_total(now.total_centi);
     r.corridor = corridor_for(r.total);
     r.reach = r.total >= kReachThreshold;
     r.sales_navigator = now.sales_navigator;
+    r.at_cap = !now.sales_navigator && r.total == kComponentCount * kBaseMax;
+    r.sales_navigator_info = !now.sales_navigator && model.gate >= 0;
     r.answered = now.answered;
     r.visible = now.visible;
-
-    // Range: every unanswered question could go either way, plus the model's own margin.
-    const Model::Eval low = model.evaluate(model.fill(current, false));
-    const Model::Eval high = model.evaluate(model.fill(current, true));
-    const int cap = high.sales_navigator ? kComponentCount * kComponentMax : kComponentCount * kBaseMax;
-    r.range.low = std::max(0, round_total(std::min(low.total_centi, now.total_centi)) - model.margin);
-    r.range.high = std::min(cap, round_total(std::max(high.total_centi, now.total_centi)) + model.margin);
-    r.range.high = std::max(r.range.high, r.total);
+    r.deduction_centi = now.deduction_centi;
+    r.deductions = now.deductions;
+    for (std::size_t k = 0; k < r.deductions.size(); ++k)
+        r.deductions[k].question = questionnaire.questions[static_cast<std::size_t>(now.deduction_questions[k])].id;
 
     int weakest = now.centi[0];
     for (int v : now.centi) weakest = std::min(weakest, v);
     for (Component c : kComponents)
         if (now.centi[static_cast<std::size_t>(c)] == weakest) r.weakest.push_back(c);
 
+    // Range, part 1: every unanswered question could go either way (followed through conditions).
+    const Model::Eval low = model.evaluate(model.fill(current, false));
+    const Model::Eval high = model.evaluate(model.fill(current, true));
+    Range& range = r.range;
+    range.skipped_down_centi = std::max(0, now.total_centi - low.total_centi);
+    range.skipped_up_centi = std::max(0, high.total_centi - now.total_centi);
+    std::array<std::int64_t, kComponentCount> spread{};  // per component: how far it could move
+    for (std::size_t c = 0; c < kComponentCount; ++c) spread[c] = high.centi[c] - low.centi[c];
+
+    // Part 2: an answer given as a band (frequency, range) may really lie half-way to the next band on
+    // either side. Independent answers, so they add up as a root sum of squares (our assumption).
+    const std::vector<char> visible = model.visibility(current);
+    std::int64_t down_sq = 0, up_sq = 0;
+    std::vector<int> what_if = current;
+    for (int i = 0; i < model.size(); ++i) {
+        const auto ui = static_cast<std::size_t>(i);
+        const Model::Q& q = model.questions[ui];
+        const int from = current[ui];
+        if (!visible[ui] || from < 0 || !q.bands) continue;
+        for (int o : {from - 1, from + 1}) {
+            if (o < 0 || o >= static_cast<int>(q.points.size())) continue;
+            what_if[ui] = o;
+            const Model::Eval e = model.evaluate(what_if);
+            if (e.sales_navigator != now.sales_navigator) continue;  // "do you use it" is no band
+            const std::int64_t half = std::abs(e.total_centi - now.total_centi) / 2;
+            (e.total_centi < now.total_centi ? down_sq : up_sq) += half * half;
+            spread[static_cast<std::size_t>(q.component)] += half;
+        }
+        what_if[ui] = from;
+    }
+    range.bands_down_centi = static_cast<int>(isqrt(down_sq));
+    range.bands_up_centi = static_cast<int>(isqrt(up_sq));
+    const int margin_centi = model.margin * kCenti;
+    const int cap = now.sales_navigator || high.sales_navigator ? kComponentCount * kComponentMax : kComponentCount * kBaseMax;
+    range.low = round_total(std::max(0, now.total_centi - range.skipped_down_centi - range.bands_down_centi - margin_centi));
+    range.high = std::min(cap, round_total(now.total_centi + range.skipped_up_centi + range.bands_up_centi + margin_centi));
+    range.low = std::min(range.low, r.total);
+    range.high = std::max(range.high, r.total);
+    std::size_t widest = 0;
+    for (std::size_t c = 1; c < kComponentCount; ++c)
+        if (spread[c] > spread[widest]) widest = c;
+    range.uncertain = kComponents[widest];
+
     if (!options.advice) return r;
 
-    // Advice: for each answered, visible question the answer that raises the total most.
-    // Plan candidates: the next step up on the same question (a realistic 30-day move).
-    const std::vector<char> visible = model.visibility(current);
+    // Advice: one concrete step per answered question, priced exactly. A harmful habit (negative points)
+    // is best dropped: the step is the first answer without a deduction. Otherwise the step is the next
+    // answer up (fewest points above the current one). Only answers with their own tip are steps, so
+    // text, target and gain always describe the same move. Sales Navigator questions only for its users.
     std::array<std::vector<Advice>, kComponentCount> steps;
+    std::vector<Advice> conduct;
     for (int i = 0; i < model.size(); ++i) {
-        const int from = current[static_cast<std::size_t>(i)];
-        if (!visible[static_cast<std::size_t>(i)] || from < 0) continue;
-        const auto& points = model.questions[static_cast<std::size_t>(i)].points;
-        const int from_points = points[static_cast<std::size_t>(from)];
-        int best = -1, best_gain = 0;
-        int step = -1;
-        std::vector<int> what_if = current;
-        for (int o = 0; o < static_cast<int>(points.size()); ++o) {
-            if (o == from) continue;
-            what_if[static_cast<std::size_t>(i)] = o;
+        const auto ui = static_cast<std::size_t>(i);
+        const Model::Q& q = model.questions[ui];
+        const int from = current[ui];
+        if (!visible[ui] || from < 0) continue;
+        if (q.tier == Tier::SalesNavigator && !now.sales_navigator) continue;
+        const int from_points = q.points[static_cast<std::size_t>(from)];
+        int step = -1, step_gain = 0, best = -1, best_gain = 0;
+        for (int o = 0; o < static_cast<int>(q.points.size()); ++o) {
+            const int p = q.points[static_cast<std::size_t>(o)];
+            if (o == from || !q.target[static_cast<std::size_t>(o)] || p <= from_points) continue;
+            what_if[ui] = o;
             const Model::Eval e = model.evaluate(what_if);
-            const int gain = e.total_centi - now.total_centi;
+            const int gain = e.unfloored_centi - now.unfloored_centi;
+            if (gain <= 0 || e.sales_navigator != now.sales_navigator) continue;
+            const bool better_step = step < 0 || (from_points < 0 ? (p >= 0 && (q.points[static_cast<std::size_t>(step)] < 0 ||
+                                                                                p < q.points[static_cast<std::size_t>(step)]))
+                                                                  : p < q.points[static_cast<std::size_t>(step)]);
+            if (better_step) {
+                step = o;
+                step_gain = gain;
+            }
             if (gain > best_gain) {
                 best = o;
                 best_gain = gain;
             }
-            // Next step: fewest points above the current answer; a harmful habit (negative points)
-            // is best dropped altogether, so there the step is the best option.
-            const int p = points[static_cast<std::size_t>(o)];
-            if (gain > 0 && p > from_points && !(e.sales_navigator && !now.sales_navigator)) {
-                if (from_points < 0) {
-                    if (step < 0 || p > points[static_cast<std::size_t>(step)]) step = o;
-                } else if (step < 0 || p < points[static_cast<std::size_t>(step)]) {
-                    step = o;
-                }
-            }
         }
-        if (best >= 0) r.advice.push_back(make_advice(questionnaire, i, from, best, best_gain));
-        if (step >= 0) {
-            what_if[static_cast<std::size_t>(i)] = step;
-            const int gain = model.evaluate(what_if).total_centi - now.total_centi;
-            Advice a = make_advice(questionnaire, i, from, step, gain);
+        what_if[ui] = from;
+        if (step < 0) continue;
+        Advice a = make_advice(questionnaire, i, from, step, step_gain);
+        if (best != step && best_gain > step_gain) {
+            a.best_option = best;
+            a.best_gain_centi = best_gain;
+        }
+        if (from_points < 0) {
+            a.kind = AdviceKind::Conduct;
+            conduct.push_back(std::move(a));
+        } else {
             steps[static_cast<std::size_t>(a.component)].push_back(std::move(a));
         }
     }
     auto stronger = [](const Advice& a, const Advice& b) {
         return a.gain_centi != b.gain_centi ? a.gain_centi > b.gain_centi : a.question_index < b.question_index;
     };
-    std::stable_sort(r.advice.begin(), r.advice.end(), stronger);
+    std::stable_sort(conduct.begin(), conduct.end(), stronger);
+    for (auto& list : steps) std::stable_sort(list.begin(), list.end(), stronger);
+    r.advice = conduct;
+    std::vector<Advice> rest;
+    for (const auto& list : steps) rest.insert(rest.end(), list.begin(), list.end());
+    std::stable_sort(rest.begin(), rest.end(), stronger);
+    r.advice.insert(r.advice.end(), rest.begin(), rest.end());
 
-    // Plan: components from weakest to strongest (ties in LinkedIn's order); two steps from the
-    // weakest, then one from each of the others, then round-robin until five.
+    // Plan: conduct first, then components from weakest to strongest (ties in LinkedIn's order): two
+    // steps from the weakest, then one from each of the others, then round-robin until five.
+    constexpr std::size_t kPlanMax = 5;
+    for (const Advice& a : conduct)
+        if (r.plan.size() < kPlanMax) r.plan.push_back(a);
+    const std::size_t conduct_steps = r.plan.size();
     std::array<Component, kComponentCount> order = kComponents;
     std::stable_sort(order.begin(), order.end(), [&](Component a, Component b) {
         return now.centi[static_cast<std::size_t>(a)] < now.centi[static_cast<std::size_t>(b)];
     });
-    for (auto& list : steps) std::stable_sort(list.begin(), list.end(), stronger);
     std::array<std::size_t, kComponentCount> taken{};
-    constexpr std::size_t kPlanMax = 5;
     auto take = [&](Component c) {
         auto k = static_cast<std::size_t>(c);
         if (r.plan.size() >= kPlanMax || taken[k] >= steps[k].size()) return false;
@@ -332,12 +464,34 @@ Result score(const Questionnaire& questionnaire, const Answers& answers, ScoreOp
         more = false;
         for (Component c : order) more = take(c) || more;
     }
-    // Present the plan grouped by component, weakest first.
-    std::stable_sort(r.plan.begin(), r.plan.end(), [&](const Advice& a, const Advice& b) {
+    // Present the steps after the conduct ones grouped by component, weakest first.
+    std::stable_sort(r.plan.begin() + static_cast<std::ptrdiff_t>(conduct_steps), r.plan.end(), [&](const Advice& a, const Advice& b) {
         auto rank = [&](Component c) { return std::find(order.begin(), order.end(), c) - order.begin(); };
         return rank(a.component) < rank(b.component);
     });
     return r;
+}
+
+Calibration calibrate(const std::vector<std::pair<int, int>>& estimate_real) {
+    Calibration c;
+    const std::size_t n = estimate_real.size();
+    const std::size_t first = n > kCalibrationPairs ? n - kCalibrationPairs : 0;
+    for (std::size_t k = first; k < n; ++k) {
+        c.within = std::max(c.within, std::abs(estimate_real[k].first - estimate_real[k].second));
+        ++c.pairs;
+    }
+    return c;
+}
+
+Range calibrated_range(const Result& result, const Calibration& calibration) {
+    if (!calibration.usable()) return result.range;
+    Range range = result.range;
+    const int cap = result.range.high > kComponentCount * kBaseMax || result.sales_navigator ? kComponentCount * kComponentMax
+                                                                                            : kComponentCount * kBaseMax;
+    const int within_centi = calibration.within * kCenti;
+    range.low = std::min(result.total, round_total(std::max(0, result.total_centi - range.skipped_down_centi - within_centi)));
+    range.high = std::max(result.total, std::min(cap, round_total(result.total_centi + range.skipped_up_centi + within_centi)));
+    return range;
 }
 
 }  // namespace ssi

@@ -16,7 +16,9 @@ json advice_json(const Advice& a) {
     j["from"] = a.from;
     j["option"] = a.option;
     j["component"] = std::string(component_key(a.component));
+    j["kind"] = std::string(advice_kind_key(a.kind));
     j["gain"] = a.gain_centi / 100.0;
+    if (a.best_option >= 0) j["upTo"] = json{{"option", a.best_option}, {"gain", a.best_gain_centi / 100.0}};
     return j;
 }
 
@@ -30,7 +32,12 @@ json result_json(const Result& r) {
     j["corridor"] = std::string(corridor_key(r.corridor));
     j["reach"] = r.reach;
     j["salesNavigator"] = r.sales_navigator;
-    j["range"] = json{{"low", r.range.low}, {"high", r.range.high}};
+    j["atCap"] = r.at_cap;
+    json deductions = json::array();
+    for (const Deduction& d : r.deductions)
+        deductions.push_back(json{{"question", d.question}, {"option", d.option}, {"points", d.centi / 100.0}});
+    j["deductions"] = std::move(deductions);
+    j["range"] = json{{"low", r.range.low}, {"high", r.range.high}, {"uncertain", std::string(component_key(r.range.uncertain))}};
     json weakest = json::array();
     for (Component c : r.weakest) weakest.push_back(std::string(component_key(c)));
     j["weakest"] = std::move(weakest);

@@ -42,7 +42,9 @@ std::optional<Component> component_from_key(std::string_view);
 enum class Lang : std::uint8_t { De, En };
 std::string_view lang_key(Lang);  // "de", "en"
 
-// The corridors trainers talk about: inactive < 30, occasional 30–<50, active 50–<80, top >= 80.
+// The corridors trainers talk about, after the source article: inactive < 30, occasional 30–<50,
+// active 50–80, top above 80. Exactly 80 is active: it is the cap without Sales Navigator (the last
+// 20 points are left to its users), not the top corridor; Result::at_cap marks it.
 enum class Corridor : std::uint8_t { Inactive, Occasional, Active, Top };
 std::string_view corridor_key(Corridor);  // "inactive", "occasional", "active", "top"
 Corridor corridor_for(int total);         // from the displayed (rounded) total, as the user sees it
@@ -135,7 +137,9 @@ enum class Tier : std::uint8_t { Base, SalesNavigator };
 
 struct Option {
     Text label;
-    int points = 0;  // whole numbers; negative = a behaviour that costs points
+    int points = 0;  // whole numbers; negative = a behaviour that costs that many points of the total
+    Text tip;        // the step "move to this answer" in words; empty when the questionnaire has none here
+    bool has_tip() const { return !tip.de.empty(); }
 };
 
 // A question is shown only if the question it names is shown and answered with one of any_of.
@@ -156,6 +160,9 @@ struct Question {
     Text reason;  // why these points (for trainers; optional in trainers' files)
     std::vector<Option> options;
     std::optional<Condition> show_if;
+    // Its positive points count only while this holds (e.g. invitation volume only with fit and a note);
+    // like show_if it names an earlier question and a better answer there never stops the points.
+    std::optional<Condition> counts_if;
 
     int max_points() const;  // 0 for a question without options
     int min_points() const;
@@ -173,7 +180,7 @@ struct ScoringRules {
     Text curve_reason;
     std::optional<Condition> sales_navigator;  // answers that make someone a Sales Navigator user
     Text sales_navigator_reason;
-    int range_margin = 0;  // points added on both sides of the range: the model is an estimate
+    int range_margin = 0;  // points added on both sides of the range, beyond what the answers explain
     Text range_margin_reason;
 };
 
@@ -223,25 +230,49 @@ bool uses_sales_navigator(const Questionnaire& questionnaire, const Answers& ans
 // All arithmetic is integer, in hundredths of a point ("centi"), so native (glibc) and WASM
 // (musl) results are bit-identical. The double fields are centi / 100, for display only.
 
-// One suggested change: answer `question` with `option` instead of `from` (-1 = unanswered).
+// Conduct: the current answer costs points (a deduction); Step: one step up on a question.
+enum class AdviceKind : std::uint8_t { Conduct, Step };
+std::string_view advice_kind_key(AdviceKind);  // "conduct", "step"
+
+// One concrete step: answer `question` with `option` instead of `from`. The text, the target answer and
+// the gain describe the same step: tip is the target option's own tip (the question's tip only when the
+// questionnaire has no tips per option), gain is that step re-scored. A bigger step on the same question,
+// if there is one, is named separately ("up to +X with …").
 struct Advice {
     std::string question;
     int question_index = -1;
     int from = -1;
     int option = -1;
     Component component = Component::Brand;
-    int gain_centi = 0;  // exact: score(with the change).total_centi - score(now).total_centi
+    AdviceKind kind = AdviceKind::Step;
+    int gain_centi = 0;  // exact: Result::unfloored_centi with the step minus without (before the floor at 0)
     double gain = 0.0;   // gain_centi / 100
-    Text tip;            // the question's concrete tip
+    Text tip;            // the step in words
+    int best_option = -1;     // the answer that gains most on this question, when it gains more than `option`
+    int best_gain_centi = 0;  // its exact gain (0 when best_option is -1)
 };
 
+// Plausible totals. Derived from the answers (docs/scoring.md, "Die Spanne"): skipped questions at
+// their worst and best, half the step to the neighbouring band for every answer given as a band,
+// combined as a root sum of squares, plus the questionnaire's margin.
 struct Range {
     int low = 0, high = 0;
+    int skipped_down_centi = 0, skipped_up_centi = 0;  // from unanswered questions alone
+    int bands_down_centi = 0, bands_up_centi = 0;      // from answers given as bands, combined
+    Component uncertain = Component::Brand;            // the component with the widest part of the range
 };
 
-// How a component came about (all centi): base from the curve, minus penalties, plus Sales Navigator.
+// How a component came about (all centi): base from the curve, plus Sales Navigator, minus the part of
+// the conduct deduction taken from it.
 struct ComponentDetail {
     int base = 0, penalty = 0, sales_navigator = 0;
+};
+
+// One active negative factor and what it costs (centi, positive), whatever else is answered.
+struct Deduction {
+    std::string question;
+    int option = -1;
+    int centi = 0;
 };
 
 struct Result {
@@ -249,15 +280,22 @@ struct Result {
     std::array<int, kComponentCount> component_centi{};
     std::array<ComponentDetail, kComponentCount> detail{};
     double exact_total = 0.0;  // sum of components
-    int total_centi = 0;
+    int total_centi = 0;       // sum of components = max(0, unfloored_centi)
+    int unfloored_centi = 0;   // positive parts minus every deduction, before the single floor at 0
     int total = 0;  // as LinkedIn shows it: the rounded sum
     Corridor corridor = Corridor::Inactive;
-    bool reach = false;            // total >= 50: noticeably more organic reach
+    bool reach = false;            // total >= 50: noticeably more organic reach (the article's claim)
     bool sales_navigator = false;  // the answers say Sales Navigator is used
-    Range range;                   // plausible totals; widens with every unanswered question
+    bool at_cap = false;           // exactly 80 without Sales Navigator: the cap, not the top corridor
+    bool sales_navigator_info = false;  // non-user: one neutral card about the last 20 points, never ranked
+    int deduction_centi = 0;             // sum of deductions (positive)
+    std::vector<Deduction> deductions;   // each active negative factor, in questionnaire order
+    Range range;                   // plausible totals; widens with skipped questions and band answers
     std::vector<Component> weakest;  // lowest component(s), several on a tie, in LinkedIn's order
-    std::vector<Advice> advice;      // every answer change that raises the total, strongest first
-    std::vector<Advice> plan;        // next 30 days: 3–5 realistic steps, weakest component first
+    // One step per answered question that raises the total: conduct first (largest deduction first), then
+    // the other steps by gain. Sales Navigator questions only for people who use it.
+    std::vector<Advice> advice;
+    std::vector<Advice> plan;        // next 30 days: 3–5 of the same steps, conduct first, then weakest component
     int answered = 0;                // answered among the visible questions
     int visible = 0;
 };
@@ -269,6 +307,21 @@ struct ScoreOptions {
 };
 
 Result score(const Questionnaire& questionnaire, const Answers& answers, ScoreOptions options = {});
+
+// The person's own error, from (estimate total, real total) pairs of whole points, oldest first: the
+// largest difference among the last kCalibrationPairs. Used once there are kCalibrationMinPairs.
+inline constexpr int kCalibrationPairs = 3;
+inline constexpr int kCalibrationMinPairs = 2;
+struct Calibration {
+    int pairs = 0;   // how many of the last pairs were used (0..kCalibrationPairs)
+    int within = 0;  // every used estimate was within this many points of LinkedIn's value
+    bool usable() const { return pairs >= kCalibrationMinPairs; }
+};
+Calibration calibrate(const std::vector<std::pair<int, int>>& estimate_real);
+
+// The range with the person's own error instead of the model's: total ± within, widened by skipped
+// questions as before. Without a usable calibration, result.range unchanged.
+Range calibrated_range(const Result& result, const Calibration& calibration);
 
 // The total as LinkedIn shows it: a sum of components in hundredths, rounded half up to whole points
 // (Result::total, a real SSI entry's total, a workshop hand-over's total). For total_centi >= 0.

@@ -69,7 +69,8 @@ struct HandoverLoad {
 // another "type" (an export of all data gets its own hint), a future schemaVersion, missing or wrongly typed
 // fields, a questionnaire id or version outside the identifier rules (limits.h), component values outside 0–25
 // or with more than two decimals, a total that is not the rounded sum of the components, a corridor that does
-// not match the total, a bad nickname, a key given twice, UTF-16 or invalid UTF-8. Never throws.
+// not match the total (except "top" for exactly 80, as questionnaire 1.0.0 wrote it), a bad nickname, a key
+// given twice, UTF-16 or invalid UTF-8. Never throws.
 // Component values are read exactly (0.29 is 29 hundredths); the nickname is trimmed. Unknown fields are ignored.
 HandoverLoad read_handover(std::string_view text);
 

@@ -240,7 +240,7 @@ TEST(ScoringDocs, ExplainEveryQuestionAndTheCurve) {
         EXPECT_NE(doc.find("| " + std::to_string(p.x) + " %"), std::string::npos) << p.x;
         EXPECT_NE(doc.find("| " + std::to_string(p.y) + " %"), std::string::npos) << p.y;
     }
-    EXPECT_NE(doc.find(std::to_string(test::shipped().scoring.range_margin) + " Punkte"), std::string::npos);
+    EXPECT_NE(doc.find(std::to_string(test::shipped().scoring.range_margin) + " Punkt"), std::string::npos);
 }
 
 }  // namespace

@@ -26,8 +26,8 @@ Answers best_answers(const Questionnaire& q) {
 std::vector<std::pair<std::string, Answers>> golden_cases() {
     const Questionnaire& q = shipped();
     std::vector<std::pair<std::string, Answers>> cases;
-    for (const char* persona : {"passive_half_profile", "occasional_poster", "active_networker",
-                                "active_networker_sales_navigator"}) {
+    for (const char* persona : {"dormant", "occasional_poster", "active_networker", "active_networker_sales_navigator",
+                                "mass_inviter", "recruiter", "thought_leader", "brand_new"}) {
         AnswersLoad load = answers_from_json(q, test::read_file(std::string("tests/core/personas/") + persona + ".json"));
         EXPECT_TRUE(load.ok()) << persona;
         cases.emplace_back(persona, load.answers.value_or(Answers{}));
@@ -39,6 +39,7 @@ std::vector<std::pair<std::string, Answers>> golden_cases() {
     worst["rel_pitch"] = 2;
     worst["rel_blocked"] = 2;
     worst["rel_unanswered"] = 2;
+    worst["rel_invitation_quality"] = 1;
     cases.emplace_back("all_worst", worst);
     Rng rng(1234);
     for (int k = 0; k < 5; ++k) cases.emplace_back("random_" + std::to_string(k), test::random_answers(q, rng));

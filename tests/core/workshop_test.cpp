@@ -55,7 +55,7 @@ Handover random_handover(Rng& rng, std::string id = "ssi-selfcheck", std::string
     }
     h.total = sum / 100 + (sum % 100 >= 50 ? 1 : 0);
     h.corridor = h.total < 30 ? Corridor::Inactive : h.total < 50 ? Corridor::Occasional
-                 : h.total < 80 ? Corridor::Active : Corridor::Top;
+                 : h.total <= 80 ? Corridor::Active : Corridor::Top;
     if (rng.below(3) != 0) h.nickname = "P" + std::to_string(rng.below(1000));
     return h;
 }
