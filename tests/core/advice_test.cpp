@@ -69,6 +69,35 @@ TEST(Conduct, RemovingEachPenaltyGainsItsDocumentedPointsOnACleanAndOnAWorstCase
     EXPECT_GE(factors, 7) << "unanswered, pitch, blocked, invitations without a note";
 }
 
+// docs/scoring.md: total = max(0, positive parts − deductions), the floor applied once; components add up to it.
+TEST(Conduct, TheTotalIsThePositivePartsMinusEveryDeductionFlooredOnce) {
+    const Questionnaire& q = shipped();
+    Rng rng(1414);
+    int spilled = 0;
+    for (int n = 0; n < 5000; ++n) {
+        Answers a = test::random_answers(q, rng);
+        if (n % 2 == 0)  // half of them with heavy conduct, so deductions spill past relationships
+            for (const char* id : {"rel_pitch", "rel_blocked", "rel_unanswered"}) a[id] = 2;
+        const Result r = score(q, a, kNoAdvice);
+        int positive = 0, taken = 0, sum = 0;
+        for (std::size_t c = 0; c < kComponentCount; ++c) {
+            positive += std::min(r.detail[c].base + r.detail[c].sales_navigator, kComponentMax * 100);
+            taken += r.detail[c].penalty;
+            sum += r.component_centi[c];
+            ASSERT_GE(r.component_centi[c], 0);
+        }
+        int deducted = 0;
+        for (const Deduction& d : r.deductions) deducted += d.centi;
+        ASSERT_EQ(deducted, r.deduction_centi);
+        ASSERT_EQ(r.unfloored_centi, positive - r.deduction_centi);
+        ASSERT_EQ(r.total_centi, std::max(0, r.unfloored_centi));
+        ASSERT_EQ(sum, r.total_centi);
+        ASSERT_EQ(taken, std::min(positive, r.deduction_centi));
+        if (r.detail[static_cast<std::size_t>(Component::Engage)].penalty > 0) ++spilled;
+    }
+    EXPECT_GT(spilled, 100) << "deductions beyond relationships and brand were exercised";
+}
+
 TEST(Conduct, EveryActiveNegativeFactorIsInTheTopThreeWithTheArticlesReason) {
     const Questionnaire& q = shipped();
     Rng rng(14);
