@@ -199,8 +199,8 @@ struct Comparison {
 };
 Comparison compare(const Result& estimate, const RealEntry& real, Lang lang);
 
-// Advice re-ranked toward the components that are really weakest: gains in components where the real SSI
-// is lowest come first (ties keep the estimate's order).
+// Advice re-ranked toward the components that are really weakest: conduct advice stays first, then gains in
+// components where the real SSI is lowest (ties keep the estimate's order).
 std::vector<Advice> rerank_advice(const std::vector<Advice>& advice, const RealEntry& real);
 
 // "+3 since last week" as LinkedIn shows it: the change of the total between the newest real entry and the

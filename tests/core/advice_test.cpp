@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/codes.h"
+#include "core/store.h"
 #include "core/workshop.h"
 #include "support.h"
 
@@ -117,6 +118,19 @@ TEST(Conduct, EveryActiveNegativeFactorIsInTheTopThreeWithTheArticlesReason) {
         }
     }
     EXPECT_GT(checked, 1000);
+}
+
+TEST(Conduct, StaysFirstWhenAdviceIsReRankedByARealSsi) {
+    const Questionnaire& q = shipped();
+    const Answers a = answers_from_json(q, test::read_file("tests/core/personas/occasional_poster.json")).answers.value_or(Answers{});
+    const Result r = score(q, a);
+    store::RealEntry real;
+    real.component_centi = {300, 1000, 1000, 2000};  // brand really weakest, relationships strongest
+    const std::vector<Advice> reranked = store::rerank_advice(r.advice, real);
+    ASSERT_EQ(reranked.size(), r.advice.size());
+    EXPECT_EQ(reranked[0].kind, AdviceKind::Conduct);
+    EXPECT_EQ(reranked[1].kind, AdviceKind::Conduct);
+    EXPECT_EQ(reranked[2].component, Component::Brand);
 }
 
 TEST(Conduct, TheMassInviterIsToldToStopPitchingFirst) {

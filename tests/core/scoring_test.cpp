@@ -353,12 +353,12 @@ TEST(Robustness, HandBuiltQuestionnairesNeverCrashScoring) {
     Questionnaire odd;
     Question a;
     a.id = "a";
-    a.options = {{.label = {"x", "x"}, .points = 5}, {.label = {"y", "y"}, .points = -500}};
+    a.options = {{.label = {"x", "x"}, .points = 5, .tip = {}}, {.label = {"y", "y"}, .points = -500, .tip = {}}};
     a.show_if = Condition{"b", {0, 99, -4}};  // forward reference: never shown
     Question b;
     b.id = "b";
     b.component = static_cast<Component>(7);  // out of range
-    b.options = {{.label = {"x", "x"}, .points = 1}};
+    b.options = {{.label = {"x", "x"}, .points = 1, .tip = {}}};
     b.show_if = Condition{"b", {0}};  // self reference
     Question c;
     c.id = "c";
