@@ -151,6 +151,7 @@ void App::Impl::frame() {
   const int slide_before = ps.slide;
   widget_log().begin_frame();
   session.persistence().tick();
+  m.set_calibration(session.calibration());
   update_presenter_theme();
   handle_keys();
   const Theme& th = theme();

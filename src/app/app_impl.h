@@ -54,6 +54,7 @@ struct App::Impl {
   void questionnaire();  // questionnaire.cpp
   void results();        // results.cpp
   void advice_list();
+  void sales_navigator_info();
   void plan_list();
   void edit_component(Component component);
   void comparison();

@@ -93,10 +93,12 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
   const float total_r = std::min(total_w * 0.3f, th.em(7.0f));
   const float total_thick = total_r * 0.16f;
   const float pad = th.em(1.1f);
-  const std::string corridor = m.t(std::string("corridor.") + std::string(corridor_key(r.corridor)));
+  // Exactly 80 without Sales Navigator is the cap, not a corridor of its own (docs/scoring.md).
+  const std::string corridor = r.at_cap ? m.t("ui.gauge.cap") : m.t(std::string("corridor.") + std::string(corridor_key(r.corridor)));
   const std::string reach = r.reach ? m.t("ui.gauge.reach")
                                     : m.t("ui.gauge.below_reach", {{"points", std::to_string(kReachThreshold - r.total)}});
-  const std::string range = m.t("ui.gauge.range", {{"low", std::to_string(r.range.low)}, {"high", std::to_string(r.range.high)}});
+  const Range shown = m.range();
+  const std::string range = m.t("ui.gauge.range", {{"low", std::to_string(shown.low)}, {"high", std::to_string(shown.high)}});
   const float text_wrap = total_w - 2 * pad;
   const float line_small = text_size("X", Font::Small).y;
   const float total_h = pad + text_size("X", Font::Strong).y + th.em(0.6f) + total_r * 2.0f + total_thick * 1.2f +

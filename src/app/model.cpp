@@ -232,7 +232,8 @@ std::string Model::report_json(std::string_view date) const {
   add("h1", t("ui.report.title", {{"date", std::string(date)}}));
   add("p", t("ui.summary.title", {{"total", std::to_string(r.total)},
                                   {"corridor", t(std::string("corridor.") + std::string(corridor_key(r.corridor)))}}));
-  add("p", t("ui.gauge.range", {{"low", std::to_string(r.range.low)}, {"high", std::to_string(r.range.high)}}) + " \xc2\xb7 " +
+  const Range range = this->range();
+  add("p", t("ui.gauge.range", {{"low", std::to_string(range.low)}, {"high", std::to_string(range.high)}}) + " \xc2\xb7 " +
                t("ui.gauge.answered", {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}));
   add("h2", t("ui.report.components"));
   for (Component c : kComponents)

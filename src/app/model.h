@@ -36,6 +36,10 @@ class Model {
   const Answers& committed_answers() const { return what_if_ ? saved_answers_ : answers_; }
   const std::string& current_id() const { return current_id_; }
   const Result& result() const { return result_; }
+  // The range shown: the person's own error once real SSI values sit next to estimates (docs/scoring.md).
+  Range range() const { return calibrated_range(result_, calibration_); }
+  const Calibration& calibration() const { return calibration_; }
+  void set_calibration(const Calibration& calibration) { calibration_ = calibration; }
 
   // Questions currently visible (conditions applied), in questionnaire order.
   std::vector<const Question*> visible_questions() const;
@@ -99,6 +103,7 @@ class Model {
   Screen screen_ = Screen::Welcome;
   Answers answers_;
   Result result_;
+  Calibration calibration_;
   std::string current_id_;  // id of the question on screen (stable while conditions change)
   bool what_if_ = false;
   Answers saved_answers_;

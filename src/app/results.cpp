@@ -30,6 +30,12 @@ void App::Impl::results() {
   const auto clicked = ps.gauges.draw(m, host.now_ms(), {.interactive = true, .highlight_weakest = true, .selected = ps.editing});
   if (clicked) ps.editing = ps.editing == index_of(*clicked) ? -1 : index_of(*clicked);
   small_text(m.t("ui.gauge.edit"));
+  if (r.deduction_centi > 0)
+    small_text(m.t("ui.results.deductions", {{"points", format_centi(r.deduction_centi, 1, m.lang())}}));
+  if (const Calibration& cal = m.calibration(); cal.usable()) {
+    const char* key = cal.within == 0 ? "ui.results.calibrated_exact" : cal.within == 1 ? "ui.results.calibrated_one" : "ui.results.calibrated";
+    small_text(m.t(key, {{"count", std::to_string(cal.pairs)}, {"points", std::to_string(cal.within)}}));
+  }
   if (ps.editing >= 0) {
     gap(0.5f);
     edit_component(kComponents[ps.editing]);
@@ -117,6 +123,7 @@ void App::Impl::advice_list() {
   const Result& r = m.result();
   if (r.advice.empty()) {
     paragraph(m.t("ui.results.advice_none"), p.text_muted);
+    sales_navigator_info();
     return;
   }
   // With a real SSI entered, the components LinkedIn rates lowest come first.
@@ -135,7 +142,9 @@ void App::Impl::advice_list() {
     const float inner = ImGui::CalcItemWidth();
     ImGui::PushFont(th.font(Font::Small));
     ImGui::PushStyleColor(ImGuiCol_Text, p.component_text[ci]);
-    ImGui::TextUnformatted(component_name(m, a.component).c_str());
+    const std::string label = a.kind == AdviceKind::Conduct ? component_name(m, a.component) + " \xc2\xb7 " + m.t("ui.results.conduct")
+                                                            : component_name(m, a.component);
+    ImGui::TextUnformatted(label.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::SameLine(inner - gain_w);  // offset from the card's inner start
@@ -147,6 +156,9 @@ void App::Impl::advice_list() {
     paragraph(a.tip.get(m.lang()));
     if (a.option >= 0 && a.option < static_cast<int>(q->options.size()))
       small_text(std::string("\xe2\x86\x92 ") + q->options[a.option].label.get(m.lang()));  // → better answer
+    if (a.best_option >= 0 && a.best_option < static_cast<int>(q->options.size()))
+      small_text(m.t("ui.results.up_to", {{"points", format_centi(a.best_gain_centi, 1, m.lang())},
+                                          {"answer", q->options[a.best_option].label.get(m.lang())}}));
     gap(0.1f);
     if (button("advice." + a.question, m.t("ui.results.try"), {.icon = SSI_ICON_LIGHTBULB})) {
       m.begin_what_if();
@@ -155,6 +167,16 @@ void App::Impl::advice_list() {
     end_card(p.component[ci]);
     gap(0.1f);
   }
+  sales_navigator_info();
+}
+
+// Non-users get this one neutral card about Sales Navigator, never ranked among the advice.
+void App::Impl::sales_navigator_info() {
+  if (!model().result().sales_navigator_info) return;
+  begin_card(0.9f);
+  paragraph(model().t("ui.results.sales_navigator_info"), theme().palette.text_muted);
+  end_card(theme().palette.border);
+  gap(0.1f);
 }
 
 void App::Impl::plan_list() {

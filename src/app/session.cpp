@@ -108,6 +108,18 @@ void Session::sync_document() {
   persistence_->changed();
 }
 
+Calibration Session::calibration() const {
+  const store::Document& doc = persistence_->document();
+  std::vector<std::pair<int, int>> pairs;
+  for (const store::RealEntry& real : doc.real) {
+    const store::SelfCheck* latest = nullptr;
+    for (const store::SelfCheck& check : doc.checks)
+      if (check.date.substr(0, 10) <= real.date && (!latest || check.date >= latest->date)) latest = &check;
+    if (latest) pairs.emplace_back(latest->total, real.total());
+  }
+  return calibrate(pairs);
+}
+
 void Session::storage_changed_elsewhere() {
   sync_document();  // this tab's latest answers take part in the merge
   if (!persistence_->reload_from_storage()) return;

@@ -40,6 +40,8 @@ class Session {
   // --- The document ----------------------------------------------------------------------------
   // Copies the model (answers, screen, question, language) into the document when it changed.
   void sync_document();
+  // The person's own estimation error: each real SSI paired with the latest self-check on or before its day.
+  Calibration calibration() const;
   // Another tab changed the stored data: follow its answers and language.
   void storage_changed_elsewhere();
   void set_language(Lang lang);  // the person's explicit choice: remembered on this device
