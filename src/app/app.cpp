@@ -50,6 +50,7 @@ bool App::init(std::string* error) {
   }
   impl_->session.start(std::move(*questionnaire.questionnaire), std::move(strings));
   theme().reduced_motion = impl_->host.prefers_reduced_motion();
+  impl_->browser_text_scale = impl_->host.text_scale();
   theme().apply(impl_->host.prefers_dark());
   return true;
 }
@@ -64,6 +65,7 @@ void App::load_fonts(float device_scale) {
 
 void App::environment_changed() {
   theme().reduced_motion = impl_->host.prefers_reduced_motion();
+  impl_->browser_text_scale = impl_->host.text_scale();
   theme().apply(impl_->host.prefers_dark());
   impl_->drawn_revision = ~0ull;
 }
@@ -331,9 +333,12 @@ void App::Impl::header() {
   // Logo mark (four squares in the component colours) and the product name: a link to the start.
   const float sq = th.em(0.55f), gap = th.em(0.12f);
   const std::string name = m.t("ui.app.name");
-  const ImVec2 ts = text_size(name, Font::H2);
+  // The name is left out where it would not fit beside the menu and language buttons (large text on a phone).
+  const bool show_name = width - 2 * pad >= text_size(name, Font::H2).x + th.em(15.0f);
+  const ImVec2 ts = show_name ? text_size(name, Font::H2) : ImVec2(0, 0);
   const ImVec2 home_pos(origin.x + pad - th.em(0.4f), origin.y + (h - th.em(2.6f)) * 0.5f);
-  const ImVec2 home_size(2 * sq + gap + th.em(0.6f) + ts.x + th.em(0.8f), th.em(2.6f));
+  const ImVec2 home_size(std::max(2 * sq + gap + (show_name ? th.em(0.6f) + ts.x : 0.0f) + th.em(0.8f), th.em(2.6f)),
+                         th.em(2.6f));
   ImGui::SetCursorScreenPos(home_pos);
   bool home = ImGui::InvisibleButton("###nav.home", home_size);
   if (ImGui::IsItemHovered()) dl->AddRectFilled(home_pos, home_pos + home_size, u32(p.surface_alt), th.em(0.6f));
@@ -344,15 +349,18 @@ void App::Impl::header() {
     const ImVec2 at = logo + ImVec2((i % 2) * (sq + gap), (i / 2) * (sq + gap));
     dl->AddRectFilled(at, at + ImVec2(sq, sq), u32(p.component[i]), th.em(0.12f));
   }
-  ImGui::PushFont(th.font(Font::H2));
-  dl->AddText(ImVec2(logo.x + 2 * sq + gap + th.em(0.6f), origin.y + (h - ts.y) * 0.5f), u32(p.text), name.c_str());
-  ImGui::PopFont();
+  if (show_name) {
+    ImGui::PushFont(th.font(Font::H2));
+    dl->AddText(ImVec2(logo.x + 2 * sq + gap + th.em(0.6f), origin.y + (h - ts.y) * 0.5f), u32(p.text), name.c_str());
+    ImGui::PopFont();
+  }
 
   // Language switch on the right, the menu button left of it (its label only where there is room).
   const std::vector<std::string> labels = {m.t("ui.lang.de"), m.t("ui.lang.en")};
   const std::vector<std::string> ids = {"lang.de", "lang.en"};
   float seg_w = 0;
   for (const auto& l : labels) seg_w = std::max(seg_w, text_size(l, Font::Strong).x + th.em(1.4f));
+  seg_w = std::max(seg_w, th.em(2.6f));  // as segmented() lays it out
   const float lang_x = origin.x + width - pad - seg_w * 2;
   const std::string menu = m.t("ui.nav.menu");
   const bool menu_label = width >= th.em(30.0f);
@@ -398,6 +406,15 @@ void App::Impl::menu_row(float x, float width) {
   if (menu_focus) widget_log().request_focus(kEntries[0].id);  // keyboard users land on the first entry
   menu_focus = false;
   const int chosen = button_row(row, /*wrap=*/true);
+  // Text size, reachable from every screen: on top of the browser's own setting, kept with the person's settings.
+  const int size = person().settings.text_size_percent;
+  paragraph(m.t("ui.textsize.label", {{"percent", std::to_string(size)}}), th.palette.text_muted);
+  const int step = button_row({{"text.smaller", m.t("ui.textsize.smaller"),
+                                {.style = ButtonStyle::Quiet, .disabled = size <= Session::kTextSizeMin}},
+                               {"text.larger", m.t("ui.textsize.larger"),
+                                {.style = ButtonStyle::Quiet, .disabled = size >= Session::kTextSizeMax}}},
+                              /*wrap=*/true);
+  if (step >= 0) session.set_text_size(size + (step == 0 ? -Session::kTextSizeStep : Session::kTextSizeStep));
   ImGui::PopItemWidth();
   ImGui::EndGroup();
   const float bottom = ImGui::GetItemRectMax().y + th.em(0.4f);

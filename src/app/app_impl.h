@@ -19,6 +19,7 @@ struct App::Impl {
   bool update_waiting = false;  // a new version is installed; offer the reload
   bool can_install = false;     // the browser offers installation
   float device_scale = 1.0f;    // devicePixelRatio of the last load_fonts()
+  float browser_text_scale = 1.0f;  // the browser's text size setting (root font size / 16 px)
   // Workshop screens: "next participant" asks first, then the welcome screen says it is done.
   bool confirm_next = false;
   bool next_done = false;

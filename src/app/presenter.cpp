@@ -42,7 +42,9 @@ void App::Impl::update_presenter_theme() {
     // The atlas grows with the square of the rasterised size: at most 64 device pixels of body text.
     presenter_state.font_scale = std::max(1.0f, std::min(presenter_state.font_scale, 64.0f / (Theme::kBodySize * device_scale)));
   } else {
-    presenter_state.font_scale = 1.0f;
+    // The browser's text size times the person's own setting, within what the atlas can hold.
+    const float scale = browser_text_scale * person().settings.text_size_percent / 100.0f;
+    presenter_state.font_scale = std::clamp(scale, 0.75f, 64.0f / (Theme::kBodySize * device_scale));
   }
   if (on != presenter_state.theme_applied) {
     presenter_state.theme_applied = on;

@@ -87,6 +87,7 @@ void Session::restore_saved() {
     person.settings.language = doc.settings.language;
     m.set_lang(*doc.settings.language);
   }
+  person.settings.text_size_percent = doc.settings.text_size_percent;
   const Screen screen = screen_from_key(doc.progress.screen).value_or(Screen::Welcome);
   if (!doc.progress.answers.empty() || screen != Screen::Welcome)
     m.restore(doc.progress.answers, screen, doc.progress.question);
@@ -128,7 +129,16 @@ void Session::storage_changed_elsewhere() {
   model_->replace_answers(doc.progress.answers);
   if (doc.settings.language) model_->set_lang(*doc.settings.language);
   person.settings.language = doc.settings.language;
+  person.settings.text_size_percent = doc.settings.text_size_percent;
   synced_revision_ = model_->revision();
+}
+
+void Session::set_text_size(int percent) {
+  person.settings.text_size_percent = std::clamp(percent, kTextSizeMin, kTextSizeMax);
+  store::Document& doc = persistence_->document();
+  if (doc.settings.text_size_percent == person.settings.text_size_percent) return;
+  doc.settings.text_size_percent = person.settings.text_size_percent;
+  persistence_->changed();
 }
 
 void Session::set_language(Lang lang) {

@@ -18,6 +18,7 @@ namespace ssi::app {
 // The person's choices that are stored with their data.
 struct Settings {
   std::optional<Lang> language;  // set when the person picked a language (then it is remembered)
+  int text_size_percent = 100;   // the in-app text size, 100..200 %, on top of the browser's
 };
 
 // "Enter your real SSI": the fields as typed.

@@ -18,6 +18,7 @@ Palette light_palette() {
   p.surface = rgb(0xFFFFFF);
   p.surface_alt = rgb(0xEEF3F8);
   p.border = rgb(0xD5D9DF);
+  p.control_border = rgb(0x858D96);  // 3.4:1 on white: option cards and text fields are seen by their edge
   p.text = rgb(0x1D2226);
   p.text_muted = rgb(0x56606B);
   p.accent = rgb(0x0A66C2);  // LinkedIn blue
@@ -25,7 +26,7 @@ Palette light_palette() {
   p.focus = rgb(0x0A66C2);
   p.danger = rgb(0xB3261E);
   p.warning = rgb(0x8A5A00);
-  p.component[0] = rgb(0xF2B51E);  // brand: yellow
+  p.component[0] = rgb(0xB07F00);  // brand: yellow, deepened to 3.2:1 on the page (LinkedIn's #F2B51E has 1.7:1)
   p.component[1] = rgb(0x8A4FBF);  // find: violet
   p.component[2] = rgb(0xDC3B3B);  // engage: red
   p.component[3] = rgb(0x3D9A50);  // relationships: green
@@ -33,10 +34,10 @@ Palette light_palette() {
   p.component_text[1] = rgb(0x6E3AA3);
   p.component_text[2] = rgb(0xB42828);
   p.component_text[3] = rgb(0x2B7A3C);
-  p.corridor[0] = rgb(0xC9CED6);
-  p.corridor[1] = rgb(0x9DB6CF);
-  p.corridor[2] = rgb(0x4D8FCC);
-  p.corridor[3] = rgb(0x0A4F96);
+  p.corridor[0] = rgb(0x858D96);  // every band at least 3:1 on white, a step darker each
+  p.corridor[1] = rgb(0x5B7FA6);
+  p.corridor[2] = rgb(0x2F6DB0);
+  p.corridor[3] = rgb(0x0A3D73);
   p.track = rgb(0xE4E7EB);
   return p;
 }
@@ -47,6 +48,7 @@ Palette dark_palette() {
   p.surface = rgb(0x1E242B);
   p.surface_alt = rgb(0x26303A);
   p.border = rgb(0x3A4450);
+  p.control_border = rgb(0x6B7785);  // 3.4:1 on the dark surface
   p.text = rgb(0xE9ECEF);
   p.text_muted = rgb(0xA6AFBA);
   p.accent = rgb(0x71B7FB);
@@ -62,8 +64,8 @@ Palette dark_palette() {
   p.component_text[1] = rgb(0xC4A0EA);
   p.component_text[2] = rgb(0xF48B8B);
   p.component_text[3] = rgb(0x7ACC8A);
-  p.corridor[0] = rgb(0x4A535E);
-  p.corridor[1] = rgb(0x5C7892);
+  p.corridor[0] = rgb(0x6B7785);  // every band at least 3:1 on the dark surface
+  p.corridor[1] = rgb(0x7A97B3);
   p.corridor[2] = rgb(0x4E93D1);
   p.corridor[3] = rgb(0x8CC5FF);
   p.track = rgb(0x303943);
@@ -78,6 +80,7 @@ Palette presenter_palette() {
   p.surface = rgb(0x111418);
   p.surface_alt = rgb(0x1F252C);
   p.border = rgb(0x8A96A3);
+  p.control_border = p.border;
   p.text = rgb(0xFFFFFF);
   p.text_muted = rgb(0xD7DDE3);
   p.accent = rgb(0x8CC8FF);
@@ -98,6 +101,10 @@ Palette presenter_palette() {
 
 }  // namespace
 
+Palette palette_for(bool dark, bool presenter) {
+  return presenter ? presenter_palette() : dark ? dark_palette() : light_palette();
+}
+
 Theme& theme() {
   static Theme t;
   return t;
@@ -111,7 +118,7 @@ ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
 
 void Theme::apply(bool dark_mode) {
   dark = dark_mode || presenter;
-  palette = presenter ? presenter_palette() : dark ? dark_palette() : light_palette();
+  palette = palette_for(dark, presenter);
   const Palette& p = palette;
   ImGuiStyle& s = ImGui::GetStyle();
   s = ImGuiStyle();

@@ -13,6 +13,7 @@ enum class Font : int { Body = 0, Small, Strong, H1, H2, Display, Count };
 
 struct Palette {
   ImVec4 background, surface, surface_alt, border, text, text_muted, accent, accent_text, focus, danger, warning;
+  ImVec4 control_border;  // edges of option cards and text fields: at least 3:1 against the surface
   ImVec4 component[kComponentCount];       // yellow, violet, red, green
   ImVec4 component_text[kComponentCount];  // readable on `background` (the yellow is darkened)
   ImVec4 corridor[4];                      // inactive, occasional, active, top bands of the total gauge
@@ -35,6 +36,8 @@ struct Theme {
 };
 
 Theme& theme();
+// The palettes, for contrast checks: light, dark, presenter.
+Palette palette_for(bool dark, bool presenter);
 
 // Colour helpers.
 ImU32 u32(const ImVec4& c);

@@ -260,10 +260,15 @@ bool button(std::string_view id, std::string_view label, const ButtonOptions& o)
   const Font font = o.style == ButtonStyle::Quiet ? Font::Body : Font::Strong;
   const ImVec2 pad(th.em(o.style == ButtonStyle::Quiet ? 0.6f : 1.1f), th.em(0.65f));
   const float icon_w = o.icon ? text_size(o.icon, font).x + th.em(0.5f) : 0.0f;
-  const ImVec2 label_size = text_size(label, font);
+  ImVec2 label_size = text_size(label, font);
+  const float column = std::max(ImGui::CalcItemWidth(), th.em(2.6f));
   float width = o.width;
-  if (width < 0) width = ImGui::CalcItemWidth();
-  if (width == 0) width = label_size.x + icon_w + pad.x * 2;
+  if (width < 0) width = column;
+  if (width == 0) width = std::min(label_size.x + icon_w + pad.x * 2, column);
+  // A label wider than the button wraps onto more lines (large text on a phone) instead of being cut.
+  const float text_w = width - icon_w - pad.x * 2;
+  const float wrap = label_size.x > text_w + 0.5f ? std::max(text_w, 1.0f) : -1.0f;
+  if (wrap > 0) label_size = text_size(label, font, wrap);
   const ImVec2 size(width, std::max(label_size.y + pad.y * 2, th.em(2.6f)));  // >= 44 px touch target
 
   ImGui::BeginDisabled(o.disabled);
@@ -303,7 +308,7 @@ bool button(std::string_view id, std::string_view label, const ButtonOptions& o)
   if (o.accent.w > 0) dl->AddRectFilled(rect.Min, ImVec2(rect.Min.x + th.em(0.3f), rect.Max.y), u32(o.accent), rounding,
                                         ImDrawFlags_RoundCornersLeft);
   const float content_w = label_size.x + icon_w;
-  float x = o.width == 0 ? rect.Min.x + pad.x : rect.Min.x + std::max(pad.x, (size.x - content_w) * 0.5f);
+  float x = o.width == 0 || wrap > 0 ? rect.Min.x + pad.x : rect.Min.x + std::max(pad.x, (size.x - content_w) * 0.5f);
   const float y = rect.Min.y + (size.y - label_size.y) * 0.5f;
   ImGui::PushFont(th.font(font));
   if (o.icon) {
@@ -311,7 +316,7 @@ bool button(std::string_view id, std::string_view label, const ButtonOptions& o)
     x += icon_w;
   }
   dl->PushClipRect(rect.Min, rect.Max, true);
-  dl->AddText(ImVec2(x, y), u32(fg), label.data(), label.data() + label.size());
+  dl->AddText(nullptr, 0.0f, ImVec2(x, y), u32(fg), label.data(), label.data() + label.size(), wrap);
   dl->PopClipRect();
   ImGui::PopFont();
   focus_ring(rect, rounding);
@@ -328,6 +333,7 @@ int segmented(std::string_view id, const std::vector<std::string>& labels, const
   float seg_w = 0;
   for (const std::string& l : labels) seg_w = std::max(seg_w, text_size(l, Font::Strong).x + th.em(1.4f));
   const float h = th.em(2.6f);  // 44 CSS px: a comfortable touch target
+  seg_w = std::max(seg_w, h);   // ...in both directions
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImRect all(origin, origin + ImVec2(seg_w * labels.size(), h));
@@ -376,7 +382,7 @@ bool option_card(std::string_view id, std::string_view label, bool selected, ImV
   ImVec4 bg = selected ? mix(p.surface, accent, th.dark ? 0.22f : 0.14f) : p.surface;
   if (hovered && !selected) bg = mix(bg, p.surface_alt, 0.8f);
   dl->AddRectFilled(rect.Min, rect.Max, u32(bg), rounding);
-  dl->AddRect(rect.Min, rect.Max, u32(selected ? accent : p.border), rounding, 0, selected ? 2.0f : 1.0f);
+  dl->AddRect(rect.Min, rect.Max, u32(selected ? accent : p.control_border), rounding, 0, selected ? 2.0f : 1.0f);
   const ImVec2 c(rect.Min.x + pad + mark * 0.5f, rect.Min.y + size.y * 0.5f);
   dl->AddCircle(c, mark * 0.5f, u32(selected ? accent : p.text_muted), 32, 1.6f);
   if (selected) dl->AddCircleFilled(c, mark * 0.28f, u32(accent), 32);
@@ -449,9 +455,9 @@ bool text_field(std::string_view id, std::string_view label, std::string& value,
   ImGui::TextUnformatted(label.data(), label.data() + label.size());
   ImGui::PopFont();
   const float w = ImGui::CalcItemWidth();
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(th.em(0.7f), th.em(0.7f)));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(th.em(0.7f), th.em(0.8f)));  // 2.6 em high: 44 px to touch
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-  ImGui::PushStyleColor(ImGuiCol_Border, error.empty() ? p.border : p.danger);
+  ImGui::PushStyleColor(ImGuiCol_Border, error.empty() ? p.control_border : p.danger);
   ImGui::SetNextItemWidth(w);
   const std::string imgui_label = "###" + std::string(id);
   const std::string hint_text(hint);

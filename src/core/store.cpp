@@ -462,6 +462,10 @@ Document read_body(detail::Reporter& r, const json& root, std::int64_t version, 
         const json* theme = detail::member(*settings, "theme");
         const std::string* t = theme ? detail::as_string(*theme) : nullptr;
         if (t && (*t == "light" || *t == "dark" || *t == "system")) d.settings.theme = *t;
+        // An unusable text size stays at 100 %: a setting never makes the person's data unreadable.
+        const json* size = detail::member(*settings, "textSize");
+        const std::optional<std::int64_t> percent = size ? detail::as_integer(*size) : std::nullopt;
+        if (percent && *percent >= 100 && *percent <= 200) d.settings.text_size_percent = static_cast<int>(*percent);
     }
     if (const json* progress = detail::member(root, "progress"); progress && progress->is_object()) {
         read_progress_answers(*progress, "progress");
@@ -574,6 +578,7 @@ std::string write_document(const Document& d) {
     json settings = json::object();
     if (d.settings.language) settings["language"] = std::string(lang_key(*d.settings.language));
     settings["theme"] = d.settings.theme;
+    settings["textSize"] = d.settings.text_size_percent;
     j["settings"] = std::move(settings);
     j["progress"] = json{{"answers", answers_json(d.progress.answers)},
                          {"screen", d.progress.screen},

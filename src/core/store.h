@@ -41,6 +41,7 @@ inline constexpr std::size_t kMaxStringBytes = limits::kMaxStringBytes;
 struct Settings {
     std::optional<Lang> language;  // unset: follow the browser
     std::string theme = "system";  // "system", "light", "dark"
+    int text_size_percent = 100;   // 100..200: the app's text on top of the browser's own text size
     bool operator==(const Settings&) const = default;
 };
 

@@ -50,6 +50,7 @@ std::string trainer_questionnaire() {
 // Every field of PersonState set to something else than its default (the gauges are set by drawing).
 void fill(PersonState& p) {
   p.settings.language = Lang::En;
+  p.settings.text_size_percent = 150;
   p.real = {{"1", "2", "3", "4"}, "2026-01-31", "5", "10", "saved", true};
   p.handover = {"Anna", 5.0};
   p.help_open = "q1";
@@ -75,7 +76,8 @@ std::vector<std::string> not_reset(const PersonState& p) {
   auto check = [&](bool same, const char* name) {
     if (!same) out.push_back(name);
   };
-  check(p.settings.language == fresh.settings.language, "settings");
+  check(p.settings.language == fresh.settings.language, "settings.language");
+  check(p.settings.text_size_percent == fresh.settings.text_size_percent, "settings.text_size_percent");
   check(p.real.values == fresh.real.values && p.real.date == fresh.real.date && p.real.industry == fresh.real.industry &&
             p.real.network == fresh.real.network && p.real.message == fresh.real.message && p.real.tried == fresh.real.tried,
         "real");
@@ -101,12 +103,12 @@ std::vector<std::string> not_reset(const PersonState& p) {
 TEST(Session, TheTestKnowsEveryFieldOfThePerson) {
   // A field added to PersonState must be added to fill() and not_reset() too (then the test below covers it).
   static_assert(field_count<PersonState>() == 18, "PersonState changed: fill and check the new field in this test");
-  static_assert(field_count<app::RealForm>() == 6 && field_count<app::HandoverForm>() == 2 && field_count<app::Settings>() == 1,
+  static_assert(field_count<app::RealForm>() == 6 && field_count<app::HandoverForm>() == 2 && field_count<app::Settings>() == 2,
                 "a part of PersonState changed: fill and check the new field in this test");
   PersonState p;
   EXPECT_TRUE(not_reset(p).empty());
   fill(p);
-  EXPECT_EQ(not_reset(p).size(), 17u) << "every field but the gauges (drawn) is filled and seen as changed";
+  EXPECT_EQ(not_reset(p).size(), 18u) << "every field but the gauges (drawn) is filled and seen as changed";
 }
 
 TEST(Session, NextParticipantLeavesNothingOfThePersonBehind) {

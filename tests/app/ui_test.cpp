@@ -47,7 +47,11 @@ TEST(Ui, EveryWidgetFitsOnScreenAtPhoneTabletAndDesktopSizes) {
       for (const auto& w : app::widget_log().last()) {
         EXPECT_GE(w.rect.Min.x, 0.0f) << w.id << " at " << size.x;
         EXPECT_LE(w.rect.Max.x, size.x) << w.id << " at " << size.x;
-        EXPECT_GE(w.rect.GetHeight(), 40.0f) << w.id << " is too small a touch target";
+      }
+      for (const auto& w : app::widget_log().tree()) {  // whole rects: a widget cut by the window edge is whole
+        if (!w.interactive() || !w.visible) continue;
+        EXPECT_GE(w.rect.GetHeight(), 44.0f) << w.id << " is too small a touch target";
+        EXPECT_GE(w.rect.GetWidth(), 44.0f) << w.id << " is too narrow a touch target";
       }
     }
   }
@@ -138,6 +142,52 @@ TEST(Ui, EveryNodeIdIsUniqueOnEveryScreen) {
     for (const auto& w : app::widget_log().tree())
       EXPECT_TRUE(ids.insert(w.id).second) << w.id << " twice on " << app::screen_key(screen);
   }
+}
+
+}  // namespace
+}  // namespace ssi::test
+
+namespace ssi::test {
+namespace {
+
+// Issue 12: at the largest text size (200 %) on a phone, nothing needs horizontal scrolling, on any screen.
+TEST(Ui, TwiceTheTextOnAPhoneFitsTheWidthOfEveryScreen) {
+  for (const char* lang : {"de-DE", "en-US"}) {
+    Harness h(390, 844, lang);
+    ASSERT_TRUE(h.ok) << h.error;
+    ASSERT_TRUE(h.click("nav.menu"));
+    while (h.widget("text.larger") && !h.widget("text.larger")->disabled) ASSERT_TRUE(h.click("text.larger"));
+    EXPECT_EQ(h.app.font_scale(), 2.0f);
+    for (int s = 0; s < app::kScreenCount; ++s) {
+      const auto screen = static_cast<app::Screen>(s);
+      if (screen == app::Screen::Presenter) continue;  // slides scale to the window on their own
+      h.model().show(screen);
+      h.settle();
+      for (const auto& w : app::widget_log().tree()) {
+        if (w.rect.GetWidth() <= 0) continue;
+        EXPECT_GE(w.rect.Min.x, -0.5f) << w.id << " on " << app::screen_key(screen) << " (" << lang << ")";
+        EXPECT_LE(w.rect.Max.x, 390.5f) << w.id << " on " << app::screen_key(screen) << " (" << lang << ")";
+      }
+    }
+  }
+}
+
+TEST(Ui, TheTextSizeIsKeptWithThePersonsSettingsAndFollowsTheBrowsers) {
+  Harness h(1280, 900, "en-US");
+  ASSERT_TRUE(h.ok) << h.error;
+  ASSERT_TRUE(h.click("nav.menu"));
+  ASSERT_TRUE(h.click("text.larger"));
+  ASSERT_TRUE(h.click("text.larger"));
+  EXPECT_EQ(h.app.font_scale(), 1.5f);
+  h.app.flush();
+  Harness again(1280, 900, "en-US", h.host.storage);
+  ASSERT_TRUE(again.ok) << again.error;
+  again.frames(2);
+  EXPECT_EQ(again.app.font_scale(), 1.5f) << "restored from the stored settings";
+  again.host.text_scale_factor = 1.25f;  // the browser's text size went from 16 px to 20 px
+  again.app.environment_changed();
+  again.frames(2);
+  EXPECT_FLOAT_EQ(again.app.font_scale(), 1.875f);
 }
 
 }  // namespace
