@@ -116,7 +116,7 @@ struct ButtonOptions {
   const char* role = "button";
   bool selected = false;
   int expanded = -1;                   // a disclosure button: 1 open, 0 closed
-  std::string_view name;               // the accessible name when there is no label (an icon-only button)
+  std::string_view name = {};          // the accessible name when there is no label (an icon-only button)
   ImVec4 accent = ImVec4(0, 0, 0, 0);  // a component colour for the left edge (optional)
 };
 
