@@ -197,6 +197,11 @@ void App::Impl::frame() {
     scroll_requested = true;
   }
   pending_scroll = 0;
+  if (menu_open) {  // the menu scrolls with the content: with large text on a phone it is taller than the window
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float pad = std::max(th.em(1.0f), (w - th.em(64.0f)) * 0.5f);
+    menu_row(ImGui::GetCursorScreenPos().x + pad, w - 2 * pad);
+  }
   const float avail = ImGui::GetContentRegionAvail().x;
   const float column = std::min(avail - th.em(2.0f), th.em(64.0f));
   const float margin = std::max((avail - column) * 0.5f, th.em(1.0f));
@@ -244,6 +249,7 @@ void App::Impl::frame() {
   if (m.screen() != drawn_screen || question != drawn_question) {
     scroll_to_top = true;
     focus_request = true;
+    menu_open = false;
     if (m.screen() != Screen::Results) person().editing = -1;
     drawn_screen = m.screen();
     drawn_question = question;
@@ -377,7 +383,6 @@ void App::Impl::header() {
   const int clicked = segmented("lang", labels, ids, m.lang() == Lang::De ? 0 : 1);
   if (clicked >= 0) session.set_language(clicked == 0 ? Lang::De : Lang::En);  // remembered on this device
   ImGui::SetCursorScreenPos(origin + ImVec2(0, h));
-  if (menu_open) menu_row(origin.x + pad, width - 2 * pad);
 }
 
 void App::Impl::menu_row(float x, float width) {
@@ -403,6 +408,7 @@ void App::Impl::menu_row(float x, float width) {
   std::vector<RowButton> row;
   for (const Entry& e : kEntries)
     row.push_back({e.id, m.t(e.key), {.style = ButtonStyle::Quiet, .role = "link", .selected = m.screen() == e.screen}});
+  SemanticGroup nav("menu", "navigation", m.t("ui.nav.menu"));
   if (menu_focus) widget_log().request_focus(kEntries[0].id);  // keyboard users land on the first entry
   menu_focus = false;
   const int chosen = button_row(row, /*wrap=*/true);
