@@ -145,7 +145,7 @@ test('screenshots of welcome, a question and results, both sizes, both languages
 });
 
 // Light theme colours of the component arcs (src/app/theme.cpp) and of the total's value arc.
-const COLOURS = { total: [0x0a, 0x66, 0xc2], brand: [0xf2, 0xb5, 0x1e], find: [0x8a, 0x4f, 0xbf], engage: [0xdc, 0x3b, 0x3b],
+const COLOURS = { total: [0x0a, 0x66, 0xc2], brand: [0xb0, 0x7f, 0x00], find: [0x8a, 0x4f, 0xbf], engage: [0xdc, 0x3b, 0x3b],
   relationships: [0x3d, 0x9a, 0x50] };
 const close = (a, b, tolerance = 40) => a.every((v, i) => Math.abs(v - b[i]) <= tolerance);
 
