@@ -117,17 +117,9 @@ std::string WidgetLog::first_interactive_outside(std::string_view group_id) cons
   return {};
 }
 
-bool WidgetLog::take_focus(std::string_view id) {
-  if (focus_request_.empty() || focus_request_ != id) return false;
-  focus_request_.clear();
-  request_age_ = 0;
-  taking_ = true;
-  return true;
-}
-
-bool WidgetLog::take_activation(std::string_view id) {
-  if (activation_request_.empty() || activation_request_ != id) return false;
-  activation_request_.clear();
+bool WidgetLog::take(std::string& request, std::string_view id) {
+  if (request.empty() || request != id) return false;
+  request.clear();
   request_age_ = 0;
   taking_ = true;
   return true;

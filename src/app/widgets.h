@@ -67,8 +67,8 @@ class WidgetLog {
   // focus moves ImGui's keyboard focus there; activation does what Enter on it does.
   void request_focus(std::string id);
   void request_activation(std::string id);
-  bool take_focus(std::string_view id);
-  bool take_activation(std::string_view id);
+  bool take_focus(std::string_view id) { return take(focus_request_, id); }
+  bool take_activation(std::string_view id) { return take(activation_request_, id); }
   // The first interactive node of the last frame that is not inside the group `group_id` (e.g. the navigation).
   std::string first_interactive_outside(std::string_view group_id) const;
   bool has_requests() const { return !focus_request_.empty() || !activation_request_.empty(); }
@@ -76,6 +76,8 @@ class WidgetLog {
   bool busy() const { return has_requests() || taken_; }
 
  private:
+  bool take(std::string& request, std::string_view id);
+
   std::vector<WidgetInfo> current_, last_, widgets_;
   std::vector<int> groups_;
   std::string semantics_;

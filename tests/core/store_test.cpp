@@ -85,7 +85,7 @@ TEST(StoredDocument, ReadWriteRoundTripIsByteIdentical) {
 TEST(StoredDocument, IsCompactWithSortedKeys) {
     EXPECT_EQ(write_document(Document{}),
               R"({"checks":[],"progress":{"answers":{},"question":"","screen":""},"real":[],)"
-              R"("schema":"ssi-selfcheck/store","schemaVersion":2,"settings":{"theme":"system"}})");
+              R"("schema":"ssi-selfcheck/store","schemaVersion":2,"settings":{"textSize":100,"theme":"system"}})");
     Document d;
     d.settings.language = Lang::En;
     RealEntry e;
@@ -97,7 +97,8 @@ TEST(StoredDocument, IsCompactWithSortedKeys) {
     EXPECT_EQ(write_document(d),
               R"({"checks":[],"progress":{"answers":{},"question":"","screen":""},"real":[{"centi":{"brand":1234,)"
               R"("engage":2500,"find":5,"relationships":0},"date":"2026-11-25","id":"r-1","networkTopPercent":7,)"
-              R"("note":""}],"schema":"ssi-selfcheck/store","schemaVersion":2,"settings":{"language":"en","theme":"system"}})");
+              R"("note":""}],"schema":"ssi-selfcheck/store","schemaVersion":2,"settings":{"language":"en","textSize":100,)"
+              R"("theme":"system"}})");
 }
 
 TEST(StoredDocument, DropsAnswersTheQuestionnaireCannotShow) {

@@ -56,6 +56,12 @@ namespace ssi::platform::test_hook {
 namespace {
 app::App* g_app = nullptr;
 app::App& app() { return *g_app; }
+// Text handed to JS lives until the next call: every caller copies it at once (UTF8ToString).
+const char* held(std::string text) {
+  static std::string kept;
+  kept = std::move(text);
+  return kept.c_str();
+}
 }  // namespace
 
 void install(app::App& application) {
@@ -66,46 +72,32 @@ void mark_ready() { ssi_js_mark_ready(); }
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_handover() {
-  static std::string s;
-  s = app().handover_text();
-  return s.c_str();
+  return held(app().handover_text());
 }
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_group_import(const char* files_json) {
-  static std::string s;
-  s = app().group_import(files_json ? files_json : "[]");
+  std::string reply = app().group_import(files_json ? files_json : "[]");
   web_backend::request_frame();
-  return s.c_str();
+  return held(std::move(reply));
 }
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_export() {
-  static std::string s;
-  s = app().export_text();
-  return s.c_str();
+  return held(app().export_text());
 }
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_import(const char* text) {
-  static std::string s;
-  s = app().import_text(text ? text : "", /*preview=*/false);
+  std::string reply = app().import_text(text ? text : "", /*preview=*/false);
   web_backend::request_frame();
-  return s.c_str();
+  return held(std::move(reply));
 }
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_state() {
-  static std::string s;
-  s = app().state_json();
-  return s.c_str();
+  return held(app().state_json());
 }
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_widgets() {
-  static std::string s;
-  s = app().widgets_json();
-  return s.c_str();
+  return held(app().widgets_json());
 }
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_gauges() {
-  static std::string s;
-  s = app().gauges_json();
-  return s.c_str();
+  return held(app().gauges_json());
 }
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_questions() {
-  static std::string s;
-  s = app().questions_json();
-  return s.c_str();
+  return held(app().questions_json());
 }
 EMSCRIPTEN_KEEPALIVE double ssi_test_frames() { return static_cast<double>(web_backend::frames_drawn()); }
 EMSCRIPTEN_KEEPALIVE int ssi_test_busy() { return web_backend::frame_pending() ? 1 : 0; }
