@@ -39,8 +39,11 @@ bool Dashboard::animating(double now_ms) const {
 
 void Dashboard::sync(const Result& r, double now_ms) {
   const bool instant = theme().reduced_motion;
-  total_.set(static_cast<float>(r.total), now_ms, instant);
-  for (int i = 0; i < kComponentCount; ++i) components_[i].set(static_cast<float>(r.components[i]), now_ms, instant);
+  // The change came from input during the last frame interval: easing starts there, so the frame that
+  // handles the input already shows the gauge on its way.
+  const double since_ms = now_ms - ImGui::GetIO().DeltaTime * 1000.0;
+  total_.set(static_cast<float>(r.total), since_ms, instant);
+  for (int i = 0; i < kComponentCount; ++i) components_[i].set(static_cast<float>(r.components[i]), since_ms, instant);
 }
 
 namespace {
@@ -215,16 +218,22 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
   return activated;
 }
 
-void Dashboard::draw_mini(const Model& m, double now_ms) {
+namespace {
+float mini_radius(float width) { return std::min(width / kComponentCount * 0.28f, theme().em(1.6f)); }
+}  // namespace
+
+float Dashboard::mini_height(float width) {
+  return mini_radius(width) * 2.0f + theme().em(0.3f) + text_size("X", Font::Small).y;
+}
+
+void Dashboard::draw_mini(const Model& m, double now_ms, ImVec2 origin) {
   const Theme& th = theme();
   const Palette& p = th.palette;
   sync(m.result(), now_ms);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float width = ImGui::CalcItemWidth();
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float cell_w = width / kComponentCount;
-  const float r = std::min(cell_w * 0.28f, th.em(1.6f));
-  const float h = r * 2.0f + th.em(0.3f) + text_size("X", Font::Small).y;
+  const float r = mini_radius(width);
   for (int i = 0; i < kComponentCount; ++i) {
     const Component c = kComponents[i];
     const float cx = origin.x + cell_w * (i + 0.5f);
@@ -238,7 +247,6 @@ void Dashboard::draw_mini(const Model& m, double now_ms) {
     centered_text(dl, Font::Small, cx, origin.y + r * 2.0f + th.em(0.15f), u32(p.component_text[i]),
                   m.t("ui.component." + std::string(component_key(c)) + ".short"));
   }
-  ImGui::Dummy(ImVec2(width, h));
 }
 
 }  // namespace ssi::app

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include <imgui.h>
+
 #include "app/model.h"
 
 namespace ssi::app {
@@ -38,8 +40,11 @@ class Dashboard {
   // Draws the gauges for the model's current result, laid out for the column width.
   // Returns the component whose card was activated, if any.
   std::optional<Component> draw(const Model& model, double now_ms, const Options& options);
-  // A compact row of four small gauges (questionnaire screen), updated live.
-  void draw_mini(const Model& model, double now_ms);
+  // A compact row of four small gauges (questionnaire screen), updated live, drawn at `origin` into space the
+  // caller reserved (mini_height() for the column width): drawn after the options, it shows an answer given
+  // in this frame.
+  void draw_mini(const Model& model, double now_ms, ImVec2 origin);
+  static float mini_height(float width);
   bool animating(double now_ms) const;
   bool operator==(const Dashboard&) const = default;
 

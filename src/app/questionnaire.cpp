@@ -48,7 +48,9 @@ void App::Impl::questionnaire() {
   dl->AddRectFilled(bar, bar + ImVec2(width * (index + 1) / std::max(count, 1), bar_h), u32(p.component[ci]), bar_h * 0.5f);
   ImGui::Dummy(ImVec2(width, bar_h));
   gap(0.5f);
-  person().gauges.draw_mini(m, host.now_ms());
+  // The mini gauges go here, drawn at the end: after the options, so a tap's answer shows in this frame.
+  const ImVec2 gauges_at = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(width, Dashboard::mini_height(width)));
   gap(0.6f);
 
   // The question, its help, its options.
@@ -102,6 +104,7 @@ void App::Impl::questionnaire() {
   if (ImGui::IsKeyPressed(ImGuiKey_PageUp, false)) m.back();
   gap(1.0f);
   questionnaire_label();  // which questionnaire these answers belong to (a trainer's own, or ours)
+  person().gauges.draw_mini(m, host.now_ms(), gauges_at);
 }
 
 }  // namespace ssi::app
