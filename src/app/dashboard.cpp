@@ -142,23 +142,22 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
   spec.thickness = total_thick;
   spec.start = kStart;
   spec.sweep = kSweep;
-  spec.value = shown_total / 100.0f;
+  spec.value = shown_total / kTotalMax;
   spec.track = p.track;
   spec.fill = p.accent;
   spec.band_count = 4;
-  const float stops[4] = {0.30f, 0.50f, 0.80f, 1.0f};
   for (int i = 0; i < 4; ++i) {
-    spec.band_stops[i] = stops[i];
+    spec.band_stops[i] = static_cast<float>(i < 3 ? kCorridorStarts[i] : kTotalMax) / kTotalMax;
     spec.band_colors[i] = p.corridor[i];
   }
-  spec.tick = kReachThreshold / 100.0f;
+  spec.tick = static_cast<float>(kReachThreshold) / kTotalMax;
   spec.tick_color = p.text;
   draw_gauge(dl, spec, "total");
   char number[16];
   std::snprintf(number, sizeof number, "%d", static_cast<int>(std::lround(shown_total)));
   const ImVec2 ns = text_size(number, Font::Display);
   centered_text(dl, Font::Display, cx, spec.center.y - ns.y * 0.62f, u32(p.text), number);
-  centered_text(dl, Font::Small, cx, spec.center.y + ns.y * 0.42f, u32(p.text_muted), m.t("ui.gauge.of", {{"max", "100"}}));
+  centered_text(dl, Font::Small, cx, spec.center.y + ns.y * 0.42f, u32(p.text_muted), m.t("ui.gauge.of", {{"max", std::to_string(kTotalMax)}}));
   y = spec.center.y + total_r;
   centered_text(dl, Font::H2, cx, y, u32(p.text), corridor);
   y += text_size("X", Font::H2).y + th.em(0.2f);

@@ -17,22 +17,6 @@
 #endif
 
 namespace ssi::app {
-namespace {
-
-// Days since 1970-01-01 for "YYYY-MM-DD..." (the inverse of the civil-date conversion in persistence.cpp).
-std::optional<long long> day_number(std::string_view date) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (date.size() < 10 || std::sscanf(std::string(date.substr(0, 10)).c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return std::nullopt;
-  y -= m <= 2 ? 1 : 0;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long long>(doe) - 719468;
-}
-
-}  // namespace
 
 void App::Impl::history() {
   Model& m = model();
@@ -137,7 +121,7 @@ void App::Impl::trend_chart() {
     if (pick >= 0) person().chart_series = pick;
   }
   const int series = person().chart_series;
-  const float max_value = series == 0 ? 100.0f : 25.0f;
+  const float max_value = static_cast<float>(series == 0 ? kTotalMax : kComponentMax);
   const ImVec4 colour = series == 0 ? p.accent : p.component[series - 1];
   struct Point {
     long long day;
@@ -147,10 +131,10 @@ void App::Impl::trend_chart() {
   };
   std::vector<Point> points;
   for (const store::SelfCheck& c : doc.checks)
-    if (auto d = day_number(c.date))
+    if (auto d = date::day_number(c.date))
       points.push_back({*d, series == 0 ? static_cast<float>(c.total) : c.component_centi[series - 1] / 100.0f, false, c.date.substr(0, 10)});
   for (const store::RealEntry& r : doc.real)
-    if (auto d = day_number(r.date))
+    if (auto d = date::day_number(r.date))
       points.push_back({*d, series == 0 ? static_cast<float>(r.total()) : r.component_centi[series - 1] / 100.0f, true, r.date});
   if (points.empty()) return;
   long long first = points[0].day, last = points[0].day;
@@ -185,7 +169,7 @@ void App::Impl::trend_chart() {
     dl->AddText(ImVec2(plot.Min.x - w - th.em(0.4f), y - text_size(label, Font::Small).y * 0.5f), u32(p.text_muted), label);
   }
   if (series == 0) {  // the reach threshold
-    const float y = plot.Max.y - plot.GetHeight() * 0.5f;
+    const float y = plot.Max.y - plot.GetHeight() * kReachThreshold / kTotalMax;
     dl->AddLine(ImVec2(plot.Min.x, y), ImVec2(plot.Max.x, y), u32(with_alpha(p.text, 0.5f)), 1.5f);
   }
   // Dates: first and last on the axis.

@@ -10,19 +10,6 @@ namespace {
 // The first version kept only the language, under its own key; it is folded into the document.
 constexpr std::string_view kLegacyLanguageKey = "ssi-selfcheck.language";
 
-// Days since 1970-01-01 → civil date (proleptic Gregorian), after Howard Hinnant's well-known algorithm.
-void civil_from_days(long long z, int& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const long long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
-}
-
 // Three-way merge of the document two tabs changed from the same `base`: entries by id (added on either side
 // kept, removed on either side removed, changed on one side taken from it), answers in progress and settings per
 // answer and per field (the side that changed it wins). An entry or answer both sides changed differently keeps
@@ -77,21 +64,6 @@ bool merge3(const store::Document& base, const store::Document& mine, const stor
   return conflict;
 }
 }  // namespace
-
-std::string iso_datetime(double epoch_ms) {
-  const long long seconds = static_cast<long long>(std::floor(epoch_ms / 1000.0));
-  const long long days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
-  const long long rest = seconds - days * 86400;
-  int y;
-  unsigned m, d;
-  civil_from_days(days, y, m, d);
-  char buffer[64];  // room for any value the format could print, so nothing is ever cut
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", y, m, d, rest / 3600, rest / 60 % 60,
-                rest % 60);
-  return buffer;
-}
-
-std::string iso_date(double epoch_ms) { return iso_datetime(epoch_ms).substr(0, 10); }
 
 Persistence::Loaded Persistence::load() {
   problems_.clear();

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/host.h"
+#include "core/date.h"  // iso_datetime, iso_date
 #include "core/store.h"
 
 namespace ssi::app {
@@ -91,8 +92,5 @@ class Persistence {
   double wake_at_ = 0;  // when the host was asked to wake us for the pending write
 };
 
-// "2026-11-25T14:03:07Z" and "2026-11-25" from milliseconds since the epoch (UTC).
-std::string iso_datetime(double epoch_ms);
-std::string iso_date(double epoch_ms);
 
 }  // namespace ssi::app

@@ -237,7 +237,7 @@ void App::Impl::comparison() {
       const float h = th.em(0.55f);
       const float y = at.y + (text_size("X", Font::Small).y - h) * 0.5f;
       dl->AddRectFilled(ImVec2(at.x + label_w, y), ImVec2(at.x + label_w + bar_w, y + h), u32(p.track), h * 0.5f);
-      dl->AddRectFilled(ImVec2(at.x + label_w, y), ImVec2(at.x + label_w + bar_w * centi / 2500.0f, y + h),
+      dl->AddRectFilled(ImVec2(at.x + label_w, y), ImVec2(at.x + label_w + bar_w * centi / (kComponentMax * 100.0f), y + h),
                         u32(row == 0 ? with_alpha(p.component[i], 0.55f) : p.component[i]), h * 0.5f);
       small_text(label, p.text);
     }

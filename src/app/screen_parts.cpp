@@ -33,22 +33,22 @@ void corridor_bar(const Model& m) {
   const float width = ImGui::CalcItemWidth();
   const ImVec2 o = ImGui::GetCursorScreenPos();
   const float bar_h = th.em(0.7f);
-  const int stops[5] = {0, 30, 50, 80, 100};
+  const int stops[5] = {0, kCorridorStarts[0], kCorridorStarts[1], kCorridorStarts[2], kTotalMax};
   for (int i = 0; i < 4; ++i) {
-    const float x0 = o.x + width * stops[i] / 100.0f, x1 = o.x + width * stops[i + 1] / 100.0f;
+    const float x0 = o.x + width * stops[i] / kTotalMax, x1 = o.x + width * stops[i + 1] / kTotalMax;
     const ImDrawFlags round = i == 0 ? ImDrawFlags_RoundCornersLeft : (i == 3 ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersNone);
     dl->AddRectFilled(ImVec2(x0 + (i ? 1.5f : 0), o.y), ImVec2(x1 - (i < 3 ? 1.5f : 0), o.y + bar_h), u32(p.corridor[i]),
                       bar_h * 0.5f, round);
   }
-  // Reach threshold at 50.
-  const float x50 = o.x + width * 0.5f;
-  dl->AddLine(ImVec2(x50, o.y - th.em(0.3f)), ImVec2(x50, o.y + bar_h + th.em(0.3f)), u32(p.text), 2.0f);
+  // The reach threshold.
+  const float reach_x = o.x + width * kReachThreshold / kTotalMax;
+  dl->AddLine(ImVec2(reach_x, o.y - th.em(0.3f)), ImVec2(reach_x, o.y + bar_h + th.em(0.3f)), u32(p.text), 2.0f);
   // Numbers under the stops.
   float y = o.y + bar_h + th.em(0.35f);
   for (int s : stops) {
     const std::string n = std::to_string(s);
     const float w = text_size(n, Font::Small).x;
-    float x = o.x + width * s / 100.0f - w * 0.5f;
+    float x = o.x + width * s / kTotalMax - w * 0.5f;
     x = std::clamp(x, o.x, o.x + width - w);
     ImGui::PushFont(th.font(Font::Small));
     dl->AddText(ImVec2(x, y), u32(p.text_muted), n.c_str());

@@ -33,9 +33,9 @@ std::string_view corridor_key(Corridor c) {
 }
 
 Corridor corridor_for(int total) {
-    if (total < 30) return Corridor::Inactive;
-    if (total < 50) return Corridor::Occasional;
-    if (total <= 80) return Corridor::Active;
+    if (total < kCorridorStarts[0]) return Corridor::Inactive;
+    if (total < kCorridorStarts[1]) return Corridor::Occasional;
+    if (total <= kCorridorStarts[2]) return Corridor::Active;
     return Corridor::Top;
 }
 

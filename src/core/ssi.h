@@ -46,6 +46,8 @@ std::string_view lang_key(Lang);  // "de", "en"
 // active 50–80, top above 80. Exactly 80 is active: it is the cap without Sales Navigator (the last
 // 20 points are left to its users), not the top corridor; Result::at_cap marks it.
 enum class Corridor : std::uint8_t { Inactive, Occasional, Active, Top };
+inline constexpr int kTotalMax = 100;
+inline constexpr std::array<int, 3> kCorridorStarts = {30, 50, 80};  // band edges: occasional and active start at, top above the last
 std::string_view corridor_key(Corridor);  // "inactive", "occasional", "active", "top"
 Corridor corridor_for(int total);         // from the displayed (rounded) total, as the user sees it
 

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "core/codes.h"
+#include "core/date.h"
 #include "core/json_util.h"
 
 namespace ssi::store {
@@ -64,36 +65,17 @@ std::optional<std::string> id_field(detail::Reporter& r, const json& object, con
     return *id;
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : kDays[m - 1];
-}
-
 // "YYYY-MM-DD" → year, month, day when the shape is right (no range check).
 bool split_date(std::string_view s, int& y, int& m, int& d) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    if (!digits(s.substr(0, 4)) || !digits(s.substr(5, 2)) || !digits(s.substr(8, 2))) return false;
-    y = to_int(s.substr(0, 4));
-    m = to_int(s.substr(5, 2));
-    d = to_int(s.substr(8, 2));
+    const std::optional<date::Civil> c = date::split(s);
+    if (!c) return false;
+    y = c->year;
+    m = c->month;
+    d = c->day;
     return true;
 }
 
-bool valid_calendar_date(int y, int m, int d) {
-    return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
-// Days since 1970-01-01 (Howard Hinnant's days_from_civil), for differences between dates.
-std::int64_t days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * static_cast<unsigned>(m + (m > 2 ? -3 : 9)) + 2) / 5 + static_cast<unsigned>(d) - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
+bool valid_calendar_date(int y, int m, int d) { return date::valid({y, m, d}); }
 
 // "2026-11-25T14:03:07Z", optionally with fractional seconds ("…07.123Z"), as JavaScript's toISOString writes.
 bool valid_timestamp(std::string_view s) {
@@ -856,7 +838,7 @@ std::optional<int> change_since_last_week(const std::vector<RealEntry>& real) {
     auto day = [](const RealEntry& e) -> std::optional<std::int64_t> {
         int y = 0, m = 0, d = 0;
         if (!split_date(e.date, y, m, d) || !valid_calendar_date(y, m, d)) return std::nullopt;
-        return days_from_civil(y, m, d);
+        return date::days_from_civil({y, m, d});
     };
     const RealEntry* newest = nullptr;
     std::int64_t newest_day = 0;

@@ -265,10 +265,10 @@ TEST(Persistence, ABrokenImportChangesNothingAndSaysWhy) {
 }
 
 TEST(Persistence, DatesAreIsoUtc) {
-  EXPECT_EQ(app::iso_datetime(0), "1970-01-01T00:00:00Z");
-  EXPECT_EQ(app::iso_datetime(951782400000.0 + 3723000), "2000-02-29T01:02:03Z");
-  EXPECT_EQ(app::iso_date(1764000000000.0), "2025-11-24");
-  EXPECT_EQ(app::iso_datetime(-1000), "1969-12-31T23:59:59Z");
+  EXPECT_EQ(iso_datetime(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(iso_datetime(951782400000.0 + 3723000), "2000-02-29T01:02:03Z");
+  EXPECT_EQ(iso_date(1764000000000.0), "2025-11-24");
+  EXPECT_EQ(iso_datetime(-1000), "1969-12-31T23:59:59Z");
 }
 
 }  // namespace
