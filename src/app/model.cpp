@@ -32,10 +32,16 @@ Model::Model(Questionnaire questionnaire, Catalog strings, Lang lang)
   rescore();
 }
 
+bool Model::shown(const Question& q) const {
+  const auto i = static_cast<std::size_t>(&q - questionnaire_.questions.data());
+  return i < result_.shown.size() && result_.shown[i];
+}
+
 std::vector<const Question*> Model::visible_questions() const {
+  // The scoring of the current answers says which are visible (rescore() runs on every change).
   std::vector<const Question*> result;
-  for (const Question& q : questionnaire_.questions)
-    if (is_visible(questionnaire_, answers_, q)) result.push_back(&q);
+  for (std::size_t i = 0; i < questionnaire_.questions.size() && i < result_.shown.size(); ++i)
+    if (result_.shown[i]) result.push_back(&questionnaire_.questions[i]);
   return result;
 }
 
@@ -97,7 +103,7 @@ void Model::start_questionnaire() {
 bool Model::answer(std::string_view question_id, int option_index) {
   const Question* q = questionnaire_.find(question_id);
   if (!q || option_index < 0 || option_index >= static_cast<int>(q->options.size())) return false;
-  if (!is_visible(questionnaire_, answers_, *q)) return false;
+  if (!shown(*q)) return false;
   auto it = answers_.find(question_id);
   if (it != answers_.end() && it->second == option_index) return true;
   answers_[std::string(question_id)] = option_index;
@@ -138,7 +144,7 @@ void Model::skip() {
 
 void Model::go_to(std::string_view question_id) {
   const Question* q = questionnaire_.find(question_id);
-  if (!q || !is_visible(questionnaire_, answers_, *q)) return;
+  if (!q || !shown(*q)) return;
   current_id_ = q->id;
   changed();
 }
@@ -256,7 +262,7 @@ std::string Model::questions_json() const {
     list.push_back({{"id", q.id},
                     {"component", component_key(q.component)},
                     {"type", question_type_key(q.type)},
-                    {"visible", is_visible(questionnaire_, answers_, q)},
+                    {"visible", shown(q)},
                     {"points", std::move(points)}});
   }
   return list.dump();

@@ -95,6 +95,7 @@ class Model {
 
  private:
   void rescore();
+  bool shown(const Question& question) const;  // visible with the current answers (question of questionnaire_)
   void changed() { ++revision_; }
 
   Questionnaire questionnaire_;

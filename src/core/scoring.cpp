@@ -318,7 +318,6 @@ Result score(const Questionnaire& questionnaire, const Answers& answers, ScoreOp
     }
     r.total_centi = now.total_centi;
     r.unfloored_centi = now.unfloored_centi;
-    r.exact_total = now.total_centi / 100.0;
     r.total = round_total(now.total_centi);
     r.corridor = corridor_for(r.total);
     r.reach = r.total >= kReachThreshold;
@@ -331,6 +330,7 @@ Result score(const Questionnaire& questionnaire, const Answers& answers, ScoreOp
     r.deductions = now.deductions;
     for (std::size_t k = 0; k < r.deductions.size(); ++k)
         r.deductions[k].question = questionnaire.questions[static_cast<std::size_t>(now.deduction_questions[k])].id;
+    r.shown = model.visibility(current);
 
     int weakest = now.centi[0];
     for (int v : now.centi) weakest = std::min(weakest, v);
@@ -348,7 +348,7 @@ Result score(const Questionnaire& questionnaire, const Answers& answers, ScoreOp
 
     // Part 2: an answer given as a band (frequency, range) may really lie half-way to the next band on
     // either side. Independent answers, so they add up as a root sum of squares (our assumption).
-    const std::vector<char> visible = model.visibility(current);
+    const std::vector<char>& visible = r.shown;
     std::int64_t down_sq = 0, up_sq = 0;
     std::vector<int> what_if = current;
     for (int i = 0; i < model.size(); ++i) {

@@ -281,7 +281,6 @@ struct Result {
     std::array<double, kComponentCount> components{};  // 0..25, two decimals; show with one
     std::array<int, kComponentCount> component_centi{};
     std::array<ComponentDetail, kComponentCount> detail{};
-    double exact_total = 0.0;  // sum of components
     int total_centi = 0;       // sum of components = max(0, unfloored_centi)
     int unfloored_centi = 0;   // positive parts minus every deduction, before the single floor at 0
     int total = 0;  // as LinkedIn shows it: the rounded sum
@@ -300,6 +299,7 @@ struct Result {
     std::vector<Advice> plan;        // next 30 days: 3–5 of the same steps, conduct first, then weakest component
     int answered = 0;                // answered among the visible questions
     int visible = 0;
+    std::vector<char> shown;         // per question, in questionnaire order: visible with these answers
 };
 
 // What score() computes beyond the scores themselves. Advice re-scores every alternative answer

@@ -144,3 +144,33 @@ TEST(Model, PrintableReportHoldsTheResultInTheLanguageShown) {
 
 }  // namespace
 }  // namespace ssi::test
+
+namespace ssi::test {
+namespace {
+
+// visible_questions() reads the visibility score() returned; it must agree with the core's own check under
+// every answer to each condition's question.
+TEST(Model, VisibleQuestionsFollowEveryAnswerToAConditionsQuestion) {
+  Harness h;
+  ASSERT_TRUE(h.ok) << h.error;
+  app::Model& m = h.model();
+  const Questionnaire& questionnaire = m.questionnaire();
+  int hidden_seen = 0;
+  for (const Question& q : questionnaire.questions) {
+    if (!q.show_if) continue;
+    const Question* gate = questionnaire.find(q.show_if->question);
+    ASSERT_TRUE(gate);
+    for (int option = 0; option < static_cast<int>(gate->options.size()); ++option) {
+      if (!m.answer(gate->id, option)) continue;
+      std::vector<const Question*> expected;
+      for (const Question& each : questionnaire.questions)
+        if (is_visible(questionnaire, m.answers(), each)) expected.push_back(&each);
+      EXPECT_EQ(m.visible_questions(), expected) << gate->id << " = " << option;
+      hidden_seen += static_cast<int>(questionnaire.questions.size() - expected.size());
+    }
+  }
+  EXPECT_GT(hidden_seen, 0) << "some answer hides a question";
+}
+
+}  // namespace
+}  // namespace ssi::test
