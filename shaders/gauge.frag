@@ -7,7 +7,7 @@ precision highp float;
 uniform vec2  u_center;        // CSS pixels
 uniform float u_radius;        // centre line of the ring
 uniform float u_thickness;     // ring width
-uniform float u_start;         // start angle (radians, clockwise from 12 o'clock is negative sweep)
+uniform float u_start;         // start angle in radians: 0 at 12 o'clock, clockwise positive (-0.75 pi = 7:30)
 uniform float u_sweep;         // total sweep of the scale in radians (> 0, clockwise)
 uniform float u_value;         // 0..1 of the scale that is filled
 uniform vec4  u_track;         // colour of the unfilled track

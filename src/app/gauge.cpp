@@ -36,7 +36,6 @@ void arc(ImDrawList* list, const GaugeSpec& s, float radius, float from, float t
 }  // namespace
 
 void set_gauge_drawer(ImDrawCallback drawer) { g_drawer = drawer; }
-bool gauge_drawer_available() { return g_drawer != nullptr; }
 void begin_gauge_frame() {
   g_frame_specs.clear();
   g_frame.clear();

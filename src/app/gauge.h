@@ -27,7 +27,6 @@ struct GaugeSpec {
 
 // Set by the platform when its gauge shader is ready; the callback receives a GaugeSpec* as user data.
 void set_gauge_drawer(ImDrawCallback drawer);
-bool gauge_drawer_available();
 
 // Queues the gauge into `list`: through the GPU drawer when available, else as ImDrawList arcs.
 // The spec is copied into per-frame storage, so it may live on the caller's stack. `id` names the

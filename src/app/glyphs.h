@@ -1,6 +1,6 @@
 #pragma once
 // The glyphs the UI can show. CMakeLists.txt reads the U+ ranges below to subset the fonts at build time,
-// and fonts.cpp hands the same ranges to ImGui, so subsetting and rasterising never disagree.
+// and Theme::load_fonts (theme.cpp) hands the same ranges to ImGui, so subsetting and rasterising never disagree.
 #include <imgui.h>
 
 namespace ssi::app::glyphs {

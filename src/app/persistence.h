@@ -51,11 +51,10 @@ class Persistence {
 
   // The document changed: it is written within kSaveDelayMs (the host is woken for it).
   void changed();
-  // Writes now if a write is due (called every frame). Returns false when the last write failed.
+  // Writes now if a write is due (called every frame); write_failed() tells whether the last write failed.
   void tick();
   // Writes now if anything is pending (page hidden or closing).
   void flush();
-  bool pending() const { return dirty_; }
   bool write_failed() const { return write_failed_; }
 
   // Another tab wrote the document: take it over; when this tab has unsaved changes too, the two are merged by
