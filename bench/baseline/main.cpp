@@ -2,8 +2,8 @@
 // backends on Emscripten's built-in GLFW, the default Emscripten main loop (a frame on every
 // requestAnimationFrame, whether or not anything changed), ImGui's default dark style and font, and one
 // window. Nothing here is tuned; scripts/bench compares the app against it.
-#include <emscripten/emscripten.h>
 #include <GLFW/glfw3.h>
+#include <emscripten/emscripten.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>

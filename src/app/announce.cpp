@@ -43,8 +43,9 @@ void Announcer::frame(Host& host, const Model& m) {
                                              {"text", q->text.get(m.lang())}}),
                     false);
     } else if (screen == Screen::Results) {
-      host.announce(m.t("ui.a11y.screen_result", {{"screen", m.t(page_name_key(screen))}, {"result", result_sentence(m)}}),
-                    false);
+      host.announce(
+          m.t("ui.a11y.screen_result", {{"screen", m.t(page_name_key(screen))}, {"result", result_sentence(m)}}),
+          false);
     } else {
       host.announce(m.t(page_name_key(screen)), false);
     }

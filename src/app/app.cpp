@@ -8,10 +8,10 @@
 #include <utility>
 
 #include "app/app_impl.h"
-#include "app/imgui_access.h"
 #include "app/dashboard.h"
 #include "app/gauge.h"
 #include "app/glyphs.h"
+#include "app/imgui_access.h"
 #include "app/model.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -172,8 +172,8 @@ void App::Impl::frame() {
     drawn_screen = m.screen();
     session.sync_document();
     announcer.frame(host, m);
-    state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || ps.slide != slide_before ||
-                             std::exchange(ps.relayout, false) ||
+    state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision ||
+                             ps.slide != slide_before || std::exchange(ps.relayout, false) ||
                              m.screen() != Screen::Presenter || th.body_size != Theme::kBodySize * ps.font_scale;
     drawn_revision = m.revision();
     return;
@@ -291,8 +291,9 @@ void App::Impl::what_if_bar() {
   ImGui::PopFont();
   ImGui::PopTextWrapPos();
   if (!narrow) ImGui::SameLine(column * 0.5f + th.em(1.0f));
-  const int c = button_row({{"whatif.keep", m.t("ui.whatif.keep"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_CHECK}},
-                            {"whatif.discard", m.t("ui.whatif.discard"), {.icon = SSI_ICON_UNDO}}});
+  const int c =
+      button_row({{"whatif.keep", m.t("ui.whatif.keep"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_CHECK}},
+                  {"whatif.discard", m.t("ui.whatif.discard"), {.icon = SSI_ICON_UNDO}}});
   ImGui::PopItemWidth();
   ImGui::EndGroup();
   if (c == 0) m.keep_what_if();
@@ -312,14 +313,20 @@ void App::Impl::handle_keys() {
     // would look for the item after no item and find none. Marked off, Tab starts at the first item again.
     hide_nav_highlight();
     PersonState& p = person();
-    if (menu_open) menu_open = false;
-    else if (!p.help_open.empty()) p.help_open.clear();
-    else if (p.editing >= 0) p.editing = -1;
-    else if (m.in_what_if()) m.discard_what_if();
+    if (menu_open)
+      menu_open = false;
+    else if (!p.help_open.empty())
+      p.help_open.clear();
+    else if (p.editing >= 0)
+      p.editing = -1;
+    else if (m.in_what_if())
+      m.discard_what_if();
     else if (m.screen() == Screen::Questionnaire) {
       if (!m.back()) m.show(Screen::Welcome);
-    } else if (m.screen() == Screen::Group) m.show(Screen::Workshop);
-    else if (m.screen() != Screen::Welcome) m.show(Screen::Welcome);
+    } else if (m.screen() == Screen::Group)
+      m.show(Screen::Workshop);
+    else if (m.screen() != Screen::Welcome)
+      m.show(Screen::Welcome);
   }
 }
 
@@ -370,12 +377,16 @@ void App::Impl::header() {
   const float lang_x = origin.x + width - pad - seg_w * 2;
   const std::string menu = m.t("ui.nav.menu");
   const bool menu_label = width >= th.em(30.0f);
-  const float menu_w = menu_label ? text_size(menu, Font::Body).x + text_size(SSI_ICON_LIST, Font::Body).x + th.em(1.7f)
-                                  : th.em(2.6f);
+  const float menu_w =
+      menu_label ? text_size(menu, Font::Body).x + text_size(SSI_ICON_LIST, Font::Body).x + th.em(1.7f) : th.em(2.6f);
   ImGui::SetCursorScreenPos(ImVec2(lang_x - th.em(0.5f) - menu_w, origin.y + (h - th.em(2.6f)) * 0.5f));
   if (button("nav.menu", menu_label ? menu : std::string(),
-             {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LIST, .width = menu_w, .selected = menu_open,
-              .expanded = menu_open ? 1 : 0, .name = menu})) {
+             {.style = ButtonStyle::Quiet,
+              .icon = SSI_ICON_LIST,
+              .width = menu_w,
+              .selected = menu_open,
+              .expanded = menu_open ? 1 : 0,
+              .name = menu})) {
     menu_open = !menu_open;
     menu_focus = menu_open;
   }
@@ -393,11 +404,13 @@ void App::Impl::menu_row(float x, float width) {
     const char* key;
     Screen screen;
   };
-  static constexpr Entry kEntries[] = {
-      {"menu.questionnaire", "ui.nav.questionnaire", Screen::Questionnaire}, {"menu.results", "ui.nav.results", Screen::Results},
-      {"menu.history", "ui.nav.history", Screen::History}, {"menu.real", "ui.nav.real", Screen::Real},
-      {"menu.data", "ui.nav.data", Screen::Data}, {"menu.workshop", "ui.nav.workshop", Screen::Workshop},
-      {"menu.about", "ui.nav.about", Screen::About}};
+  static constexpr Entry kEntries[] = {{"menu.questionnaire", "ui.nav.questionnaire", Screen::Questionnaire},
+                                       {"menu.results", "ui.nav.results", Screen::Results},
+                                       {"menu.history", "ui.nav.history", Screen::History},
+                                       {"menu.real", "ui.nav.real", Screen::Real},
+                                       {"menu.data", "ui.nav.data", Screen::Data},
+                                       {"menu.workshop", "ui.nav.workshop", Screen::Workshop},
+                                       {"menu.about", "ui.nav.about", Screen::About}};
   const ImVec2 top = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->ChannelsSplit(2);
@@ -407,7 +420,8 @@ void App::Impl::menu_row(float x, float width) {
   ImGui::PushItemWidth(width);
   std::vector<RowButton> row;
   for (const Entry& e : kEntries)
-    row.push_back({e.id, m.t(e.key), {.style = ButtonStyle::Quiet, .role = "link", .selected = m.screen() == e.screen}});
+    row.push_back(
+        {e.id, m.t(e.key), {.style = ButtonStyle::Quiet, .role = "link", .selected = m.screen() == e.screen}});
   SemanticGroup nav("menu", "navigation", m.t("ui.nav.menu"));
   if (menu_focus) widget_log().request_focus(kEntries[0].id);  // keyboard users land on the first entry
   menu_focus = false;
@@ -415,9 +429,11 @@ void App::Impl::menu_row(float x, float width) {
   // Text size, reachable from every screen: on top of the browser's own setting, kept with the person's settings.
   const int size = person().settings.text_size_percent;
   paragraph(m.t("ui.textsize.label", {{"percent", std::to_string(size)}}), th.palette.text_muted);
-  const int step = button_row({{"text.smaller", m.t("ui.textsize.smaller"),
+  const int step = button_row({{"text.smaller",
+                                m.t("ui.textsize.smaller"),
                                 {.style = ButtonStyle::Quiet, .disabled = size <= Session::kTextSizeMin}},
-                               {"text.larger", m.t("ui.textsize.larger"),
+                               {"text.larger",
+                                m.t("ui.textsize.larger"),
                                 {.style = ButtonStyle::Quiet, .disabled = size >= Session::kTextSizeMax}}},
                               /*wrap=*/true);
   if (step >= 0) session.set_text_size(size + (step == 0 ? -Session::kTextSizeStep : Session::kTextSizeStep));

@@ -16,20 +16,20 @@ struct App::Impl {
   PresenterState presenter_state;
 
   // The environment (not the person's).
-  bool update_waiting = false;  // a new version is installed; offer the reload
-  bool can_install = false;     // the browser offers installation
-  float device_scale = 1.0f;    // devicePixelRatio of the last load_fonts()
+  bool update_waiting = false;      // a new version is installed; offer the reload
+  bool can_install = false;         // the browser offers installation
+  float device_scale = 1.0f;        // devicePixelRatio of the last load_fonts()
   float browser_text_scale = 1.0f;  // the browser's text size setting (root font size / 16 px)
   // Workshop screens: "next participant" asks first, then the welcome screen says it is done.
   bool confirm_next = false;
   bool next_done = false;
 
   // Frame bookkeeping.
-  bool scroll_to_top = false;  // after a screen or question change
-  bool focus_request = false;  // keyboard users land on the first control of a new screen or question
-  bool menu_open = false;      // the header's navigation menu is shown
-  bool menu_focus = false;     // it was just opened: its first entry takes the keyboard focus
-  Announcer announcer;         // page title, language and what a screen reader is told
+  bool scroll_to_top = false;            // after a screen or question change
+  bool focus_request = false;            // keyboard users land on the first control of a new screen or question
+  bool menu_open = false;                // the header's navigation menu is shown
+  bool menu_focus = false;               // it was just opened: its first entry takes the keyboard focus
+  Announcer announcer;                   // page title, language and what a screen reader is told
   std::uint64_t drawn_revision = ~0ull;  // model revision the last frame showed
   Screen drawn_screen = Screen::Welcome;
   std::string drawn_question;

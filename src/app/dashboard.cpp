@@ -74,7 +74,6 @@ GaugeSpec component_spec(int i, ImVec2 center, float radius, float thickness, fl
 
 }  // namespace
 
-
 std::string component_name(const Model& m, Component c) {
   return m.t(std::string("component.") + std::string(component_key(c)));
 }
@@ -97,11 +96,14 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
   const float total_thick = total_r * 0.16f;
   const float pad = th.em(1.1f);
   // Exactly 80 without Sales Navigator is the cap, not a corridor of its own (docs/scoring.md).
-  const std::string corridor = r.at_cap ? m.t("ui.gauge.cap") : m.t(std::string("corridor.") + std::string(corridor_key(r.corridor)));
-  const std::string reach = r.reach ? m.t("ui.gauge.reach")
-                                    : m.t("ui.gauge.below_reach", {{"points", std::to_string(kReachThreshold - r.total)}});
+  const std::string corridor =
+      r.at_cap ? m.t("ui.gauge.cap") : m.t(std::string("corridor.") + std::string(corridor_key(r.corridor)));
+  const std::string reach = r.reach
+                                ? m.t("ui.gauge.reach")
+                                : m.t("ui.gauge.below_reach", {{"points", std::to_string(kReachThreshold - r.total)}});
   const Range shown = m.range();
-  const std::string range = m.t("ui.gauge.range", {{"low", std::to_string(shown.low)}, {"high", std::to_string(shown.high)}});
+  const std::string range =
+      m.t("ui.gauge.range", {{"low", std::to_string(shown.low)}, {"high", std::to_string(shown.high)}});
   const float text_wrap = total_w - 2 * pad;
   const float line_small = text_size("X", Font::Small).y;
   const float total_h = pad + text_size("X", Font::Strong).y + th.em(0.6f) + total_r * 2.0f + total_thick * 1.2f +
@@ -117,7 +119,8 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
   const float comp_thick = comp_r * 0.2f;
   const float name_wrap = cell_w - 2 * th.em(0.7f);
   float name_h = 0;
-  for (Component c : kComponents) name_h = std::max(name_h, wrapped_height(component_name(m, c), Font::Strong, name_wrap));
+  for (Component c : kComponents)
+    name_h = std::max(name_h, wrapped_height(component_name(m, c), Font::Strong, name_wrap));
   const float badge_h = opt.highlight_weakest ? line_small + th.em(0.3f) : 0.0f;
   const float cell_h_min = th.em(0.9f) + comp_r * 2.0f + comp_thick + th.em(0.4f) + name_h + badge_h + th.em(0.9f);
   const float cell_h = wide ? std::max(cell_h_min, (total_h - gap) * 0.5f) : cell_h_min;
@@ -128,8 +131,8 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
   const ImRect total_rect(origin, origin + ImVec2(total_w, wide ? block_h : total_h));
   card(total_rect);
   semantic_meter("meter.total", m.t("ui.gauge.total"),
-                 m.t("ui.a11y.total_value", {{"total", std::to_string(r.total)}, {"corridor", corridor},
-                                             {"reach", reach}, {"range", range}}),
+                 m.t("ui.a11y.total_value",
+                     {{"total", std::to_string(r.total)}, {"corridor", corridor}, {"reach", reach}, {"range", range}}),
                  static_cast<float>(r.total), 100.0f, total_rect);
   const float cx = total_rect.GetCenter().x;
   float y = total_rect.Min.y + pad + (wide ? (block_h - total_h) * 0.5f : 0.0f);
@@ -157,7 +160,8 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
   std::snprintf(number, sizeof number, "%d", static_cast<int>(std::lround(shown_total)));
   const ImVec2 ns = text_size(number, Font::Display);
   centered_text(dl, Font::Display, cx, spec.center.y - ns.y * 0.62f, u32(p.text), number);
-  centered_text(dl, Font::Small, cx, spec.center.y + ns.y * 0.42f, u32(p.text_muted), m.t("ui.gauge.of", {{"max", std::to_string(kTotalMax)}}));
+  centered_text(dl, Font::Small, cx, spec.center.y + ns.y * 0.42f, u32(p.text_muted),
+                m.t("ui.gauge.of", {{"max", std::to_string(kTotalMax)}}));
   y = spec.center.y + total_r;
   centered_text(dl, Font::H2, cx, y, u32(p.text), corridor);
   y += text_size("X", Font::H2).y + th.em(0.2f);
@@ -185,11 +189,11 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
         activated = c;
     }
     card(cell);
-    const bool weakest = opt.highlight_weakest && r.answered > 0 &&
-                         std::find(r.weakest.begin(), r.weakest.end(), c) != r.weakest.end();
-    if (hovered || opt.selected == i) dl->AddRectFilled(cell.Min, cell.Max, u32(with_alpha(p.component[i], 0.08f)), th.em(0.9f));
-    if (weakest || opt.selected == i)
-      dl->AddRect(cell.Min, cell.Max, u32(p.component[i]), th.em(0.9f), 0, 2.5f);
+    const bool weakest =
+        opt.highlight_weakest && r.answered > 0 && std::find(r.weakest.begin(), r.weakest.end(), c) != r.weakest.end();
+    if (hovered || opt.selected == i)
+      dl->AddRectFilled(cell.Min, cell.Max, u32(with_alpha(p.component[i], 0.08f)), th.em(0.9f));
+    if (weakest || opt.selected == i) dl->AddRect(cell.Min, cell.Max, u32(p.component[i]), th.em(0.9f), 0, 2.5f);
     const float ccx = cell.GetCenter().x;
     const float shown = components_[i].value(now_ms);
     GaugeSpec g = component_spec(i, ImVec2(ccx, cell.Min.y + th.em(0.9f) + comp_r + comp_thick * 0.5f), comp_r,

@@ -33,9 +33,9 @@ class Tween {
 class Dashboard {
  public:
   struct Options {
-    bool interactive = false;       // component cards are buttons (results screen: open their answers)
+    bool interactive = false;  // component cards are buttons (results screen: open their answers)
     bool highlight_weakest = false;
-    int selected = -1;              // component whose answers are open
+    int selected = -1;  // component whose answers are open
   };
   // Draws the gauges for the model's current result, laid out for the column width.
   // Returns the component whose card was activated, if any.

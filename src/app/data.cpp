@@ -34,7 +34,8 @@ void App::Impl::notices() {
     end_card(accent, mix(p.surface, accent, th.dark ? 0.14f : 0.07f));
     gap(0.6f);
     if (c >= 0 && row[c].id == "notice.backup") {
-      if (auto text = session.persistence().backup_text()) host.download(file_name(host.epoch_ms(), "backup.txt"), "text/plain", *text);
+      if (auto text = session.persistence().backup_text())
+        host.download(file_name(host.epoch_ms(), "backup.txt"), "text/plain", *text);
     } else if (c >= 0) {
       person().notice_dismissed = true;
       session.persistence().clear_conflict();
@@ -65,11 +66,13 @@ void App::Impl::notices() {
   } else if (session.persistence().conflict()) {
     notice(m.t("ui.notice.conflict"), p.warning, false);
   } else if (!person().notice_dismissed && person().loaded == Persistence::Loaded::Unreadable) {
-    const std::string reason =
-        session.persistence().problems().empty() ? std::string("?") : describe(m.strings(), session.persistence().problems().front(), m.lang());
+    const std::string reason = session.persistence().problems().empty()
+                                   ? std::string("?")
+                                   : describe(m.strings(), session.persistence().problems().front(), m.lang());
     notice(m.t("ui.notice.unreadable", {{"reason", reason}}), p.warning, !session.persistence().backup_key().empty());
   } else if (!person().notice_dismissed && !store.dropped().empty()) {
-    notice(m.t("ui.notice.dropped", {{"count", std::to_string(store.dropped_entries())}, {"reason", first_reason(store.dropped())}}),
+    notice(m.t("ui.notice.dropped",
+               {{"count", std::to_string(store.dropped_entries())}, {"reason", first_reason(store.dropped())}}),
            p.warning, !store.backup_key().empty());
   }
 }
@@ -82,7 +85,8 @@ void App::Impl::data() {
   PersonState& ps = person();
   heading(m.t("ui.data.title"), Font::H1);
   paragraph(m.t("ui.data.intro"), p.text_muted);
-  small_text(m.t("ui.data.summary", {{"checks", std::to_string(doc.checks.size())}, {"real", std::to_string(doc.real.size())}}));
+  small_text(m.t("ui.data.summary",
+                 {{"checks", std::to_string(doc.checks.size())}, {"real", std::to_string(doc.real.size())}}));
   gap(0.6f);
 
   const int c = button_row({{"data.export", m.t("ui.data.export_json"), {.icon = SSI_ICON_DOWNLOAD}},
@@ -97,16 +101,18 @@ void App::Impl::data() {
   if (ps.pending_import) {
     begin_card(0.9f);
     const store::ImportPreview& preview = *ps.pending_import;
-    paragraph(m.t("ui.data.import_preview", {{"checks", std::to_string(preview.new_checks.size())},
-                                             {"real", std::to_string(preview.new_real.size())},
-                                             {"duplicates", std::to_string(preview.duplicate_checks + preview.duplicate_real)}}));
+    paragraph(m.t("ui.data.import_preview",
+                  {{"checks", std::to_string(preview.new_checks.size())},
+                   {"real", std::to_string(preview.new_real.size())},
+                   {"duplicates", std::to_string(preview.duplicate_checks + preview.duplicate_real)}}));
     if (preview.repair && preview.dropped_entries > 0)
       paragraph(m.t("ui.data.import_repair", {{"count", std::to_string(preview.dropped_entries)},
                                               {"reason", describe(m.strings(), preview.dropped.front(), m.lang())}}),
                 p.text_muted);
     gap(0.2f);
-    const int r = button_row({{"import.confirm", m.t("ui.data.import_confirm"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_CHECK}},
-                              {"import.cancel", m.t("ui.data.import_cancel"), {.style = ButtonStyle::Quiet}}});
+    const int r = button_row(
+        {{"import.confirm", m.t("ui.data.import_confirm"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_CHECK}},
+         {"import.cancel", m.t("ui.data.import_cancel"), {.style = ButtonStyle::Quiet}}});
     end_card(p.accent);
     if (r == 0) session.confirm_import();
     if (r == 1) session.cancel_import();
@@ -127,8 +133,9 @@ void App::Impl::data() {
     begin_card(0.9f);
     paragraph(m.t("ui.data.delete_confirm"));
     gap(0.2f);
-    const int r = button_row({{"data.delete_yes", m.t("ui.data.delete_yes"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_TRASH}},
-                              {"data.delete_no", m.t("ui.data.import_cancel"), {.style = ButtonStyle::Quiet}}});
+    const int r = button_row(
+        {{"data.delete_yes", m.t("ui.data.delete_yes"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_TRASH}},
+         {"data.delete_no", m.t("ui.data.import_cancel"), {.style = ButtonStyle::Quiet}}});
     end_card(p.danger);
     if (r == 0) {
       session.forget_person(Screen::Data);

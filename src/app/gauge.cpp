@@ -44,8 +44,15 @@ void begin_gauge_frame() {
 std::string gauges_json() {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& [id, s] : g_frame)
-    list.push_back({{"id", id}, {"x", s.center.x}, {"y", s.center.y}, {"radius", s.radius}, {"thickness", s.thickness},
-                    {"start", s.start}, {"sweep", s.sweep}, {"value", s.value}, {"gpu", g_drawer != nullptr}});
+    list.push_back({{"id", id},
+                    {"x", s.center.x},
+                    {"y", s.center.y},
+                    {"radius", s.radius},
+                    {"thickness", s.thickness},
+                    {"start", s.start},
+                    {"sweep", s.sweep},
+                    {"value", s.value},
+                    {"gpu", g_drawer != nullptr}});
   return list.dump();
 }
 

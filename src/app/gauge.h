@@ -11,17 +11,17 @@
 namespace ssi::app {
 
 struct GaugeSpec {
-  ImVec2 center;           // screen position, CSS pixels
-  float radius = 0;        // centre line of the ring
-  float thickness = 0;     // ring width
-  float start = 0;         // start angle in radians, 0 = 12 o'clock, clockwise positive
-  float sweep = 0;         // angle covered by the full scale
-  float value = 0;         // filled fraction 0..1
-  ImVec4 track, fill;      // colours (linear 0..1 RGBA, as ImGui uses)
-  int band_count = 0;      // corridor bands drawn outside the ring
+  ImVec2 center;        // screen position, CSS pixels
+  float radius = 0;     // centre line of the ring
+  float thickness = 0;  // ring width
+  float start = 0;      // start angle in radians, 0 = 12 o'clock, clockwise positive
+  float sweep = 0;      // angle covered by the full scale
+  float value = 0;      // filled fraction 0..1
+  ImVec4 track, fill;   // colours (linear 0..1 RGBA, as ImGui uses)
+  int band_count = 0;   // corridor bands drawn outside the ring
   float band_stops[4] = {};
   ImVec4 band_colors[4] = {};
-  float tick = -1;         // fraction where a tick is drawn, < 0 for none
+  float tick = -1;  // fraction where a tick is drawn, < 0 for none
   ImVec4 tick_color;
 };
 

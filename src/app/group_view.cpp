@@ -6,9 +6,9 @@
 #include <string>
 
 #include "app/app_impl.h"
-#include "app/imgui_access.h"
 #include "app/format.h"
 #include "app/glyphs.h"
+#include "app/imgui_access.h"
 #include "app/screen_parts.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -35,7 +35,8 @@ void App::Impl::group_view() {
   paragraph(m.t("ui.group.intro", {{"max", std::to_string(workshop::kMaxGroupFiles)}}), p.text_muted);
   gap(0.4f);
   const bool any = !group.parts.empty() || !group.errors.empty();
-  std::vector<RowButton> row = {{"group.pick", m.t("ui.group.pick"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_UPLOAD}}};
+  std::vector<RowButton> row = {
+      {"group.pick", m.t("ui.group.pick"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_UPLOAD}}};
   if (group.participants() > 0) row.push_back({"group.save", m.t("ui.group.save"), {.icon = SSI_ICON_DOWNLOAD}});
   if (any) row.push_back({"group.clear", m.t("ui.group.clear"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_TRASH}});
   const int c = button_row(row, true);
@@ -43,11 +44,13 @@ void App::Impl::group_view() {
     const std::string& id = row[c].id;
     if (id == "group.pick") host.pick_file(true);
     if (id == "group.save")
-      host.download("ssi-group-" + iso_date(host.epoch_ms()) + ".json", "application/json", workshop::group_json(group, SSI_VERSION));
+      host.download("ssi-group-" + iso_date(host.epoch_ms()) + ".json", "application/json",
+                    workshop::group_json(group, SSI_VERSION));
     if (id == "group.clear") session.clear_group();
   }
   small_text(m.t("ui.group.not_stored"), p.text_muted);
-  if (session.group.identical > 0) small_text(m.t("ui.group.identical", {{"count", std::to_string(session.group.identical)}}), p.warning);
+  if (session.group.identical > 0)
+    small_text(m.t("ui.group.identical", {{"count", std::to_string(session.group.identical)}}), p.warning);
   gap(0.6f);
   if (!any) {
     paragraph(m.t("ui.group.empty"), p.text_muted);
@@ -69,8 +72,11 @@ void App::Impl::group_view() {
     const std::size_t bad = group.errors.size();
     heading(m.t(bad == 1 ? "ui.group.errors.one" : "ui.group.errors", {{"count", std::to_string(bad)}}), Font::H2);
     for (const workshop::FileError& e : group.errors) {
-      const std::string reason = e.problems.empty() ? std::string() : describe(m.strings(), e.problems.front(), m.lang());
-      small_text("• " + m.t("ui.group.error", {{"name", e.name.empty() ? std::to_string(e.index + 1) : e.name}, {"reason", reason}}), p.text);
+      const std::string reason =
+          e.problems.empty() ? std::string() : describe(m.strings(), e.problems.front(), m.lang());
+      small_text("• " + m.t("ui.group.error",
+                            {{"name", e.name.empty() ? std::to_string(e.index + 1) : e.name}, {"reason", reason}}),
+                 p.text);
     }
     end_card(p.danger);
   }
@@ -86,7 +92,8 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
   ImGui::PushFont(th.font(main ? Font::H1 : Font::H2));
   paragraph(m.t(n == 1 ? "ui.group.participants.one" : "ui.group.participants", {{"count", std::to_string(n)}}));
   ImGui::PopFont();
-  small_text(m.t("ui.group.questionnaire", {{"id", part.questionnaire_id}, {"version", part.questionnaire_version}}), p.text_muted);
+  small_text(m.t("ui.group.questionnaire", {{"id", part.questionnaire_id}, {"version", part.questionnaire_version}}),
+             p.text_muted);
   gap(0.5f);
 
   // Mean, median, minimum and maximum: a table that stays readable on a phone (five short columns).
@@ -98,10 +105,11 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float h = text_size("X", font).y;
     ImGui::PushFont(th.font(font));
-    if (colour.w > 0) dl->AddRectFilled(o + ImVec2(0, h * 0.25f), o + ImVec2(h * 0.5f, h * 0.75f), u32(colour), h * 0.12f);
+    if (colour.w > 0)
+      dl->AddRectFilled(o + ImVec2(0, h * 0.25f), o + ImVec2(h * 0.5f, h * 0.75f), u32(colour), h * 0.12f);
     const float text_x = o.x + (colour.w > 0 ? h * 0.8f : 0);
     text_ellipsis(dl, ImVec2(text_x, o.y), ImVec2(o.x + name_w - th.em(0.3f), o.y + h), o.x + name_w - th.em(0.3f),
-                              o.x + name_w, name);
+                  o.x + name_w, name);
     for (int i = 0; i < 4; ++i) {
       const float tw = text_size(values[i], font).x;
       dl->AddText(ImVec2(o.x + name_w + col_w * (i + 1) - tw, o.y), u32(p.text), values[i].c_str());
@@ -109,9 +117,12 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(width, h + th.em(0.25f)));
   };
-  cells("", {m.t("ui.group.mean"), m.t("ui.group.median"), m.t("ui.group.min"), m.t("ui.group.max")}, ImVec4(0, 0, 0, 0), Font::Small);
+  cells("", {m.t("ui.group.mean"), m.t("ui.group.median"), m.t("ui.group.min"), m.t("ui.group.max")},
+        ImVec4(0, 0, 0, 0), Font::Small);
   auto row = [&](const std::string& name, const workshop::Stats& s, ImVec4 colour, Font font) {
-    cells(name, {points(s.mean_centi, lang), points(s.median_centi, lang), points(s.min_centi, lang), points(s.max_centi, lang)},
+    cells(name,
+          {points(s.mean_centi, lang), points(s.median_centi, lang), points(s.min_centi, lang),
+           points(s.max_centi, lang)},
           colour, font);
   };
   row(m.t("ui.group.total"), part.total, ImVec4(0, 0, 0, 0), Font::Strong);
@@ -126,20 +137,22 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
   int most = 1;
   for (int count : part.corridors) most = std::max(most, count);
   for (int i = 0; i < 4; ++i)
-    bar_row(m.t("corridor." + std::string(corridor_key(static_cast<Corridor>(i)))), static_cast<float>(part.corridors[i]),
-            static_cast<float>(most), std::to_string(part.corridors[i]), p.corridor[i]);
+    bar_row(m.t("corridor." + std::string(corridor_key(static_cast<Corridor>(i)))),
+            static_cast<float>(part.corridors[i]), static_cast<float>(most), std::to_string(part.corridors[i]),
+            p.corridor[i]);
   gap(0.6f);
 
   // Where the group stands, and the first step most of them got.
   if (!part.weakest.empty()) {
     const Component w = part.weakest.front();
-    paragraph(m.t("ui.group.weakest", {{"name", component_name(m, w)},
-                                       {"mean", points(part.components[index_of(w)].mean_centi, lang)}}));
+    paragraph(m.t("ui.group.weakest",
+                  {{"name", component_name(m, w)}, {"mean", points(part.components[index_of(w)].mean_centi, lang)}}));
   }
   if (!part.most_frequent_advice.empty()) {
     const Component a = part.most_frequent_advice.front();
     ImGui::PushFont(th.font(Font::Strong));
-    paragraph(m.t("ui.group.top_advice", {{"count", std::to_string(part.top_advice[index_of(a)])}, {"n", std::to_string(n)},
+    paragraph(m.t("ui.group.top_advice", {{"count", std::to_string(part.top_advice[index_of(a)])},
+                                          {"n", std::to_string(n)},
                                           {"name", component_name(m, a)}}));
     ImGui::PopFont();
     paragraph(m.t("workshop.advice." + key_of(a)));
@@ -162,7 +175,7 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
       const std::string total = std::to_string(person.handover.total);
       const float tw = text_size(total, Font::Small).x;
       text_ellipsis(dl, at, at + ImVec2(w - tw - th.em(0.6f), h), at.x + w - tw - th.em(0.6f), at.x + w - tw,
-                                participant_name(m, person));
+                    participant_name(m, person));
       dl->AddText(ImVec2(at.x + w - tw, at.y), u32(p.text), total.c_str());
       ++i;
     }

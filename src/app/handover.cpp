@@ -42,8 +42,8 @@ void App::Impl::handover() {
   const bool narrow = ImGui::CalcItemWidth() < th.em(30.0f);
   for (Component c : kComponents) {
     const int i = index_of(c);
-    bar_row(narrow ? m.t("ui.component." + key_of(c) + ".short") : component_name(m, c), r.components[i], static_cast<float>(kComponentMax), points(r.component_centi[i], m.lang()),
-            p.component[i]);
+    bar_row(narrow ? m.t("ui.component." + key_of(c) + ".short") : component_name(m, c), r.components[i],
+            static_cast<float>(kComponentMax), points(r.component_centi[i], m.lang()), p.component[i]);
   }
   gap(0.2f);
   ImGui::PushFont(th.font(Font::Strong));
@@ -67,11 +67,14 @@ void App::Impl::handover() {
     return;
   }
   if (r.answered < r.visible)
-    paragraph(m.t("ui.handover.incomplete", {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}),
+    paragraph(m.t("ui.handover.incomplete",
+                  {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}),
               p.warning);
   const bool done = host.now_ms() - form.handed_over_at < 2500.0;
   if (button("handover.download", m.t(done ? "ui.handover.downloaded" : "ui.handover.download"),
-             {.style = ButtonStyle::Primary, .icon = done ? SSI_ICON_CHECK : SSI_ICON_DOWNLOAD, .disabled = problem.has_value()})) {
+             {.style = ButtonStyle::Primary,
+              .icon = done ? SSI_ICON_CHECK : SSI_ICON_DOWNLOAD,
+              .disabled = problem.has_value()})) {
     const std::string who = file_safe(form.nickname);
     host.download("ssi-handover-" + (who.empty() ? std::string() : who + "-") + iso_date(host.epoch_ms()) + ".json",
                   "application/json", session.handover_file_text());

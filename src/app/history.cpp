@@ -83,8 +83,12 @@ void App::Impl::history() {
       session.persistence().changed();
     std::vector<RowButton> buttons;
     if (!row.real) buttons.push_back({"history." + id + ".open", m.t("ui.history.open"), {.icon = SSI_ICON_CHART}});
-    if (!row.real) buttons.push_back({"history." + id + ".export", m.t("ui.history.export"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}});
-    buttons.push_back({"history." + id + ".delete", m.t("ui.history.delete"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_TRASH}});
+    if (!row.real)
+      buttons.push_back({"history." + id + ".export",
+                         m.t("ui.history.export"),
+                         {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}});
+    buttons.push_back(
+        {"history." + id + ".delete", m.t("ui.history.delete"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_TRASH}});
     const int c = button_row(buttons);
     end_card(row.real ? p.accent : p.component[0]);
     gap(0.2f);
@@ -116,7 +120,10 @@ void App::Impl::trend_chart() {
   } else {
     std::vector<RowButton> row;
     for (std::size_t i = 0; i < labels.size(); ++i)
-      row.push_back({ids[i], labels[i], {.style = ButtonStyle::Quiet, .role = "tab", .selected = static_cast<int>(i) == person().chart_series}});
+      row.push_back(
+          {ids[i],
+           labels[i],
+           {.style = ButtonStyle::Quiet, .role = "tab", .selected = static_cast<int>(i) == person().chart_series}});
     const int pick = button_row(row, /*wrap=*/true);
     if (pick >= 0) person().chart_series = pick;
   }
@@ -132,10 +139,12 @@ void App::Impl::trend_chart() {
   std::vector<Point> points;
   for (const store::SelfCheck& c : doc.checks)
     if (auto d = date::day_number(c.date))
-      points.push_back({*d, series == 0 ? static_cast<float>(c.total) : c.component_centi[series - 1] / 100.0f, false, c.date.substr(0, 10)});
+      points.push_back({*d, series == 0 ? static_cast<float>(c.total) : c.component_centi[series - 1] / 100.0f, false,
+                        c.date.substr(0, 10)});
   for (const store::RealEntry& r : doc.real)
     if (auto d = date::day_number(r.date))
-      points.push_back({*d, series == 0 ? static_cast<float>(r.total()) : r.component_centi[series - 1] / 100.0f, true, r.date});
+      points.push_back(
+          {*d, series == 0 ? static_cast<float>(r.total()) : r.component_centi[series - 1] / 100.0f, true, r.date});
   if (points.empty()) return;
   long long first = points[0].day, last = points[0].day;
   for (const Point& pt : points) {
@@ -166,7 +175,8 @@ void App::Impl::trend_chart() {
     char label[8];
     std::snprintf(label, sizeof label, "%d", static_cast<int>(v));
     const float w = text_size(label, Font::Small).x;
-    dl->AddText(ImVec2(plot.Min.x - w - th.em(0.4f), y - text_size(label, Font::Small).y * 0.5f), u32(p.text_muted), label);
+    dl->AddText(ImVec2(plot.Min.x - w - th.em(0.4f), y - text_size(label, Font::Small).y * 0.5f), u32(p.text_muted),
+                label);
   }
   if (series == 0) {  // the reach threshold
     const float y = plot.Max.y - plot.GetHeight() * kReachThreshold / kTotalMax;
@@ -187,11 +197,14 @@ void App::Impl::trend_chart() {
   for (const Point& pt : points)
     if (pt.real) line.push_back(to_screen(pt.day, pt.value));
   std::sort(line.begin(), line.end(), [](const ImVec2& a, const ImVec2& b) { return a.x < b.x; });
-  if (line.size() >= 2) dl->AddPolyline(line.data(), static_cast<int>(line.size()), u32(colour), ImDrawFlags_None, 2.5f);
+  if (line.size() >= 2)
+    dl->AddPolyline(line.data(), static_cast<int>(line.size()), u32(colour), ImDrawFlags_None, 2.5f);
   for (const Point& pt : points) {
     const ImVec2 at = to_screen(pt.day, pt.value);
-    if (pt.real) dl->AddCircleFilled(at, th.em(0.25f), u32(colour));
-    else dl->AddCircle(at, th.em(0.3f), u32(colour), 16, 2.0f);
+    if (pt.real)
+      dl->AddCircleFilled(at, th.em(0.25f), u32(colour));
+    else
+      dl->AddCircle(at, th.em(0.3f), u32(colour), 16, 2.0f);
   }
   // Value on hover: the nearest point within reach of the pointer.
   ImGui::SetCursorScreenPos(o);
@@ -209,7 +222,8 @@ void App::Impl::trend_chart() {
       }
     }
     if (nearest) {
-      const std::string tip = nearest->date + " \xc2\xb7 " + m.t(nearest->real ? "ui.history.real" : "ui.history.selfcheck") + " \xc2\xb7 " +
+      const std::string tip = nearest->date + " \xc2\xb7 " +
+                              m.t(nearest->real ? "ui.history.real" : "ui.history.selfcheck") + " \xc2\xb7 " +
                               format_decimal(nearest->value, series == 0 ? 0 : 1, m.lang());
       ImGui::SetTooltip("%s", tip.c_str());
     }

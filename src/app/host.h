@@ -15,8 +15,8 @@ class Host {
 
   // Environment, read once at start and again when the platform reports a change.
   virtual std::string preferred_language() const = 0;  // BCP 47 tag such as "de-DE" (navigator.language)
-  virtual bool prefers_dark() const = 0;                // prefers-color-scheme: dark
-  virtual bool prefers_reduced_motion() const = 0;      // prefers-reduced-motion: reduce
+  virtual bool prefers_dark() const = 0;               // prefers-color-scheme: dark
+  virtual bool prefers_reduced_motion() const = 0;     // prefers-reduced-motion: reduce
   // The browser's text size relative to its default (root font size / 16 px): 1.25 when set to 20 px.
   virtual float text_scale() const = 0;
 

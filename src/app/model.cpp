@@ -8,9 +8,9 @@
 namespace ssi::app {
 
 namespace {
-constexpr std::string_view kScreenKeys[kScreenCount] = {
-    "welcome", "questionnaire", "results", "about", "data", "real", "history",
-    "workshop", "presenter", "handover", "group"};
+constexpr std::string_view kScreenKeys[kScreenCount] = {"welcome",   "questionnaire", "results", "about",
+                                                        "data",      "real",          "history", "workshop",
+                                                        "presenter", "handover",      "group"};
 }
 
 std::string_view screen_key(Screen s) { return kScreenKeys[static_cast<int>(s)]; }
@@ -218,12 +218,14 @@ std::string Model::state_json() const {
 
 std::string Model::summary_text() const {
   const Result& r = result_;
-  std::string text = t("ui.summary.title", {{"total", std::to_string(r.total)},
-                                            {"corridor", t(std::string("corridor.") + std::string(corridor_key(r.corridor)))}});
+  std::string text =
+      t("ui.summary.title", {{"total", std::to_string(r.total)},
+                             {"corridor", t(std::string("corridor.") + std::string(corridor_key(r.corridor)))}});
   text += "\n";
   for (Component c : kComponents) {
-    text += "- " + t("ui.summary.component", {{"name", t(std::string("component.") + std::string(component_key(c)))},
-                                              {"value", format_centi(r.component_centi[static_cast<int>(c)], 1, lang_)}});
+    text +=
+        "- " + t("ui.summary.component", {{"name", t(std::string("component.") + std::string(component_key(c)))},
+                                          {"value", format_centi(r.component_centi[static_cast<int>(c)], 1, lang_)}});
     text += "\n";
   }
   if (!r.advice.empty()) text += t("ui.summary.top", {{"tip", r.advice.front().tip.get(lang_)}}) + "\n";
@@ -239,15 +241,17 @@ std::string Model::report_json(std::string_view date) const {
   add("p", t("ui.summary.title", {{"total", std::to_string(r.total)},
                                   {"corridor", t(std::string("corridor.") + std::string(corridor_key(r.corridor)))}}));
   const Range range = this->range();
-  add("p", t("ui.gauge.range", {{"low", std::to_string(range.low)}, {"high", std::to_string(range.high)}}) + " \xc2\xb7 " +
-               t("ui.gauge.answered", {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}));
+  add("p",
+      t("ui.gauge.range", {{"low", std::to_string(range.low)}, {"high", std::to_string(range.high)}}) + " \xc2\xb7 " +
+          t("ui.gauge.answered", {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}));
   add("h2", t("ui.report.components"));
   for (Component c : kComponents)
     add("li", t("ui.summary.component", {{"name", t(std::string("component.") + std::string(component_key(c)))},
                                          {"value", format_centi(r.component_centi[static_cast<int>(c)], 1, lang_)}}));
   add("h2", t("ui.results.advice"));
   for (std::size_t i = 0; i < r.advice.size() && i < 5; ++i)
-    add("li", r.advice[i].tip.get(lang_) + " (" + t("ui.results.gain", {{"points", format_centi(r.advice[i].gain_centi, 1, lang_)}}) + ")");
+    add("li", r.advice[i].tip.get(lang_) + " (" +
+                  t("ui.results.gain", {{"points", format_centi(r.advice[i].gain_centi, 1, lang_)}}) + ")");
   add("h2", t("ui.results.plan"));
   for (const Advice& a : r.plan) add("li", a.tip.get(lang_));
   add("p", t("ui.summary.footer"));

@@ -11,8 +11,17 @@
 namespace ssi::app {
 
 enum class Screen : std::uint8_t {
-  Welcome, Questionnaire, Results, About, Data, Real, History,
-  Workshop, Presenter, Handover, Group  // workshop mode: trainer's hub, slides, "for my trainer", group view
+  Welcome,
+  Questionnaire,
+  Results,
+  About,
+  Data,
+  Real,
+  History,
+  Workshop,
+  Presenter,
+  Handover,
+  Group  // workshop mode: trainer's hub, slides, "for my trainer", group view
 };
 inline constexpr int kScreenCount = 11;
 // "welcome", "questionnaire", "results", "about", "data", "real", "history",
@@ -64,9 +73,9 @@ class Model {
   // Sets an answer like a tap on the option would; false for an unknown id or index or a hidden question.
   bool answer(std::string_view question_id, int option_index);
   void clear_answer(std::string_view question_id);
-  bool next();   // to the next visible question; false at the end (then show results)
-  bool back();   // to the previous one; false at the first
-  void skip();   // leave the current question unanswered and move on
+  bool next();  // to the next visible question; false at the end (then show results)
+  bool back();  // to the previous one; false at the first
+  void skip();  // leave the current question unanswered and move on
   void go_to(std::string_view question_id);
 
   // Puts back where the person was (answers for unknown or hidden questions are dropped by scoring).

@@ -15,7 +15,8 @@ constexpr std::string_view kLegacyLanguageKey = "ssi-selfcheck.language";
 // answer and per field (the side that changed it wins). An entry or answer both sides changed differently keeps
 // this tab's version and returns true (a conflict the person is told about).
 template <typename T>
-bool merge_entries(const std::vector<T>& base, const std::vector<T>& mine, const std::vector<T>& theirs, std::vector<T>& out) {
+bool merge_entries(const std::vector<T>& base, const std::vector<T>& mine, const std::vector<T>& theirs,
+                   std::vector<T>& out) {
   const auto find = [](const std::vector<T>& list, const std::string& id) -> const T* {
     for (const T& x : list)
       if (x.id == id) return &x;
@@ -30,7 +31,8 @@ bool merge_entries(const std::vector<T>& base, const std::vector<T>& mine, const
       if (!b || !(*b == m)) out.push_back(m);  // added here, or changed here while removed there: kept
       continue;
     }
-    if (b && *b == m) out.push_back(*t);  // unchanged here: theirs
+    if (b && *b == m)
+      out.push_back(*t);  // unchanged here: theirs
     else {
       out.push_back(m);
       conflict = conflict || (b && !(*b == *t) && !(*t == m)) || (!b && !(*t == m));
@@ -38,25 +40,30 @@ bool merge_entries(const std::vector<T>& base, const std::vector<T>& mine, const
   }
   for (const T& t : theirs)
     if (!find(mine, t.id) && !find(base, t.id)) out.push_back(t);  // added there
-  std::stable_sort(out.begin(), out.end(), [](const T& a, const T& b) { return a.date != b.date ? a.date < b.date : a.id < b.id; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const T& a, const T& b) { return a.date != b.date ? a.date < b.date : a.id < b.id; });
   return conflict;
 }
 
-bool merge3(const store::Document& base, const store::Document& mine, const store::Document& theirs, store::Document& out) {
+bool merge3(const store::Document& base, const store::Document& mine, const store::Document& theirs,
+            store::Document& out) {
   bool conflict = merge_entries(base.checks, mine.checks, theirs.checks, out.checks);
   conflict = merge_entries(base.real, mine.real, theirs.real, out.real) || conflict;
-  out.settings.language = mine.settings.language != base.settings.language ? mine.settings.language : theirs.settings.language;
+  out.settings.language =
+      mine.settings.language != base.settings.language ? mine.settings.language : theirs.settings.language;
   out.settings.theme = mine.settings.theme != base.settings.theme ? mine.settings.theme : theirs.settings.theme;
   out.progress = mine.progress;
   Answers answers = theirs.progress.answers;
   for (const auto& [id, option] : base.progress.answers)
-    if (!mine.progress.answers.count(id) && theirs.progress.answers.count(id) && theirs.progress.answers.at(id) == option)
+    if (!mine.progress.answers.count(id) && theirs.progress.answers.count(id) &&
+        theirs.progress.answers.at(id) == option)
       answers.erase(id);  // cleared here
   for (const auto& [id, option] : mine.progress.answers) {
     const auto b = base.progress.answers.find(id);
     if (b != base.progress.answers.end() && b->second == option) continue;  // unchanged here
     const auto t = theirs.progress.answers.find(id);
-    if (t != theirs.progress.answers.end() && t->second != option && (b == base.progress.answers.end() || t->second != b->second))
+    if (t != theirs.progress.answers.end() && t->second != option &&
+        (b == base.progress.answers.end() || t->second != b->second))
       conflict = true;
     answers[id] = option;
   }

@@ -91,5 +91,4 @@ class Persistence {
   double wake_at_ = 0;  // when the host was asked to wake us for the pending write
 };
 
-
 }  // namespace ssi::app

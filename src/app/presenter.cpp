@@ -6,9 +6,9 @@
 #include <string>
 
 #include "app/app_impl.h"
-#include "app/imgui_access.h"
 #include "app/format.h"
 #include "app/glyphs.h"
+#include "app/imgui_access.h"
 #include "app/screen_parts.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -19,7 +19,7 @@ namespace {
 constexpr int kSlideCount = 6;
 // Keys that turn slides (a presenter's clicker sends PageDown/PageUp or the arrows).
 constexpr ImGuiKey kSlideKeys[] = {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_DownArrow,
-                                          ImGuiKey_PageUp,    ImGuiKey_PageDown,   ImGuiKey_Home,    ImGuiKey_End};
+                                   ImGuiKey_PageUp,    ImGuiKey_PageDown,   ImGuiKey_Home,    ImGuiKey_End};
 
 // Slide text: one step up from body text, for the back row.
 void slide_text(std::string_view text, ImVec4 colour = ImVec4(0, 0, 0, 0)) {
@@ -40,7 +40,8 @@ void App::Impl::update_presenter_theme() {
     const float fit = std::min(size.x / 960.0f, size.y / 600.0f);
     presenter_state.font_scale = std::clamp(std::floor(fit * 4.0f) / 4.0f, 1.0f, 3.0f);
     // The atlas grows with the square of the rasterised size: at most 64 device pixels of body text.
-    presenter_state.font_scale = std::max(1.0f, std::min(presenter_state.font_scale, 64.0f / (Theme::kBodySize * device_scale)));
+    presenter_state.font_scale =
+        std::max(1.0f, std::min(presenter_state.font_scale, 64.0f / (Theme::kBodySize * device_scale)));
   } else {
     // The browser's text size times the person's own setting, within what the atlas can hold.
     const float scale = browser_text_scale * person().settings.text_size_percent / 100.0f;
@@ -51,20 +52,20 @@ void App::Impl::update_presenter_theme() {
     theme().presenter = on;
     theme().apply(host.prefers_dark());
     // Leaving: the presenter_state.slide keys move the keyboard focus again (presenter_keys() claimed them).
-    if (!on)
-      release_keys(kSlideKeys);
+    if (!on) release_keys(kSlideKeys);
   }
 }
 
 void App::Impl::presenter_keys() {
   Model& m = model();
-  // The presenter_state.slide keys belong to the slides: claimed, keyboard navigation no longer moves the focus with them
-  // (it asks for unowned keys), while Tab still reaches the bar's buttons and Enter or Space presses them.
+  // The presenter_state.slide keys belong to the slides: claimed, keyboard navigation no longer moves the focus with
+  // them (it asks for unowned keys), while Tab still reaches the bar's buttons and Enter or Space presses them.
   claim_keys(kSlideKeys, "presenter.slides");
   auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, true); };
   if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_DownArrow) || pressed(ImGuiKey_PageDown))
     presenter_state.slide = std::min(presenter_state.slide + 1, kSlideCount - 1);
-  if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_UpArrow) || pressed(ImGuiKey_PageUp)) presenter_state.slide = std::max(presenter_state.slide - 1, 0);
+  if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_UpArrow) || pressed(ImGuiKey_PageUp))
+    presenter_state.slide = std::max(presenter_state.slide - 1, 0);
   if (pressed(ImGuiKey_Home)) presenter_state.slide = 0;
   if (pressed(ImGuiKey_End)) presenter_state.slide = kSlideCount - 1;
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
@@ -85,10 +86,10 @@ void App::Impl::presenter() {
   // Literal keys (tests/app/strings_test.cpp checks each exists and is used).
   static constexpr const char* kTitles[kSlideCount] = {"ui.slide.1.title", "ui.slide.2.title", "ui.slide.3.title",
                                                        "ui.slide.4.title", "ui.slide.5.title", "ui.slide.6.title"};
-  static constexpr const char* kBodies[kSlideCount] = {"ui.slide.1.body", nullptr, "ui.slide.3.body",
+  static constexpr const char* kBodies[kSlideCount] = {"ui.slide.1.body", nullptr,           "ui.slide.3.body",
                                                        "ui.slide.4.body", "ui.slide.5.body", "ui.slide.6.body"};
-  static constexpr const char* kComponentTexts[kComponentCount] = {"ui.slide.2.brand", "ui.slide.2.find", "ui.slide.2.engage",
-                                                                   "ui.slide.2.relationships"};
+  static constexpr const char* kComponentTexts[kComponentCount] = {"ui.slide.2.brand", "ui.slide.2.find",
+                                                                   "ui.slide.2.engage", "ui.slide.2.relationships"};
   static constexpr const char* kSteps[3] = {"ui.slide.6.step1", "ui.slide.6.step2", "ui.slide.6.step3"};
   const char* body = kBodies[presenter_state.slide];
 
@@ -100,8 +101,8 @@ void App::Impl::presenter() {
   ImGui::SetCursorScreenPos(origin + ImVec2(margin, th.em(1.4f)));
   ImGui::BeginChild("##slide", ImVec2(column, content_h - th.em(1.4f)), ImGuiChildFlags_None,
                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
-  // A presenter_state.slide taller than the window (phones) scrolls: touch drags arrive through scroll_by(); a new presenter_state.slide starts
-  // at its top.
+  // A presenter_state.slide taller than the window (phones) scrolls: touch drags arrive through scroll_by(); a new
+  // presenter_state.slide starts at its top.
   if (presenter_state.slide != presenter_state.drawn_slide) {
     ImGui::SetScrollY(0);
     presenter_state.drawn_slide = presenter_state.slide;
@@ -110,10 +111,12 @@ void App::Impl::presenter() {
     presenter_state.relayout = true;  // the scroll shows in the next frame
   }
   pending_scroll = 0;
-  // Centred vertically by the height the presenter_state.slide had in the last frame (the frame after a change settles it).
+  // Centred vertically by the height the presenter_state.slide had in the last frame (the frame after a change settles
+  // it).
   const float room = content_h - th.em(1.4f);
   const float top = ImGui::GetCursorPosY();
-  if (presenter_state.slide_height > 0 && presenter_state.slide_height < room) ImGui::SetCursorPosY(top + std::floor((room - presenter_state.slide_height) * 0.4f));
+  if (presenter_state.slide_height > 0 && presenter_state.slide_height < room)
+    ImGui::SetCursorPosY(top + std::floor((room - presenter_state.slide_height) * 0.4f));
   ImGui::BeginGroup();
   ImGui::PushItemWidth(column);
   ImGui::PushTextWrapPos(column);
@@ -132,7 +135,8 @@ void App::Impl::presenter() {
         const ImVec2 a = o + ImVec2(i * (w + gapx), 0);
         dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(a, a + ImVec2(w, h), u32(p.component[i]), th.em(0.4f));
-        centered_text(dl, Font::H1, a.x + w * 0.5f, a.y + (h - text_size("25", Font::H1).y) * 0.5f, u32(ImVec4(0, 0, 0, 1)), "25");
+        centered_text(dl, Font::H1, a.x + w * 0.5f, a.y + (h - text_size("25", Font::H1).y) * 0.5f,
+                      u32(ImVec4(0, 0, 0, 1)), "25");
       }
       ImGui::Dummy(ImVec2(width, h));
       gap(0.8f);
@@ -155,7 +159,8 @@ void App::Impl::presenter() {
       dl = ImGui::GetWindowDrawList();
       const float at = width * kReachThreshold / kTotalMax;
       dl->AddRectFilled(o, o + ImVec2(at, h), u32(p.track), h * 0.5f, ImDrawFlags_RoundCornersLeft);
-      dl->AddRectFilled(o + ImVec2(at, 0), o + ImVec2(width, h), u32(p.accent), h * 0.5f, ImDrawFlags_RoundCornersRight);
+      dl->AddRectFilled(o + ImVec2(at, 0), o + ImVec2(width, h), u32(p.accent), h * 0.5f,
+                        ImDrawFlags_RoundCornersRight);
       dl->AddLine(o + ImVec2(at, -th.em(0.5f)), o + ImVec2(at, h + th.em(0.5f)), u32(p.text), th.em(0.15f));
       const std::string threshold = std::to_string(kReachThreshold);
       centered_text(dl, Font::H1, o.x + at, o.y + h + th.em(0.6f), u32(p.text), threshold);
@@ -177,12 +182,12 @@ void App::Impl::presenter() {
         const float h = text_size("X", Font::Body).y;
         dl = ImGui::GetWindowDrawList();
         ImGui::PushFont(th.font(Font::Body));
-        text_ellipsis(dl, o, o + ImVec2(label_w, h), o.x + label_w, o.x + label_w,
-                                  component_name(m, kComponents[i]));
+        text_ellipsis(dl, o, o + ImVec2(label_w, h), o.x + label_w, o.x + label_w, component_name(m, kComponents[i]));
         ImGui::PopFont();
         const ImVec2 b = o + ImVec2(label_w + th.em(0.5f), h * 0.1f);
         const float base = bar_w * kBaseMax / kComponentMax;
-        dl->AddRectFilled(b, b + ImVec2(base - 2, h * 0.8f), u32(p.component[i]), h * 0.2f, ImDrawFlags_RoundCornersLeft);
+        dl->AddRectFilled(b, b + ImVec2(base - 2, h * 0.8f), u32(p.component[i]), h * 0.2f,
+                          ImDrawFlags_RoundCornersLeft);
         dl->AddRect(b + ImVec2(base + 2, 0), b + ImVec2(bar_w, h * 0.8f), u32(p.component[i]), h * 0.2f,
                     ImDrawFlags_RoundCornersRight, th.em(0.12f));
         ImGui::Dummy(ImVec2(width, h));
@@ -230,11 +235,18 @@ void App::Impl::presenter() {
   ImGui::SetCursorScreenPos(bar + ImVec2(margin, th.em(0.6f)));
   ImGui::BeginGroup();
   ImGui::PushItemWidth(column);
-  const std::string position = m.t("ui.presenter.position", {{"n", std::to_string(presenter_state.slide + 1)}, {"count", std::to_string(kSlideCount)}});
-  const int c = button_row({{"presenter.prev", m.t("ui.presenter.prev"), {.icon = SSI_ICON_CHEVRON_L, .disabled = presenter_state.slide == 0}},
-                            {"presenter.next", m.t("ui.presenter.next"),
-                             {.style = ButtonStyle::Primary, .icon = SSI_ICON_CHEVRON_R, .disabled = presenter_state.slide == kSlideCount - 1}},
-                            {"presenter.exit", m.t("ui.presenter.exit"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_CLOSE}, true}});
+  const std::string position = m.t("ui.presenter.position", {{"n", std::to_string(presenter_state.slide + 1)},
+                                                             {"count", std::to_string(kSlideCount)}});
+  const int c = button_row(
+      {{"presenter.prev",
+        m.t("ui.presenter.prev"),
+        {.icon = SSI_ICON_CHEVRON_L, .disabled = presenter_state.slide == 0}},
+       {"presenter.next",
+        m.t("ui.presenter.next"),
+        {.style = ButtonStyle::Primary,
+         .icon = SSI_ICON_CHEVRON_R,
+         .disabled = presenter_state.slide == kSlideCount - 1}},
+       {"presenter.exit", m.t("ui.presenter.exit"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_CLOSE}, true}});
   ImGui::PopItemWidth();
   ImGui::EndGroup();
   if (c == 0) presenter_state.slide = std::max(presenter_state.slide - 1, 0);
@@ -246,7 +258,8 @@ void App::Impl::presenter() {
   const float hw = text_size(hint, Font::Small).x;
   if (hw < column - th.em(24.0f)) {
     ImGui::PushFont(th.font(Font::Small));
-    dl->AddText(ImVec2(bar.x + (size.x - hw) * 0.5f, bar.y + (bar_h - text_size(hint, Font::Small).y) * 0.5f), u32(p.text_muted), hint.c_str());
+    dl->AddText(ImVec2(bar.x + (size.x - hw) * 0.5f, bar.y + (bar_h - text_size(hint, Font::Small).y) * 0.5f),
+                u32(p.text_muted), hint.c_str());
     ImGui::PopFont();
   }
   // The presenter_state.slide's content as drawn (tests check it fits above the bar).

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "app/app_impl.h"
-#include "app/imgui_access.h"
 #include "app/format.h"
 #include "app/glyphs.h"
+#include "app/imgui_access.h"
 #include "app/screen_parts.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -34,7 +34,8 @@ void App::Impl::questionnaire() {
   ImGui::PushFont(th.font(Font::Strong));
   ImGui::PushStyleColor(ImGuiCol_Text, p.component_text[ci]);
   const std::string comp = component_name(m, q->component);
-  const std::string progress = m.t("ui.q.progress", {{"index", std::to_string(index + 1)}, {"count", std::to_string(count)}});
+  const std::string progress =
+      m.t("ui.q.progress", {{"index", std::to_string(index + 1)}, {"count", std::to_string(count)}});
   const float progress_w = text_size(progress, Font::Small).x;
   const bool same_line = text_size(comp, Font::Strong).x + progress_w + th.em(3.0f) < width;
   ImGui::TextUnformatted(comp.c_str());
@@ -45,7 +46,8 @@ void App::Impl::questionnaire() {
   const ImVec2 bar = ImGui::GetCursorScreenPos();
   const float bar_h = th.em(0.45f);
   dl->AddRectFilled(bar, bar + ImVec2(width, bar_h), u32(p.track), bar_h * 0.5f);
-  dl->AddRectFilled(bar, bar + ImVec2(width * (index + 1) / std::max(count, 1), bar_h), u32(p.component[ci]), bar_h * 0.5f);
+  dl->AddRectFilled(bar, bar + ImVec2(width * (index + 1) / std::max(count, 1), bar_h), u32(p.component[ci]),
+                    bar_h * 0.5f);
   ImGui::Dummy(ImVec2(width, bar_h));
   gap(0.5f);
   // The mini gauges go here, drawn at the end: after the options, so a tap's answer shows in this frame.
@@ -90,8 +92,10 @@ void App::Impl::questionnaire() {
   std::vector<RowButton> nav;
   nav.push_back({"q.back", m.t("ui.q.back"), {.icon = SSI_ICON_CHEVRON_L, .disabled = index == 0}});
   nav.push_back({"q.skip", m.t("ui.q.skip"), {.style = ButtonStyle::Quiet}});
-  nav.push_back({"q.next", m.t(last ? "ui.q.finish" : "ui.q.next"),
-                 {.style = ButtonStyle::Primary, .icon = last ? SSI_ICON_CHART : SSI_ICON_CHEVRON_R}, true});
+  nav.push_back({"q.next",
+                 m.t(last ? "ui.q.finish" : "ui.q.next"),
+                 {.style = ButtonStyle::Primary, .icon = last ? SSI_ICON_CHART : SSI_ICON_CHEVRON_R},
+                 true});
   switch (button_row(nav)) {
     case 0: m.back(); break;
     case 1: m.skip(); break;

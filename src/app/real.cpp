@@ -30,7 +30,8 @@ void App::Impl::real_form() {
     const Component c = kComponents[i];
     const store::ValueParse parsed = store::parse_component_value(f.values[i]);
     values[i] = parsed.centi;
-    const std::string error = f.tried && parsed.problem ? describe(m.strings(), *parsed.problem, m.lang()) : std::string();
+    const std::string error =
+        f.tried && parsed.problem ? describe(m.strings(), *parsed.problem, m.lang()) : std::string();
     text_field("real." + std::string(component_key(c)), component_name(m, c), f.values[i], "0–25", error, 32);
   }
   const auto date_problem = store::check_date(f.date);
@@ -40,12 +41,14 @@ void App::Impl::real_form() {
   const store::PercentParse network = store::parse_top_percent(f.network);
   const bool industry_ok = f.industry.empty() || industry.percent.has_value();
   const bool network_ok = f.network.empty() || network.percent.has_value();
-  text_field("real.industry", m.t("ui.real.industry"), f.industry, "5",
-             f.tried && !industry_ok && industry.problem ? describe(m.strings(), *industry.problem, m.lang()) : std::string(),
-             32);
-  text_field("real.network", m.t("ui.real.network"), f.network, "10",
-             f.tried && !network_ok && network.problem ? describe(m.strings(), *network.problem, m.lang()) : std::string(),
-             32);
+  text_field(
+      "real.industry", m.t("ui.real.industry"), f.industry, "5",
+      f.tried && !industry_ok && industry.problem ? describe(m.strings(), *industry.problem, m.lang()) : std::string(),
+      32);
+  text_field(
+      "real.network", m.t("ui.real.network"), f.network, "10",
+      f.tried && !network_ok && network.problem ? describe(m.strings(), *network.problem, m.lang()) : std::string(),
+      32);
   if (std::all_of(values.begin(), values.end(), [](const auto& v) { return v.has_value(); })) {
     store::RealEntry preview;
     for (int i = 0; i < kComponentCount; ++i) preview.component_centi[i] = *values[i];
@@ -54,7 +57,8 @@ void App::Impl::real_form() {
     ImGui::PopFont();
   }
   gap(0.3f);
-  if (button("real.save", m.t("ui.real.save"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_CHECK})) session.save_real();
+  if (button("real.save", m.t("ui.real.save"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_CHECK}))
+    session.save_real();
   if (!f.message.empty()) small_text(f.message, p.component_text[3]);
   end_card(p.accent);
 }

@@ -23,17 +23,21 @@ void App::Impl::results() {
   PersonState& ps = person();
 
   heading(m.t("ui.results.title"), Font::H1);
-  small_text(m.t("ui.gauge.answered", {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}));
+  small_text(
+      m.t("ui.gauge.answered", {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}));
   questionnaire_label();
   gap(0.4f);
 
-  const auto clicked = ps.gauges.draw(m, host.now_ms(), {.interactive = true, .highlight_weakest = true, .selected = ps.editing});
+  const auto clicked =
+      ps.gauges.draw(m, host.now_ms(), {.interactive = true, .highlight_weakest = true, .selected = ps.editing});
   if (clicked) ps.editing = ps.editing == index_of(*clicked) ? -1 : index_of(*clicked);
   small_text(m.t("ui.gauge.edit"));
   if (r.deduction_centi > 0)
     small_text(m.t("ui.results.deductions", {{"points", format_centi(r.deduction_centi, 1, m.lang())}}));
   if (const Calibration& cal = m.calibration(); cal.usable()) {
-    const char* key = cal.within == 0 ? "ui.results.calibrated_exact" : cal.within == 1 ? "ui.results.calibrated_one" : "ui.results.calibrated";
+    const char* key = cal.within == 0   ? "ui.results.calibrated_exact"
+                      : cal.within == 1 ? "ui.results.calibrated_one"
+                                        : "ui.results.calibrated";
     small_text(m.t(key, {{"count", std::to_string(cal.pairs)}, {"points", std::to_string(cal.within)}}));
   }
   if (ps.editing >= 0) {
@@ -63,9 +67,13 @@ void App::Impl::results() {
 
   const bool copied = host.now_ms() - ps.copied_at < 2500.0;
   const bool saved = host.now_ms() - ps.saved_at < 2500.0;
-  const int c = button_row({{"results.save", m.t(saved ? "ui.results.saved" : "ui.results.save"),
-                             {.style = ButtonStyle::Primary, .icon = saved ? SSI_ICON_CHECK : SSI_ICON_CALENDAR, .disabled = r.answered == 0}},
-                            {"results.copy", m.t(copied ? "ui.results.copied" : "ui.results.copy"),
+  const int c = button_row({{"results.save",
+                             m.t(saved ? "ui.results.saved" : "ui.results.save"),
+                             {.style = ButtonStyle::Primary,
+                              .icon = saved ? SSI_ICON_CHECK : SSI_ICON_CALENDAR,
+                              .disabled = r.answered == 0}},
+                            {"results.copy",
+                             m.t(copied ? "ui.results.copied" : "ui.results.copy"),
                              {.icon = copied ? SSI_ICON_CHECK : SSI_ICON_COPY}},
                             {"results.restart", m.t("ui.results.restart"), {.icon = SSI_ICON_REFRESH}}});
   if (c == 0) session.save_check();
@@ -77,16 +85,18 @@ void App::Impl::results() {
     m.show(Screen::Questionnaire);
     m.go_to(m.visible_questions().front()->id);
   }
-  const int e = button_row({{"results.handover", m.t("ui.handover.title"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_UPLOAD}},
-                            {"results.png", m.t("ui.results.png"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}},
-                            {"results.print", m.t("ui.results.print"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_PRINT}}},
-                           true);
+  const int e = button_row(
+      {{"results.handover", m.t("ui.handover.title"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_UPLOAD}},
+       {"results.png", m.t("ui.results.png"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}},
+       {"results.print", m.t("ui.results.print"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_PRINT}}},
+      true);
   if (e == 0) m.show(Screen::Handover);
   if (e == 1) host.save_image("ssi-selfcheck-" + iso_date(host.epoch_ms()) + ".png");
   if (e == 2) host.print(m.report_json(iso_date(host.epoch_ms())));
   gap(0.6f);
   more_links();
-  if (button("results.about", m.t("ui.welcome.about"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LOCK})) m.show(Screen::About);
+  if (button("results.about", m.t("ui.welcome.about"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LOCK}))
+    m.show(Screen::About);
 }
 
 void App::Impl::edit_component(Component c) {
@@ -97,7 +107,8 @@ void App::Impl::edit_component(Component c) {
   begin_card(1.0f);
   const std::string title = m.t("ui.results.edit_title", {{"component", component_name(m, c)}});
   heading(title, Font::H2);
-  if (button("edit.close", m.t("ui.results.close_edit"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_CLOSE})) person().editing = -1;
+  if (button("edit.close", m.t("ui.results.close_edit"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_CLOSE}))
+    person().editing = -1;
   for (const Question* q : m.visible_in(c)) {
     gap(0.4f);
     ImGui::PushFont(th.font(Font::Strong));
@@ -142,8 +153,9 @@ void App::Impl::advice_list() {
     const float inner = ImGui::CalcItemWidth();
     ImGui::PushFont(th.font(Font::Small));
     ImGui::PushStyleColor(ImGuiCol_Text, p.component_text[ci]);
-    const std::string label = a.kind == AdviceKind::Conduct ? component_name(m, a.component) + " \xc2\xb7 " + m.t("ui.results.conduct")
-                                                            : component_name(m, a.component);
+    const std::string label = a.kind == AdviceKind::Conduct
+                                  ? component_name(m, a.component) + " \xc2\xb7 " + m.t("ui.results.conduct")
+                                  : component_name(m, a.component);
     ImGui::TextUnformatted(label.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -196,8 +208,9 @@ void App::Impl::plan_list() {
     const int week = i * 4 / n + 1;
     ImGui::PushFont(th.font(Font::Small));
     ImGui::PushStyleColor(ImGuiCol_Text, p.component_text[ci]);
-    const std::string label = std::to_string(i + 1) + ". " + m.t("ui.results.plan_week", {{"week", std::to_string(week)}}) +
-                              " \xc2\xb7 " + component_name(m, a.component);
+    const std::string label = std::to_string(i + 1) + ". " +
+                              m.t("ui.results.plan_week", {{"week", std::to_string(week)}}) + " \xc2\xb7 " +
+                              component_name(m, a.component);
     ImGui::TextUnformatted(label.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -216,7 +229,8 @@ void App::Impl::comparison() {
   const store::Comparison cmp = store::compare(m.result(), real, m.lang());
   heading(m.t("ui.results.compare"), Font::H2);
   begin_card(1.0f);
-  paragraph(m.t("ui.results.compare_intro", {{"date", real.date}, {"total", std::to_string(real.total())}}), p.text_muted);
+  paragraph(m.t("ui.results.compare_intro", {{"date", real.date}, {"total", std::to_string(real.total())}}),
+            p.text_muted);
   // One row per component: name, estimate, LinkedIn, as text beside two thin bars.
   const float width = ImGui::CalcItemWidth();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -229,15 +243,16 @@ void App::Impl::comparison() {
     ImGui::PopFont();
     for (int row = 0; row < 2; ++row) {
       const int centi = row == 0 ? cmp.estimate_centi[i] : cmp.real_centi[i];
-      const std::string label = m.t(row == 0 ? "ui.results.compare_estimate" : "ui.results.compare_real") + " " +
-                                centi_text(centi, m.lang());
+      const std::string label =
+          m.t(row == 0 ? "ui.results.compare_estimate" : "ui.results.compare_real") + " " + centi_text(centi, m.lang());
       const float label_w = th.em(9.0f);
       const ImVec2 at = ImGui::GetCursorScreenPos();
       const float bar_w = std::max(width - label_w, th.em(4.0f));
       const float h = th.em(0.55f);
       const float y = at.y + (text_size("X", Font::Small).y - h) * 0.5f;
       dl->AddRectFilled(ImVec2(at.x + label_w, y), ImVec2(at.x + label_w + bar_w, y + h), u32(p.track), h * 0.5f);
-      dl->AddRectFilled(ImVec2(at.x + label_w, y), ImVec2(at.x + label_w + bar_w * centi / (kComponentMax * 100.0f), y + h),
+      dl->AddRectFilled(ImVec2(at.x + label_w, y),
+                        ImVec2(at.x + label_w + bar_w * centi / (kComponentMax * 100.0f), y + h),
                         u32(row == 0 ? with_alpha(p.component[i], 0.55f) : p.component[i]), h * 0.5f);
       small_text(label, p.text);
     }

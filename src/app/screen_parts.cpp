@@ -7,9 +7,9 @@
 #include <string>
 
 #include "app/app_impl.h"
-#include "app/imgui_access.h"
 #include "app/format.h"
 #include "app/glyphs.h"
+#include "app/imgui_access.h"
 #include "app/screen_parts.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -36,9 +36,10 @@ void corridor_bar(const Model& m) {
   const int stops[5] = {0, kCorridorStarts[0], kCorridorStarts[1], kCorridorStarts[2], kTotalMax};
   for (int i = 0; i < 4; ++i) {
     const float x0 = o.x + width * stops[i] / kTotalMax, x1 = o.x + width * stops[i + 1] / kTotalMax;
-    const ImDrawFlags round = i == 0 ? ImDrawFlags_RoundCornersLeft : (i == 3 ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersNone);
-    dl->AddRectFilled(ImVec2(x0 + (i ? 1.5f : 0), o.y), ImVec2(x1 - (i < 3 ? 1.5f : 0), o.y + bar_h), u32(p.corridor[i]),
-                      bar_h * 0.5f, round);
+    const ImDrawFlags round =
+        i == 0 ? ImDrawFlags_RoundCornersLeft : (i == 3 ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersNone);
+    dl->AddRectFilled(ImVec2(x0 + (i ? 1.5f : 0), o.y), ImVec2(x1 - (i < 3 ? 1.5f : 0), o.y + bar_h),
+                      u32(p.corridor[i]), bar_h * 0.5f, round);
   }
   // The reach threshold.
   const float reach_x = o.x + width * kReachThreshold / kTotalMax;
@@ -67,7 +68,8 @@ void corridor_bar(const Model& m) {
   }
 }
 
-void component_cards(const Model& m, float two_columns_from_em, Font title, const std::function<void(Component)>& body) {
+void component_cards(const Model& m, float two_columns_from_em, Font title,
+                     const std::function<void(Component)>& body) {
   const Theme& th = theme();
   const Palette& p = th.palette;
   const float width = ImGui::CalcItemWidth();

@@ -41,9 +41,12 @@ std::vector<PickedFile> parse_files(std::string_view files_json) {
     const auto skipped = item.find("skipped");
     PickedFile file;
     file.name = name != item.end() && name->is_string() ? name->get<std::string>() : std::string();
-    if (text != item.end() && text->is_string()) file.text = text->get<std::string>();
-    else if (skipped != item.end() && skipped->is_string()) file.skipped = skipped->get<std::string>();
-    else continue;
+    if (text != item.end() && text->is_string())
+      file.text = text->get<std::string>();
+    else if (skipped != item.end() && skipped->is_string())
+      file.skipped = skipped->get<std::string>();
+    else
+      continue;
     files.push_back(std::move(file));
   }
   return files;
@@ -216,7 +219,8 @@ void Session::open_files(std::string_view files_json) {
   if (files.empty()) return;
   // Hand-overs and saved group sessions go to the group view from anywhere; several files only go there.
   const std::string type = file_type(files.front().text);
-  if (m.screen() == Screen::Group || type == workshop::kHandoverType || type == workshop::kGroupType || files.size() > 1) {
+  if (m.screen() == Screen::Group || type == workshop::kHandoverType || type == workshop::kGroupType ||
+      files.size() > 1) {
     add_group_files(files);
     m.show(Screen::Group);
     return;
@@ -251,9 +255,12 @@ void Session::add_group_files(const std::vector<PickedFile>& picked) {
   for (std::size_t e = first_new; e < g.errors.size(); ++e) g.errors[e].index = index_of_file[g.errors[e].index];
   for (int i = 0; i < static_cast<int>(picked.size()); ++i) {
     if (picked[i].text) continue;
-    Problem problem = picked[i].skipped == "size"
-                          ? Problem{std::string(code::kWorkshopTooLarge), "", {{"max", std::to_string(workshop::kMaxGroupBytes / 1024)}}}
-                          : Problem{std::string(code::kWorkshopTooManyFiles), "", {{"max", std::to_string(workshop::kMaxGroupFiles)}}};
+    Problem problem = picked[i].skipped == "size" ? Problem{std::string(code::kWorkshopTooLarge),
+                                                            "",
+                                                            {{"max", std::to_string(workshop::kMaxGroupBytes / 1024)}}}
+                                                  : Problem{std::string(code::kWorkshopTooManyFiles),
+                                                            "",
+                                                            {{"max", std::to_string(workshop::kMaxGroupFiles)}}};
     g.errors.push_back({i, picked[i].name, {std::move(problem)}});
   }
   std::stable_sort(g.errors.begin() + static_cast<std::ptrdiff_t>(first_new), g.errors.end(),
@@ -263,10 +270,13 @@ void Session::add_group_files(const std::vector<PickedFile>& picked) {
 std::string Session::group_json() const {
   const workshop::Group& g = group.group;
   nlohmann::json out = nlohmann::json::object();
-  if (!g.parts.empty()) out = nlohmann::json::parse(workshop::part_json(g.parts.front()), nullptr, false);
+  if (!g.parts.empty())
+    out = nlohmann::json::parse(workshop::part_json(g.parts.front()), nullptr, false);
   else {
     nlohmann::json empty = {{"mean", 0}, {"median", 0}, {"min", 0}, {"max", 0}};
-    out = {{"participants", 0}, {"total", empty}, {"components", nlohmann::json::array({empty, empty, empty, empty})},
+    out = {{"participants", 0},
+           {"total", empty},
+           {"components", nlohmann::json::array({empty, empty, empty, empty})},
            {"corridors", {0, 0, 0, 0}}};
   }
   nlohmann::json parts = nlohmann::json::array();
@@ -275,8 +285,11 @@ std::string Session::group_json() const {
   out["allParticipants"] = g.participants();
   nlohmann::json errors = nlohmann::json::array();
   for (const auto& e : g.errors)
-    errors.push_back({{"index", e.index}, {"name", e.name},
-                      {"message", e.problems.empty() ? std::string() : describe(model_->strings(), e.problems.front(), model_->lang())}});
+    errors.push_back(
+        {{"index", e.index},
+         {"name", e.name},
+         {"message",
+          e.problems.empty() ? std::string() : describe(model_->strings(), e.problems.front(), model_->lang())}});
   out["errors"] = std::move(errors);
   return out.dump();
 }
@@ -392,8 +405,10 @@ void Session::delete_entry(bool real, std::size_t index) {
 
 void Session::undo_delete() {
   store::Document& doc = persistence_->document();
-  if (person.undo_check) doc.checks.insert(doc.checks.begin() + std::min(person.undo_index, doc.checks.size()), *person.undo_check);
-  if (person.undo_real) doc.real.insert(doc.real.begin() + std::min(person.undo_index, doc.real.size()), *person.undo_real);
+  if (person.undo_check)
+    doc.checks.insert(doc.checks.begin() + std::min(person.undo_index, doc.checks.size()), *person.undo_check);
+  if (person.undo_real)
+    doc.real.insert(doc.real.begin() + std::min(person.undo_index, doc.real.size()), *person.undo_real);
   person.undo_check.reset();
   person.undo_real.reset();
   persistence_->changed();

@@ -48,7 +48,7 @@ class Session {
   // The in-app text size in percent (kept with the person's settings), clamped to 100..200.
   static constexpr int kTextSizeMin = 100, kTextSizeMax = 200, kTextSizeStep = 25;
   void set_text_size(int percent);
-  void save_check();             // the current result into the history (the same answers twice are one)
+  void save_check();  // the current result into the history (the same answers twice are one)
   std::string new_id();
   std::string export_text() const;
 

@@ -40,10 +40,10 @@ struct PersonState {
   Settings settings;
   RealForm real;
   HandoverForm handover;
-  Dashboard gauges;  // the gauges' animation starts from this person's last scores
-  std::string help_open;  // id of the question whose "why this matters" is open
-  int editing = -1;       // results screen: component whose answers are open
-  int chart_series = 0;   // history chart: 0 = total, 1..4 = a component
+  Dashboard gauges;         // the gauges' animation starts from this person's last scores
+  std::string help_open;    // id of the question whose "why this matters" is open
+  int editing = -1;         // results screen: component whose answers are open
+  int chart_series = 0;     // history chart: 0 = total, 1..4 = a component
   double copied_at = -1e9;  // "copied" feedback
   double saved_at = -1e9;   // "saved to history" feedback
   Persistence::Loaded loaded = Persistence::Loaded::Fresh;  // what the start found in storage
@@ -67,22 +67,22 @@ struct GroupView {
 
 // Which questionnaire is in use: ours or a trainer's own file (stored on the device, not the person's).
 struct QuestionnaireChoice {
-  Questionnaire standard;  // the embedded questionnaire, to go back to
-  bool custom = false;     // the active questionnaire is a trainer's file
-  std::vector<std::string> errors;  // the last questionnaire file's problems, described
-  std::string message;              // result of the last questionnaire load
+  Questionnaire standard;                // the embedded questionnaire, to go back to
+  bool custom = false;                   // the active questionnaire is a trainer's file
+  std::vector<std::string> errors;       // the last questionnaire file's problems, described
+  std::string message;                   // result of the last questionnaire load
   std::optional<Questionnaire> pending;  // loaded, waiting for "discard current answers?"
   std::string pending_text;
 };
 
 // Presenter slides.
 struct PresenterState {
-  int slide = 0;                // slide on screen
-  float slide_height = 0;       // height of the slide's content in the last frame
-  bool relayout = false;        // the height changed: draw once more to centre it
-  int drawn_slide = -1;         // slide of the last frame (a new one starts at its top)
-  float font_scale = 1.0f;      // presenter mode enlarges the type; the runner rebuilds the fonts
-  bool theme_applied = false;   // the palette currently applied is the presenter one
+  int slide = 0;               // slide on screen
+  float slide_height = 0;      // height of the slide's content in the last frame
+  bool relayout = false;       // the height changed: draw once more to centre it
+  int drawn_slide = -1;        // slide of the last frame (a new one starts at its top)
+  float font_scale = 1.0f;     // presenter mode enlarges the type; the runner rebuilds the fonts
+  bool theme_applied = false;  // the palette currently applied is the presenter one
 };
 
 // A file the person chose or dropped. `text` is missing when the page did not read it (`skipped`: "size" or

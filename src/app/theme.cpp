@@ -173,9 +173,9 @@ void Theme::load_fonts(float device_scale) {
     float size;
   };
   const Spec specs[] = {
-      {Font::Body, regular, body_size},          {Font::Small, regular, body_size * 0.82f},
-      {Font::Strong, semibold, body_size},       {Font::H1, semibold, body_size * 1.65f},
-      {Font::H2, semibold, body_size * 1.25f},   {Font::Display, semibold, body_size * 2.6f},
+      {Font::Body, regular, body_size},        {Font::Small, regular, body_size * 0.82f},
+      {Font::Strong, semibold, body_size},     {Font::H1, semibold, body_size * 1.65f},
+      {Font::H2, semibold, body_size * 1.25f}, {Font::Display, semibold, body_size * 2.6f},
   };
   for (const Spec& spec : specs) {
     ImFontConfig cfg;

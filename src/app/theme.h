@@ -13,7 +13,7 @@ enum class Font : int { Body = 0, Small, Strong, H1, H2, Display, Count };
 
 struct Palette {
   ImVec4 background, surface, surface_alt, border, text, text_muted, accent, accent_text, focus, danger, warning;
-  ImVec4 control_border;  // edges of option cards and text fields: at least 3:1 against the surface
+  ImVec4 control_border;                   // edges of option cards and text fields: at least 3:1 against the surface
   ImVec4 component[kComponentCount];       // yellow, violet, red, green
   ImVec4 component_text[kComponentCount];  // readable on `background` (the yellow is darkened)
   ImVec4 corridor[4];                      // inactive, occasional, active, top bands of the total gauge
@@ -23,14 +23,14 @@ struct Palette {
 struct Theme {
   bool dark = false;
   bool reduced_motion = false;
-  bool presenter = false;   // high-contrast palette for projection (set before apply())
+  bool presenter = false;  // high-contrast palette for projection (set before apply())
   static constexpr float kBodySize = 17.0f;
   float body_size = kBodySize;  // CSS px; larger in presenter mode (set before load_fonts() and apply())
   Palette palette;
   ImFont* fonts[static_cast<int>(Font::Count)] = {};
 
-  void apply(bool dark_mode);            // palette + ImGui style
-  void load_fonts(float device_scale);   // adds every font of the type scale to ImGui's atlas
+  void apply(bool dark_mode);           // palette + ImGui style
+  void load_fonts(float device_scale);  // adds every font of the type scale to ImGui's atlas
   ImFont* font(Font f) const { return fonts[static_cast<int>(f)]; }
   float em(float n = 1.0f) const { return body_size * n; }
 };

@@ -36,18 +36,25 @@ void App::Impl::welcome() {
   small_text(m.t("ui.welcome.duration", {{"count", std::to_string(r.visible)}}));
   gap(0.4f);
   std::vector<RowButton> row;
-  row.push_back({"welcome.start", m.t(r.answered > 0 ? "ui.welcome.continue" : "ui.welcome.start"),
+  row.push_back({"welcome.start",
+                 m.t(r.answered > 0 ? "ui.welcome.continue" : "ui.welcome.start"),
                  {.style = ButtonStyle::Primary, .icon = SSI_ICON_PLAY}});
   if (r.answered > 0) row.push_back({"welcome.results", m.t("ui.welcome.results"), {.icon = SSI_ICON_CHART}});
   row.push_back({"welcome.about", m.t("ui.welcome.about"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LOCK}});
-  if (can_install) row.push_back({"welcome.install", m.t("ui.welcome.install"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}});
+  if (can_install)
+    row.push_back(
+        {"welcome.install", m.t("ui.welcome.install"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}});
   const int clicked = button_row(row);
   if (clicked >= 0) {
     const std::string& id = row[clicked].id;
-    if (id == "welcome.start") m.start_questionnaire();
-    else if (id == "welcome.results") m.show(Screen::Results);
-    else if (id == "welcome.install") host.install();
-    else m.show(Screen::About);
+    if (id == "welcome.start")
+      m.start_questionnaire();
+    else if (id == "welcome.results")
+      m.show(Screen::Results);
+    else if (id == "welcome.install")
+      host.install();
+    else
+      m.show(Screen::About);
   }
   gap(1.0f);
 
@@ -58,9 +65,8 @@ void App::Impl::welcome() {
 
   heading(m.t("ui.welcome.components"), Font::H2);
   gap(0.2f);
-  component_cards(m, 40.0f, Font::Strong, [&](Component c) {
-    small_text(m.t("component." + key_of(c) + ".description"), p.text);
-  });
+  component_cards(m, 40.0f, Font::Strong,
+                  [&](Component c) { small_text(m.t("component." + key_of(c) + ".description"), p.text); });
   gap(1.2f);
   heading(m.t("ui.welcome.corridors"), Font::H2);
   gap(0.5f);
@@ -74,11 +80,12 @@ void App::Impl::welcome() {
 // Links to the person's data, at the foot of the welcome and results screens.
 void App::Impl::more_links() {
   Model& m = model();
-  const int c = button_row({{"nav.history", m.t("ui.nav.history"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_CALENDAR}},
-                            {"nav.real", m.t("ui.nav.real"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LINKEDIN}},
-                            {"nav.data", m.t("ui.nav.data"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}},
-                            {"nav.workshop", m.t("ui.nav.workshop"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_USERS}}},
-                           true);
+  const int c =
+      button_row({{"nav.history", m.t("ui.nav.history"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_CALENDAR}},
+                  {"nav.real", m.t("ui.nav.real"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LINKEDIN}},
+                  {"nav.data", m.t("ui.nav.data"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}},
+                  {"nav.workshop", m.t("ui.nav.workshop"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_USERS}}},
+                 true);
   if (c == 0) m.show(Screen::History);
   if (c == 1) m.show(Screen::Real);
   if (c == 2) m.show(Screen::Data);
@@ -105,9 +112,9 @@ void App::Impl::about() {
   gap(0.4f);
   paragraph(m.t("ui.about.source"), p.text_muted);
   gap(0.4f);
-  small_text(m.t("ui.about.version", {{"version", SSI_VERSION},
-                                      {"questionnaire", m.questionnaire().id},
-                                      {"qversion", m.questionnaire().version}}));
+  small_text(m.t(
+      "ui.about.version",
+      {{"version", SSI_VERSION}, {"questionnaire", m.questionnaire().id}, {"qversion", m.questionnaire().version}}));
   gap(0.8f);
   if (button("about.back", m.t("ui.about.back"), {.icon = SSI_ICON_CHEVRON_L})) m.show(Screen::Welcome);
 }

@@ -86,8 +86,12 @@ void WidgetLog::end_frame() {
   nlohmann::json list = nlohmann::json::array();
   auto round1 = [](float v) { return std::round(v * 10.0f) / 10.0f; };
   for (const WidgetInfo& w : last_) {
-    nlohmann::json node = {{"i", w.id}, {"r", w.role}, {"n", w.label}, {"x", round1(w.rect.Min.x)},
-                           {"y", round1(w.rect.Min.y)}, {"w", round1(w.rect.GetWidth())},
+    nlohmann::json node = {{"i", w.id},
+                           {"r", w.role},
+                           {"n", w.label},
+                           {"x", round1(w.rect.Min.x)},
+                           {"y", round1(w.rect.Min.y)},
+                           {"w", round1(w.rect.GetWidth())},
                            {"h", round1(w.rect.GetHeight())}};
     if (w.parent >= 0) node["p"] = w.parent;
     if (!w.value.empty()) node["v"] = w.value;
@@ -191,8 +195,9 @@ void focus_ring(const ImRect& rect, float rounding) {
   // ImGui shows navigation focus only after keyboard use; mirror that, drawn thicker and outside.
   if (last_item_has_visible_focus()) {
     const float pad = theme().em(0.18f);
-    ImGui::GetWindowDrawList()->AddRect(rect.Min - ImVec2(pad, pad), rect.Max + ImVec2(pad, pad), u32(theme().palette.focus),
-                                        rounding + pad, 0, std::max(2.0f, theme().em(0.14f)));
+    ImGui::GetWindowDrawList()->AddRect(rect.Min - ImVec2(pad, pad), rect.Max + ImVec2(pad, pad),
+                                        u32(theme().palette.focus), rounding + pad, 0,
+                                        std::max(2.0f, theme().em(0.14f)));
   }
 }
 
@@ -204,8 +209,8 @@ void record_text(std::string_view text, const char* role, int level) {
     frame = ImGui::GetFrameCount();
     ordinal = 0;
   }
-  WidgetInfo& node = record("txt." + std::to_string(ordinal++), role, text, ImRect(ImGui::GetItemRectMin(),
-                            ImGui::GetItemRectMax()), false, false);
+  WidgetInfo& node = record("txt." + std::to_string(ordinal++), role, text,
+                            ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), false, false);
   node.level = level;
   node.imgui_id = 0;
 }
@@ -297,8 +302,9 @@ bool button(std::string_view id, std::string_view label, const ButtonOptions& o)
   const float rounding = th.em(0.6f);
   dl->AddRectFilled(rect.Min, rect.Max, u32(bg), rounding);
   if (border.w > 0) dl->AddRect(rect.Min, rect.Max, u32(border), rounding, 0, 1.0f);
-  if (o.accent.w > 0) dl->AddRectFilled(rect.Min, ImVec2(rect.Min.x + th.em(0.3f), rect.Max.y), u32(o.accent), rounding,
-                                        ImDrawFlags_RoundCornersLeft);
+  if (o.accent.w > 0)
+    dl->AddRectFilled(rect.Min, ImVec2(rect.Min.x + th.em(0.3f), rect.Max.y), u32(o.accent), rounding,
+                      ImDrawFlags_RoundCornersLeft);
   const float content_w = label_size.x + icon_w;
   float x = o.width == 0 || wrap > 0 ? rect.Min.x + pad.x : rect.Min.x + std::max(pad.x, (size.x - content_w) * 0.5f);
   const float y = rect.Min.y + (size.y - label_size.y) * 0.5f;
@@ -340,8 +346,10 @@ int segmented(std::string_view id, const std::vector<std::string>& labels, const
     follow_dom_focus(ids[i]);
     const ImRect r(pos, pos + ImVec2(seg_w, h));
     const bool on = static_cast<int>(i) == selected;
-    if (on) dl->AddRectFilled(r.Min + ImVec2(3, 3), r.Max - ImVec2(3, 3), u32(p.surface), h * 0.5f);
-    else if (ImGui::IsItemHovered()) dl->AddRectFilled(r.Min + ImVec2(3, 3), r.Max - ImVec2(3, 3), u32(with_alpha(p.surface, 0.5f)), h * 0.5f);
+    if (on)
+      dl->AddRectFilled(r.Min + ImVec2(3, 3), r.Max - ImVec2(3, 3), u32(p.surface), h * 0.5f);
+    else if (ImGui::IsItemHovered())
+      dl->AddRectFilled(r.Min + ImVec2(3, 3), r.Max - ImVec2(3, 3), u32(with_alpha(p.surface, 0.5f)), h * 0.5f);
     const ImVec2 ts = text_size(labels[i], Font::Strong);
     ImGui::PushFont(th.font(Font::Strong));
     dl->AddText(r.Min + (r.GetSize() - ts) * 0.5f, u32(on ? p.text : p.text_muted), labels[i].c_str());
@@ -410,7 +418,6 @@ void centered_text(ImDrawList* dl, Font font, float cx, float y, ImU32 color, co
   dl->AddText(f, px, ImVec2(cx - size.x * 0.5f, y), color, text.c_str());
 }
 
-
 float wrapped_height(const std::string& text, Font font, float wrap) {
   ImFont* f = theme().font(font);
   const float px = f->FontSize * ImGui::GetIO().FontGlobalScale;
@@ -426,7 +433,6 @@ float wrapped_height(const std::string& text, Font font, float wrap) {
   }
   return h;
 }
-
 
 namespace {
 int resize_string(ImGuiInputTextCallbackData* data) {
@@ -453,9 +459,9 @@ bool text_field(std::string_view id, std::string_view label, std::string& value,
   ImGui::SetNextItemWidth(w);
   const std::string imgui_label = "###" + std::string(id);
   const std::string hint_text(hint);
-  const bool changed = ImGui::InputTextWithHint(imgui_label.c_str(), hint_text.c_str(), value.data(),
-                                                value.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
-                                                resize_string, &value);
+  const bool changed =
+      ImGui::InputTextWithHint(imgui_label.c_str(), hint_text.c_str(), value.data(), value.capacity() + 1,
+                               ImGuiInputTextFlags_CallbackResize, resize_string, &value);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
   // Focus from the page (Tab, a screen reader) or an activation starts editing, as a click would.
@@ -528,8 +534,8 @@ int button_row(const std::vector<RowButton>& buttons, bool wrap) {
   for (const RowButton& b : buttons) {
     const Font font = b.options.style == ButtonStyle::Quiet ? Font::Body : Font::Strong;
     const float pad = th.em(b.options.style == ButtonStyle::Quiet ? 0.6f : 1.1f);
-    widths.push_back(text_size(b.label, font).x + (b.options.icon ? text_size(b.options.icon, font).x + th.em(0.5f) : 0) +
-                     2 * pad);
+    widths.push_back(text_size(b.label, font).x +
+                     (b.options.icon ? text_size(b.options.icon, font).x + th.em(0.5f) : 0) + 2 * pad);
     total += widths.back();
   }
   total += spacing * (buttons.size() - 1);
@@ -557,8 +563,10 @@ int button_row(const std::vector<RowButton>& buttons, bool wrap) {
     if (button(buttons[i].id, buttons[i].label, o)) activated = static_cast<int>(i);
     if (!stack && i + 1 < buttons.size()) {
       // SameLine() offsets count from the enclosing group's start, which is the column's left edge.
-      if (buttons[i + 1].right) ImGui::SameLine(avail - widths[i + 1]);
-      else ImGui::SameLine();
+      if (buttons[i + 1].right)
+        ImGui::SameLine(avail - widths[i + 1]);
+      else
+        ImGui::SameLine();
     }
   }
   return activated;

@@ -22,7 +22,8 @@ void App::Impl::workshop() {
   gap(0.6f);
 
   // One card per task: what it is for, and the button that starts it.
-  auto task = [&](const char* title, const char* text, const char* id, const char* label, ButtonOptions options, ImVec4 accent) {
+  auto task = [&](const char* title, const char* text, const char* id, const char* label, ButtonOptions options,
+                  ImVec4 accent) {
     begin_card(1.0f);
     heading(m.t(title), Font::H2);
     paragraph(m.t(text));
@@ -52,7 +53,9 @@ void App::Impl::workshop() {
   paragraph(m.t("ui.workshop.q.text"));
   gap(0.2f);
   std::vector<RowButton> row = {{"workshop.q.load", m.t("ui.workshop.q.load"), {.icon = SSI_ICON_UPLOAD}}};
-  if (choice.custom) row.push_back({"workshop.q.standard", m.t("ui.workshop.q.standard"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_UNDO}});
+  if (choice.custom)
+    row.push_back(
+        {"workshop.q.standard", m.t("ui.workshop.q.standard"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_UNDO}});
   const int q = button_row(row);
   if (q == 0) host.pick_file(false);
   if (q == 1) session.use_standard_questionnaire();
@@ -65,7 +68,8 @@ void App::Impl::workshop() {
   if (choice.pending) {
     gap(0.3f);
     const std::size_t n = m.committed_answers().size();
-    paragraph(m.t(n == 1 ? "ui.workshop.q.confirm.one" : "ui.workshop.q.confirm", {{"count", std::to_string(n)}}), p.warning);
+    paragraph(m.t(n == 1 ? "ui.workshop.q.confirm.one" : "ui.workshop.q.confirm", {{"count", std::to_string(n)}}),
+              p.warning);
     const int c = button_row({{"workshop.q.confirm", m.t("ui.workshop.q.confirm_yes"), {.style = ButtonStyle::Primary}},
                               {"workshop.q.cancel", m.t("ui.data.import_cancel"), {.style = ButtonStyle::Quiet}}});
     if (c == 0) session.confirm_questionnaire();
@@ -102,8 +106,9 @@ void App::Impl::next_participant() {
     return;
   }
   paragraph(m.t("ui.next.confirm"), p.warning);
-  const int r = button_row({{"next.confirm", m.t("ui.next.confirm_yes"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_TRASH}},
-                            {"next.cancel", m.t("ui.data.import_cancel"), {.style = ButtonStyle::Quiet}}});
+  const int r =
+      button_row({{"next.confirm", m.t("ui.next.confirm_yes"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_TRASH}},
+                  {"next.cancel", m.t("ui.data.import_cancel"), {.style = ButtonStyle::Quiet}}});
   if (r == 1) confirm_next = false;
   if (r != 0) return;
   confirm_next = false;

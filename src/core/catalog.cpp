@@ -9,122 +9,122 @@ namespace ssi {
 namespace {
 
 bool placeholder_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
 // Length of the placeholder name starting after '{' at text[open], or 0 if text[open..] is no placeholder.
 std::size_t placeholder_at(std::string_view text, std::size_t open) {
-    std::size_t i = open + 1;
-    while (i < text.size() && placeholder_char(text[i])) ++i;
-    if (i == open + 1 || i >= text.size() || text[i] != '}') return 0;
-    return i - open - 1;
+  std::size_t i = open + 1;
+  while (i < text.size() && placeholder_char(text[i])) ++i;
+  if (i == open + 1 || i >= text.size() || text[i] != '}') return 0;
+  return i - open - 1;
 }
 
 }  // namespace
 
 std::vector<std::string> placeholders(std::string_view text) {
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '{') continue;
-        if (std::size_t n = placeholder_at(text, i)) {
-            out.emplace_back(text.substr(i + 1, n));
-            i += n + 1;
-        }
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '{') continue;
+    if (std::size_t n = placeholder_at(text, i)) {
+      out.emplace_back(text.substr(i + 1, n));
+      i += n + 1;
     }
-    return out;
+  }
+  return out;
 }
 
 CatalogLoad Catalog::load(std::string_view text) {
-    CatalogLoad out;
-    detail::Reporter r{out.problems};
-    std::optional<detail::json> doc = detail::parse(text, out.problems);
-    if (!doc) return out;
-    if (!doc->is_object()) {
-        r.add(code::kNotObject, "");
-        return out;
-    }
-    Catalog catalog;
-    for (auto it = doc->begin(); it != doc->end(); ++it) {
-        const std::string& key = it.key();
-        if (key.empty()) {
-            r.add(code::kEmptyKey, "");
-            continue;
-        }
-        std::optional<Text> t = r.text_value(it.value(), key);
-        if (!t) continue;
-        std::vector<std::string> de = placeholders(t->de), en = placeholders(t->en);
-        std::sort(de.begin(), de.end());
-        de.erase(std::unique(de.begin(), de.end()), de.end());
-        std::sort(en.begin(), en.end());
-        en.erase(std::unique(en.begin(), en.end()), en.end());
-        if (de != en) {
-            auto list = [](const std::vector<std::string>& names) {
-                std::string s;
-                for (const auto& n : names) s += (s.empty() ? "{" : ", {") + n + "}";
-                return s.empty() ? std::string("-") : s;
-            };
-            r.add(code::kPlaceholderMismatch, key, {{"de", list(de)}, {"en", list(en)}});
-            continue;
-        }
-        catalog.entries_.emplace(key, std::move(*t));
-    }
-    if (out.problems.empty()) out.catalog = std::move(catalog);
+  CatalogLoad out;
+  detail::Reporter r{out.problems};
+  std::optional<detail::json> doc = detail::parse(text, out.problems);
+  if (!doc) return out;
+  if (!doc->is_object()) {
+    r.add(code::kNotObject, "");
     return out;
+  }
+  Catalog catalog;
+  for (auto it = doc->begin(); it != doc->end(); ++it) {
+    const std::string& key = it.key();
+    if (key.empty()) {
+      r.add(code::kEmptyKey, "");
+      continue;
+    }
+    std::optional<Text> t = r.text_value(it.value(), key);
+    if (!t) continue;
+    std::vector<std::string> de = placeholders(t->de), en = placeholders(t->en);
+    std::sort(de.begin(), de.end());
+    de.erase(std::unique(de.begin(), de.end()), de.end());
+    std::sort(en.begin(), en.end());
+    en.erase(std::unique(en.begin(), en.end()), en.end());
+    if (de != en) {
+      auto list = [](const std::vector<std::string>& names) {
+        std::string s;
+        for (const auto& n : names) s += (s.empty() ? "{" : ", {") + n + "}";
+        return s.empty() ? std::string("-") : s;
+      };
+      r.add(code::kPlaceholderMismatch, key, {{"de", list(de)}, {"en", list(en)}});
+      continue;
+    }
+    catalog.entries_.emplace(key, std::move(*t));
+  }
+  if (out.problems.empty()) out.catalog = std::move(catalog);
+  return out;
 }
 
 bool Catalog::merge(const Catalog& other, std::vector<std::string>* duplicates) {
-    bool ok = true;
-    for (const auto& [key, text] : other.entries_) {
-        if (!entries_.emplace(key, text).second) {
-            ok = false;
-            if (duplicates) duplicates->push_back(key);
-        }
+  bool ok = true;
+  for (const auto& [key, text] : other.entries_) {
+    if (!entries_.emplace(key, text).second) {
+      ok = false;
+      if (duplicates) duplicates->push_back(key);
     }
-    return ok;
+  }
+  return ok;
 }
 
 std::string Catalog::format(std::string_view key, Lang lang, const Args& args) const {
-    const Text* t = find(key);
-    if (!t) return std::string(key);
-    std::string_view text = t->get(lang);
-    std::string out;
-    out.reserve(text.size() + 16);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '{') {
-            if (std::size_t n = placeholder_at(text, i)) {
-                std::string_view name = text.substr(i + 1, n);
-                auto arg = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
-                if (arg != args.end()) {
-                    out += arg->second;
-                    i += n + 1;
-                    continue;
-                }
-            }
+  const Text* t = find(key);
+  if (!t) return std::string(key);
+  std::string_view text = t->get(lang);
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{') {
+      if (std::size_t n = placeholder_at(text, i)) {
+        std::string_view name = text.substr(i + 1, n);
+        auto arg = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
+        if (arg != args.end()) {
+          out += arg->second;
+          i += n + 1;
+          continue;
         }
-        out += text[i];
+      }
     }
-    return out;
+    out += text[i];
+  }
+  return out;
 }
 
 bool Catalog::has(std::string_view key) const { return entries_.find(key) != entries_.end(); }
 
 const Text* Catalog::find(std::string_view key) const {
-    auto it = entries_.find(key);
-    return it == entries_.end() ? nullptr : &it->second;
+  auto it = entries_.find(key);
+  return it == entries_.end() ? nullptr : &it->second;
 }
 
 std::vector<std::string> Catalog::keys() const {
-    std::vector<std::string> out;
-    out.reserve(entries_.size());
-    for (const auto& [key, text] : entries_) out.push_back(key);
-    return out;
+  std::vector<std::string> out;
+  out.reserve(entries_.size());
+  for (const auto& [key, text] : entries_) out.push_back(key);
+  return out;
 }
 
 std::string describe(const Catalog& messages, const Problem& problem, Lang lang) {
-    std::string message = messages.format(problem.code, lang, problem.args);
-    if (problem.path.empty()) return message;
-    if (!messages.has("problem.at_path")) return problem.path + ": " + message;
-    return messages.format("problem.at_path", lang, {{"path", problem.path}, {"message", message}});
+  std::string message = messages.format(problem.code, lang, problem.args);
+  if (problem.path.empty()) return message;
+  if (!messages.has("problem.at_path")) return problem.path + ": " + message;
+  return messages.format("problem.at_path", lang, {{"path", problem.path}, {"message", message}});
 }
 
 }  // namespace ssi

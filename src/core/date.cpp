@@ -42,7 +42,8 @@ std::int64_t days_from_civil(const Civil& c) {
   const int y = c.year - (c.month <= 2 ? 1 : 0);
   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
   const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * static_cast<unsigned>(c.month + (c.month > 2 ? -3 : 9)) + 2) / 5 + static_cast<unsigned>(c.day) - 1;
+  const unsigned doy =
+      (153 * static_cast<unsigned>(c.month + (c.month > 2 ? -3 : 9)) + 2) / 5 + static_cast<unsigned>(c.day) - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }

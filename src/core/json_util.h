@@ -24,8 +24,8 @@ using json = nlohmann::json;
 // Where and why nlohmann stops on an invalid text: the characters read and its error id
 // (101 parse error, 406 number overflow such as 1e400). Walks the text once without building anything.
 struct ParseStop {
-    std::size_t position = 0;
-    int id = 0;
+  std::size_t position = 0;
+  int id = 0;
 };
 ParseStop parse_stop(std::string_view text);
 
@@ -47,28 +47,25 @@ std::string index(std::string_view path, std::size_t i);
 
 // Collects problems while a loader walks a document.
 struct Reporter {
-    std::vector<Problem>& problems;
-    void add(std::string_view code, std::string path, Args args = {});
+  std::vector<Problem>& problems;
+  void add(std::string_view code, std::string path, Args args = {});
 
-    // Field readers for objects: report missing / wrong type, return nullptr / nullopt then.
-    const std::string* string_field(const json& object, std::string_view path, std::string_view key,
-                                    bool required = true);
-    const json* object_field(const json& object, std::string_view path, std::string_view key,
-                             bool required = true);
-    const json* array_field(const json& object, std::string_view path, std::string_view key,
-                            bool required = true);
-    // A {"de": "...", "en": "..."} text; both languages non-empty.
-    std::optional<Text> text_field(const json& object, std::string_view path, std::string_view key,
-                                   bool required = true);
-    std::optional<Text> text_value(const json& value, const std::string& path);
-    // An integer within [min, max]: reports missing / not an integer / out of range (code::kOutOfRange, also for
-    // integers beyond int64, with their digits).
-    std::optional<int> int_field(const json& object, std::string_view path, std::string_view key, int min, int max);
-    // "schemaVersion" of a file whose current format is `current`: reports missing, not an integer, a future
-    // version (future_code {found} {expected}, also one beyond int64) or one below 1 (unknown_code {found}). The
-    // version when readable.
-    std::optional<int> version_field(const json& root, int current, std::string_view future_code,
-                                     std::string_view unknown_code);
+  // Field readers for objects: report missing / wrong type, return nullptr / nullopt then.
+  const std::string* string_field(const json& object, std::string_view path, std::string_view key,
+                                  bool required = true);
+  const json* object_field(const json& object, std::string_view path, std::string_view key, bool required = true);
+  const json* array_field(const json& object, std::string_view path, std::string_view key, bool required = true);
+  // A {"de": "...", "en": "..."} text; both languages non-empty.
+  std::optional<Text> text_field(const json& object, std::string_view path, std::string_view key, bool required = true);
+  std::optional<Text> text_value(const json& value, const std::string& path);
+  // An integer within [min, max]: reports missing / not an integer / out of range (code::kOutOfRange, also for
+  // integers beyond int64, with their digits).
+  std::optional<int> int_field(const json& object, std::string_view path, std::string_view key, int min, int max);
+  // "schemaVersion" of a file whose current format is `current`: reports missing, not an integer, a future
+  // version (future_code {found} {expected}, also one beyond int64) or one below 1 (unknown_code {found}). The
+  // version when readable.
+  std::optional<int> version_field(const json& root, int current, std::string_view future_code,
+                                   std::string_view unknown_code);
 };
 
 // Number rendered for a message argument ("2.5", "true", "\"x\"").
@@ -83,7 +80,8 @@ std::string dump_pretty(const json& value);
 // Hostile input: files a person drops or imports (store.cpp, workshop.cpp)
 //-----------------------------------------------------------------------------
 
-inline constexpr std::size_t kMaxProblems = limits::kMaxProblems;  // a hostile file with 100 000 bad entries gives a bounded report
+inline constexpr std::size_t kMaxProblems =
+    limits::kMaxProblems;  // a hostile file with 100 000 bad entries gives a bounded report
 
 // The encoding of a file's bytes: UTF-8 with or without a byte order mark is accepted (the mark is dropped from
 // `text`); UTF-16 or UTF-32 (a byte order mark, or NUL bytes between the characters) gives code::kUtf16, a raw
@@ -93,9 +91,9 @@ std::optional<Problem> check_encoding(std::string_view& text);
 // What a text that broke off held up to the break: complete values are in `root`; containers that were still
 // open are listed in `unfinished` (an entry among them was cut and must not be taken as whole).
 struct Partial {
-    std::unique_ptr<json> root;  // null when not even the first value began
-    std::vector<const json*> unfinished;
-    bool unfinished_contains(const json* value) const;
+  std::unique_ptr<json> root;  // null when not even the first value began
+  std::vector<const json*> unfinished;
+  bool unfinished_contains(const json* value) const;
 };
 
 // Parses a text that may be hostile. check_encoding first; then one pass over the bytes, without recursion,
@@ -110,8 +108,8 @@ std::optional<json> parse_limited(std::string_view text, int max_depth, bool loo
 
 // Limits for every string and number anywhere in a parsed file (see check_values).
 struct ValueRules {
-    std::size_t max_string_bytes = 10000;
-    std::string_view free_text_key;  // values under this key may hold line breaks and tabs ("" = none)
+  std::size_t max_string_bytes = 10000;
+  std::string_view free_text_key;  // values under this key may hold line breaks and tabs ("" = none)
 };
 // Walks a document parsed by parse_limited (so its depth is bounded): strings and keys longer than
 // max_string_bytes (code::kStringTooLong), control characters (code::kControlCharacter), numbers that are
@@ -144,7 +142,7 @@ bool valid_identifier(std::string_view id, std::size_t max, bool lower_only);
 // A questionnaire's id (lower case: "SSI-Selfcheck" cannot pass for ours) and version ("1.0.0", "2026-Q1").
 inline bool valid_questionnaire_id(std::string_view id) { return valid_identifier(id, limits::kMaxIdBytes, true); }
 inline bool valid_questionnaire_version(std::string_view v) {
-    return valid_identifier(v, limits::kMaxVersionBytes, false);
+  return valid_identifier(v, limits::kMaxVersionBytes, false);
 }
 
 //-----------------------------------------------------------------------------
@@ -167,8 +165,8 @@ int to_int(std::string_view s);
 // at most two decimals; the value must lie in 0..max_centi. Exact: no floating point is involved.
 enum class CentiError { None, NotANumber, TooManyDecimals, OutOfRange };
 struct CentiParse {
-    int centi = 0;
-    CentiError error = CentiError::None;
+  int centi = 0;
+  CentiError error = CentiError::None;
 };
 CentiParse parse_centi(std::string_view text, int max_centi);
 

@@ -26,12 +26,13 @@ inline constexpr std::size_t kMaxEntries = 1500;                    // self-chec
 //-----------------------------------------------------------------------------
 // [SECTION] File sizes per kind (bytes of the file as read)
 //-----------------------------------------------------------------------------
-inline constexpr std::size_t kMaxStoredReadBytes = 5 * 1024 * 1024;   // a stored text larger than this is kept, not read
-inline constexpr std::size_t kMaxImportBytes = 5 * 1024 * 1024;       // an export of a full document is ~1.5x its stored size
-inline constexpr std::size_t kMaxHandoverBytes = 64 * 1024;           // a real hand-over is under 1 KiB
-inline constexpr std::size_t kMaxGroupBytes = 1024 * 1024;            // 200 results: ~80 KiB
-inline constexpr std::size_t kMaxQuestionnaireBytes = 256 * 1024;     // ours is ~70 KiB; stored beside the document
-inline constexpr std::size_t kMaxAnswersBytes = 256 * 1024;           // a saved answers file is ~10 KiB
+inline constexpr std::size_t kMaxStoredReadBytes = 5 * 1024 * 1024;  // a stored text larger than this is kept, not read
+inline constexpr std::size_t kMaxImportBytes =
+    5 * 1024 * 1024;                                         // an export of a full document is ~1.5x its stored size
+inline constexpr std::size_t kMaxHandoverBytes = 64 * 1024;  // a real hand-over is under 1 KiB
+inline constexpr std::size_t kMaxGroupBytes = 1024 * 1024;   // 200 results: ~80 KiB
+inline constexpr std::size_t kMaxQuestionnaireBytes = 256 * 1024;  // ours is ~70 KiB; stored beside the document
+inline constexpr std::size_t kMaxAnswersBytes = 256 * 1024;        // a saved answers file is ~10 KiB
 
 //-----------------------------------------------------------------------------
 // [SECTION] Shape of any file
@@ -44,9 +45,9 @@ inline constexpr std::size_t kMaxProblems = 50;        // problems reported per 
 //-----------------------------------------------------------------------------
 // [SECTION] Identifiers and names
 //-----------------------------------------------------------------------------
-inline constexpr std::size_t kMaxIdBytes = 64;                // entry ids, a questionnaire's id
-inline constexpr std::size_t kMaxVersionBytes = 32;           // a questionnaire's version
-inline constexpr std::size_t kMaxNicknameCharacters = 40;     // user-perceived characters (grapheme clusters)
+inline constexpr std::size_t kMaxIdBytes = 64;             // entry ids, a questionnaire's id
+inline constexpr std::size_t kMaxVersionBytes = 32;        // a questionnaire's version
+inline constexpr std::size_t kMaxNicknameCharacters = 40;  // user-perceived characters (grapheme clusters)
 inline constexpr int kMaxGroupParticipants = 200;
 
 }  // namespace ssi::limits

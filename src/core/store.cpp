@@ -37,67 +37,69 @@ enum class Mode { Stored, Import };
 
 std::optional<std::array<int, kComponentCount>> centi_field(detail::Reporter& r, const json& object,
                                                             const std::string& path) {
-    const json* centi = r.object_field(object, path, "centi");
-    if (!centi) return std::nullopt;
-    std::array<int, kComponentCount> out{};
-    bool ok = true;
-    const std::string p = detail::join(path, "centi");
-    for (Component c : kComponents) {
-        std::optional<int> v = r.int_field(*centi, p, component_key(c), 0, kComponentMax * 100);
-        if (!v) ok = false;
-        else out[static_cast<std::size_t>(c)] = *v;
-    }
-    if (!ok) return std::nullopt;
-    return out;
+  const json* centi = r.object_field(object, path, "centi");
+  if (!centi) return std::nullopt;
+  std::array<int, kComponentCount> out{};
+  bool ok = true;
+  const std::string p = detail::join(path, "centi");
+  for (Component c : kComponents) {
+    std::optional<int> v = r.int_field(*centi, p, component_key(c), 0, kComponentMax * 100);
+    if (!v)
+      ok = false;
+    else
+      out[static_cast<std::size_t>(c)] = *v;
+  }
+  if (!ok) return std::nullopt;
+  return out;
 }
 
 // Stable ids: what the app generates and what a merge compares: letters, digits and ._:- (detail::valid_identifier),
 // so no invisible or control character can make two ids look alike. An import refuses a bad one; the stored
 // document drops the entry (and lists it).
 std::optional<std::string> id_field(detail::Reporter& r, const json& object, const std::string& path, Mode mode) {
-    const std::string* id = r.string_field(object, path, "id");
-    if (!id) return std::nullopt;
-    if (!detail::valid_identifier(*id, limits::kMaxIdBytes, /*lower_only=*/false)) {
-        r.add(mode == Mode::Import ? code::kImportInvalidId : code::kStoreInvalidId, detail::join(path, "id"),
-              {{"id", shorten(*id)}});
-        return std::nullopt;
-    }
-    return *id;
+  const std::string* id = r.string_field(object, path, "id");
+  if (!id) return std::nullopt;
+  if (!detail::valid_identifier(*id, limits::kMaxIdBytes, /*lower_only=*/false)) {
+    r.add(mode == Mode::Import ? code::kImportInvalidId : code::kStoreInvalidId, detail::join(path, "id"),
+          {{"id", shorten(*id)}});
+    return std::nullopt;
+  }
+  return *id;
 }
 
 // "YYYY-MM-DD" → year, month, day when the shape is right (no range check).
 bool split_date(std::string_view s, int& y, int& m, int& d) {
-    const std::optional<date::Civil> c = date::split(s);
-    if (!c) return false;
-    y = c->year;
-    m = c->month;
-    d = c->day;
-    return true;
+  const std::optional<date::Civil> c = date::split(s);
+  if (!c) return false;
+  y = c->year;
+  m = c->month;
+  d = c->day;
+  return true;
 }
 
 bool valid_calendar_date(int y, int m, int d) { return date::valid({y, m, d}); }
 
 // "2026-11-25T14:03:07Z", optionally with fractional seconds ("…07.123Z"), as JavaScript's toISOString writes.
 bool valid_timestamp(std::string_view s) {
-    if (s.size() < 20 || s.back() != 'Z' || s[10] != 'T' || s[13] != ':' || s[16] != ':') return false;
-    int y = 0, m = 0, d = 0;
-    if (!split_date(s.substr(0, 10), y, m, d) || !valid_calendar_date(y, m, d)) return false;
-    if (!digits(s.substr(11, 2)) || !digits(s.substr(14, 2)) || !digits(s.substr(17, 2))) return false;
-    if (to_int(s.substr(11, 2)) > 23 || to_int(s.substr(14, 2)) > 59 || to_int(s.substr(17, 2)) > 60) return false;
-    std::string_view rest = s.substr(19, s.size() - 20);  // between the seconds and the Z
-    if (rest.empty()) return true;
-    return rest.size() >= 2 && rest.size() <= 10 && rest[0] == '.' && digits(rest.substr(1));
+  if (s.size() < 20 || s.back() != 'Z' || s[10] != 'T' || s[13] != ':' || s[16] != ':') return false;
+  int y = 0, m = 0, d = 0;
+  if (!split_date(s.substr(0, 10), y, m, d) || !valid_calendar_date(y, m, d)) return false;
+  if (!digits(s.substr(11, 2)) || !digits(s.substr(14, 2)) || !digits(s.substr(17, 2))) return false;
+  if (to_int(s.substr(11, 2)) > 23 || to_int(s.substr(14, 2)) > 59 || to_int(s.substr(17, 2)) > 60) return false;
+  std::string_view rest = s.substr(19, s.size() - 20);  // between the seconds and the Z
+  if (rest.empty()) return true;
+  return rest.size() >= 2 && rest.size() <= 10 && rest[0] == '.' && digits(rest.substr(1));
 }
 
 std::optional<std::string> note_field(detail::Reporter& r, const json& object, const std::string& path) {
-    const json* v = detail::member(object, "note");
-    if (!v) return std::string();  // optional
-    const std::string* s = detail::as_string(*v);
-    if (!s) {
-        r.add(code::kNotString, detail::join(path, "note"));
-        return std::nullopt;
-    }
-    return *s;
+  const json* v = detail::member(object, "note");
+  if (!v) return std::string();  // optional
+  const std::string* s = detail::as_string(*v);
+  if (!s) {
+    r.add(code::kNotString, detail::join(path, "note"));
+    return std::nullopt;
+  }
+  return *s;
 }
 
 // Answers of a finished check or of the progress. Unknown questions are dropped (they can be neither shown
@@ -107,126 +109,126 @@ std::optional<std::string> note_field(detail::Reporter& r, const json& object, c
 // active): its answers cannot be checked against questions, so every non-negative index is kept as it was.
 std::optional<Answers> answers_field(detail::Reporter& r, const json& object, const std::string& path,
                                      const Questionnaire* q, Mode mode, bool required) {
-    const json* a = r.object_field(object, path, "answers", required);
-    if (!a) {
-        if (!required && !detail::member(object, "answers")) return Answers{};
-        return std::nullopt;
+  const json* a = r.object_field(object, path, "answers", required);
+  if (!a) {
+    if (!required && !detail::member(object, "answers")) return Answers{};
+    return std::nullopt;
+  }
+  const std::string p = detail::join(path, "answers");
+  Answers out;
+  bool ok = true;
+  for (auto it = a->begin(); it != a->end(); ++it) {
+    const std::string& id = it.key();
+    const std::string ap = detail::join(p, id);
+    // An integer beyond int64 is out of every option's range, not "not an integer".
+    std::optional<std::int64_t> v =
+        detail::huge_integer(it.value()) ? std::numeric_limits<std::int64_t>::max() : detail::as_integer(it.value());
+    if (!v) {
+      r.add(code::kNotInteger, ap);
+      ok = false;
+      continue;
     }
-    const std::string p = detail::join(path, "answers");
-    Answers out;
-    bool ok = true;
-    for (auto it = a->begin(); it != a->end(); ++it) {
-        const std::string& id = it.key();
-        const std::string ap = detail::join(p, id);
-        // An integer beyond int64 is out of every option's range, not "not an integer".
-        std::optional<std::int64_t> v = detail::huge_integer(it.value()) ? std::numeric_limits<std::int64_t>::max()
-                                                                         : detail::as_integer(it.value());
-        if (!v) {
-            r.add(code::kNotInteger, ap);
-            ok = false;
-            continue;
-        }
-        if (!q) {
-            if (*v >= 0 && *v < kMaxOptions) out[id] = static_cast<int>(*v);
-            continue;
-        }
-        const Question* question = q->find(id);
-        if (!question) continue;
-        const auto count = static_cast<std::int64_t>(question->options.size());
-        if (*v < 0 || *v >= count) {
-            if (mode == Mode::Import) {
-                r.add(code::kOptionOutOfRange, ap,
-                      {{"id", id}, {"option", std::to_string(*v)}, {"count", std::to_string(count)}});
-                ok = false;
-            }
-            continue;
-        }
-        out[id] = static_cast<int>(*v);
+    if (!q) {
+      if (*v >= 0 && *v < kMaxOptions) out[id] = static_cast<int>(*v);
+      continue;
     }
-    if (!ok) return std::nullopt;
-    return out;
+    const Question* question = q->find(id);
+    if (!question) continue;
+    const auto count = static_cast<std::int64_t>(question->options.size());
+    if (*v < 0 || *v >= count) {
+      if (mode == Mode::Import) {
+        r.add(code::kOptionOutOfRange, ap,
+              {{"id", id}, {"option", std::to_string(*v)}, {"count", std::to_string(count)}});
+        ok = false;
+      }
+      continue;
+    }
+    out[id] = static_cast<int>(*v);
+  }
+  if (!ok) return std::nullopt;
+  return out;
 }
 
-std::optional<SelfCheck> read_check(detail::Reporter& r, const json& v, const std::string& path,
-                                    const Questionnaire& q, Mode mode) {
-    if (!v.is_object()) {
-        r.add(code::kNotObjectField, path);
-        return std::nullopt;
-    }
-    const std::size_t before = r.problems.size();
-    SelfCheck c;
-    if (auto id = id_field(r, v, path, mode)) c.id = *id;
-    if (const std::string* date = r.string_field(v, path, "date")) {
-        if (!valid_timestamp(*date))
-            r.add(code::kInvalidTimestamp, detail::join(path, "date"), {{"value", shorten(*date)}});
-        c.date = *date;
-    }
-    if (const json* ref = r.object_field(v, path, "questionnaire")) {
-        const std::string rp = detail::join(path, "questionnaire");
-        const std::string* id = r.string_field(*ref, rp, "id");
-        const std::string* version = r.string_field(*ref, rp, "version");
-        if (id && mode == Mode::Import && *id != q.id)
-            r.add(code::kImportUnknownQuestionnaire, detail::join(rp, "id"), {{"found", shorten(*id)}, {"expected", q.id}});
-        if (id) c.questionnaire_id = *id;
-        if (version) c.questionnaire_version = *version;
-    }
-    // A stored check keeps its answers even when another questionnaire is active now (imports are checked).
-    const bool other = mode == Mode::Stored && !c.questionnaire_id.empty() && c.questionnaire_id != q.id;
-    if (auto answers = answers_field(r, v, path, other ? nullptr : &q, mode, true)) c.answers = std::move(*answers);
-    const auto centi = centi_field(r, v, path);
-    if (centi) c.component_centi = *centi;
-    if (auto total = r.int_field(v, path, "total", 0, kComponentCount * kComponentMax)) {
-        c.total = *total;
-        // What the app writes is consistent (the total is the rounded sum, as scoring makes it); an import that
-        // says otherwise was edited. Stored checks of earlier versions are taken as they were scored.
-        int sum = 0;
-        for (int x : c.component_centi) sum += x;
-        if (mode == Mode::Import && centi && round_total(sum) != *total)
-            r.add(code::kImportTotalMismatch, detail::join(path, "total"),
-                  {{"found", std::to_string(*total)}, {"expected", std::to_string(round_total(sum))}});
-    }
-    if (auto note = note_field(r, v, path)) c.note = std::move(*note);
-    if (r.problems.size() != before) return std::nullopt;
-    return c;
+std::optional<SelfCheck> read_check(detail::Reporter& r, const json& v, const std::string& path, const Questionnaire& q,
+                                    Mode mode) {
+  if (!v.is_object()) {
+    r.add(code::kNotObjectField, path);
+    return std::nullopt;
+  }
+  const std::size_t before = r.problems.size();
+  SelfCheck c;
+  if (auto id = id_field(r, v, path, mode)) c.id = *id;
+  if (const std::string* date = r.string_field(v, path, "date")) {
+    if (!valid_timestamp(*date))
+      r.add(code::kInvalidTimestamp, detail::join(path, "date"), {{"value", shorten(*date)}});
+    c.date = *date;
+  }
+  if (const json* ref = r.object_field(v, path, "questionnaire")) {
+    const std::string rp = detail::join(path, "questionnaire");
+    const std::string* id = r.string_field(*ref, rp, "id");
+    const std::string* version = r.string_field(*ref, rp, "version");
+    if (id && mode == Mode::Import && *id != q.id)
+      r.add(code::kImportUnknownQuestionnaire, detail::join(rp, "id"), {{"found", shorten(*id)}, {"expected", q.id}});
+    if (id) c.questionnaire_id = *id;
+    if (version) c.questionnaire_version = *version;
+  }
+  // A stored check keeps its answers even when another questionnaire is active now (imports are checked).
+  const bool other = mode == Mode::Stored && !c.questionnaire_id.empty() && c.questionnaire_id != q.id;
+  if (auto answers = answers_field(r, v, path, other ? nullptr : &q, mode, true)) c.answers = std::move(*answers);
+  const auto centi = centi_field(r, v, path);
+  if (centi) c.component_centi = *centi;
+  if (auto total = r.int_field(v, path, "total", 0, kComponentCount * kComponentMax)) {
+    c.total = *total;
+    // What the app writes is consistent (the total is the rounded sum, as scoring makes it); an import that
+    // says otherwise was edited. Stored checks of earlier versions are taken as they were scored.
+    int sum = 0;
+    for (int x : c.component_centi) sum += x;
+    if (mode == Mode::Import && centi && round_total(sum) != *total)
+      r.add(code::kImportTotalMismatch, detail::join(path, "total"),
+            {{"found", std::to_string(*total)}, {"expected", std::to_string(round_total(sum))}});
+  }
+  if (auto note = note_field(r, v, path)) c.note = std::move(*note);
+  if (r.problems.size() != before) return std::nullopt;
+  return c;
 }
 
 std::optional<RealEntry> read_real(detail::Reporter& r, const json& v, const std::string& path, Mode mode) {
-    if (!v.is_object()) {
-        r.add(code::kNotObjectField, path);
-        return std::nullopt;
+  if (!v.is_object()) {
+    r.add(code::kNotObjectField, path);
+    return std::nullopt;
+  }
+  const std::size_t before = r.problems.size();
+  RealEntry e;
+  if (auto id = id_field(r, v, path, mode)) e.id = *id;
+  if (const std::string* date = r.string_field(v, path, "date")) {
+    if (std::optional<Problem> p = check_date(*date)) {
+      p->path = detail::join(path, "date");
+      r.problems.push_back(std::move(*p));
     }
-    const std::size_t before = r.problems.size();
-    RealEntry e;
-    if (auto id = id_field(r, v, path, mode)) e.id = *id;
-    if (const std::string* date = r.string_field(v, path, "date")) {
-        if (std::optional<Problem> p = check_date(*date)) {
-            p->path = detail::join(path, "date");
-            r.problems.push_back(std::move(*p));
-        }
-        e.date = *date;
-    }
-    if (auto centi = centi_field(r, v, path)) e.component_centi = *centi;
-    for (auto [key, target] : {std::pair{std::string_view("industryTopPercent"), &e.industry_top_percent},
-                               std::pair{std::string_view("networkTopPercent"), &e.network_top_percent}}) {
-        const json* p = detail::member(v, key);
-        if (!p || p->is_null()) continue;  // optional
-        if (auto n = r.int_field(v, path, key, 1, 100)) *target = *n;
-    }
-    if (auto note = note_field(r, v, path)) e.note = std::move(*note);
-    if (r.problems.size() != before) return std::nullopt;
-    return e;
+    e.date = *date;
+  }
+  if (auto centi = centi_field(r, v, path)) e.component_centi = *centi;
+  for (auto [key, target] : {std::pair{std::string_view("industryTopPercent"), &e.industry_top_percent},
+                             std::pair{std::string_view("networkTopPercent"), &e.network_top_percent}}) {
+    const json* p = detail::member(v, key);
+    if (!p || p->is_null()) continue;  // optional
+    if (auto n = r.int_field(v, path, key, 1, 100)) *target = *n;
+  }
+  if (auto note = note_field(r, v, path)) e.note = std::move(*note);
+  if (r.problems.size() != before) return std::nullopt;
+  return e;
 }
 
 // Where entries that cannot be read go. An import refuses the whole file (problems in the reporter); the stored
 // document and a repair leave the entry out and list it (first problem of each, at most kMaxProblems listed).
 struct Dropped {
-    std::vector<Problem>* list = nullptr;  // null: an import, every problem refuses the file
-    const detail::Partial* partial = nullptr;  // a text that broke off: its unfinished entries are cut
-    int count = 0;
-    void add(Problem p) {
-        ++count;
-        if (list->size() < detail::kMaxProblems) list->push_back(std::move(p));
-    }
+  std::vector<Problem>* list = nullptr;      // null: an import, every problem refuses the file
+  const detail::Partial* partial = nullptr;  // a text that broke off: its unfinished entries are cut
+  int count = 0;
+  void add(Problem p) {
+    ++count;
+    if (list->size() < detail::kMaxProblems) list->push_back(std::move(p));
+  }
 };
 
 // Reads one entry with `read`: straight into the reporter for an import, or on its own for a stored document
@@ -234,69 +236,70 @@ struct Dropped {
 template <typename T, typename Read>
 void read_one(detail::Reporter& r, const json& item, const std::string& path, Dropped& dropped, std::vector<T>& out,
               Read read) {
-    if (!dropped.list) {
-        if (auto entry = read(r, item, path)) out.push_back(std::move(*entry));
+  if (!dropped.list) {
+    if (auto entry = read(r, item, path)) out.push_back(std::move(*entry));
+    return;
+  }
+  std::vector<Problem> problems;
+  detail::Reporter one{problems};
+  if (dropped.partial && dropped.partial->unfinished_contains(&item)) {
+    one.add(code::kStoreEntryCut, path);
+  } else {
+    detail::check_values(item, path, {kMaxStringBytes, "note"}, one);
+    if (problems.empty()) {
+      std::optional<T> entry = read(one, item, path);
+      if (entry && problems.empty()) {
+        out.push_back(std::move(*entry));
         return;
+      }
     }
-    std::vector<Problem> problems;
-    detail::Reporter one{problems};
-    if (dropped.partial && dropped.partial->unfinished_contains(&item)) {
-        one.add(code::kStoreEntryCut, path);
-    } else {
-        detail::check_values(item, path, {kMaxStringBytes, "note"}, one);
-        if (problems.empty()) {
-            std::optional<T> entry = read(one, item, path);
-            if (entry && problems.empty()) {
-                out.push_back(std::move(*entry));
-                return;
-            }
-        }
-    }
-    dropped.add(problems.empty() ? Problem{std::string(code::kNotObjectField), path, {}} : std::move(problems[0]));
+  }
+  dropped.add(problems.empty() ? Problem{std::string(code::kNotObjectField), path, {}} : std::move(problems[0]));
 }
 
 // Reads "checks" and "real" of a stored document or an import file.
 void read_entries(detail::Reporter& r, const json& root, const Questionnaire& q, Mode mode, bool required,
                   std::vector<SelfCheck>& checks, std::vector<RealEntry>& real, Dropped& dropped) {
-    const auto list_of = [&](std::string_view key) -> const json* {
-        if (!dropped.list) return r.array_field(root, "", key, required);
-        const json* v = detail::member(root, key);
-        if (v && !v->is_array()) dropped.add(Problem{std::string(code::kNotArray), std::string(key), {}});
-        return v && v->is_array() ? v : nullptr;
-    };
-    if (const json* list = list_of("checks")) {
-        std::size_t i = 0;
-        for (const json& item : *list) {
-            if (r.problems.size() >= detail::kMaxProblems) return;
-            read_one(r, item, detail::index("checks", i++), dropped, checks,
-                     [&](detail::Reporter& rr, const json& v, const std::string& p) { return read_check(rr, v, p, q, mode); });
-        }
+  const auto list_of = [&](std::string_view key) -> const json* {
+    if (!dropped.list) return r.array_field(root, "", key, required);
+    const json* v = detail::member(root, key);
+    if (v && !v->is_array()) dropped.add(Problem{std::string(code::kNotArray), std::string(key), {}});
+    return v && v->is_array() ? v : nullptr;
+  };
+  if (const json* list = list_of("checks")) {
+    std::size_t i = 0;
+    for (const json& item : *list) {
+      if (r.problems.size() >= detail::kMaxProblems) return;
+      read_one(
+          r, item, detail::index("checks", i++), dropped, checks,
+          [&](detail::Reporter& rr, const json& v, const std::string& p) { return read_check(rr, v, p, q, mode); });
     }
-    if (const json* list = list_of("real")) {
-        std::size_t i = 0;
-        for (const json& item : *list) {
-            if (r.problems.size() >= detail::kMaxProblems) return;
-            read_one(r, item, detail::index("real", i++), dropped, real,
-                     [&](detail::Reporter& rr, const json& v, const std::string& p) { return read_real(rr, v, p, mode); });
-        }
+  }
+  if (const json* list = list_of("real")) {
+    std::size_t i = 0;
+    for (const json& item : *list) {
+      if (r.problems.size() >= detail::kMaxProblems) return;
+      read_one(r, item, detail::index("real", i++), dropped, real,
+               [&](detail::Reporter& rr, const json& v, const std::string& p) { return read_real(rr, v, p, mode); });
     }
-    if (!dropped.list) return;
-    // Ids are what a merge compares: a second entry under one id is left out (the first one stays).
-    const auto unique = [&](auto& entries, std::string_view kind) {
-        std::set<std::string, std::less<>> seen;
-        std::size_t kept = 0;
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            if (seen.insert(entries[i].id).second) {
-                if (kept != i) entries[kept] = std::move(entries[i]);
-                ++kept;
-            } else {
-                dropped.add(Problem{std::string(code::kStoreDuplicateId), std::string(kind), {{"id", entries[i].id}}});
-            }
-        }
-        entries.resize(kept);
-    };
-    unique(checks, "checks");
-    unique(real, "real");
+  }
+  if (!dropped.list) return;
+  // Ids are what a merge compares: a second entry under one id is left out (the first one stays).
+  const auto unique = [&](auto& entries, std::string_view kind) {
+    std::set<std::string, std::less<>> seen;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (seen.insert(entries[i].id).second) {
+        if (kept != i) entries[kept] = std::move(entries[i]);
+        ++kept;
+      } else {
+        dropped.add(Problem{std::string(code::kStoreDuplicateId), std::string(kind), {{"id", entries[i].id}}});
+      }
+    }
+    entries.resize(kept);
+  };
+  unique(checks, "checks");
+  unique(real, "real");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -304,95 +307,95 @@ void read_entries(detail::Reporter& r, const json& root, const Questionnaire& q,
 // ---------------------------------------------------------------------------------------------------------
 
 json centi_json(const std::array<int, kComponentCount>& centi) {
-    json j = json::object();
-    for (Component c : kComponents) j[std::string(component_key(c))] = centi[static_cast<std::size_t>(c)];
-    return j;
+  json j = json::object();
+  for (Component c : kComponents) j[std::string(component_key(c))] = centi[static_cast<std::size_t>(c)];
+  return j;
 }
 
 json answers_json(const Answers& answers) {
-    json j = json::object();
-    for (const auto& [id, option] : answers) j[id] = option;
-    return j;
+  json j = json::object();
+  for (const auto& [id, option] : answers) j[id] = option;
+  return j;
 }
 
 json check_json(const SelfCheck& c) {
-    json j = json::object();
-    j["id"] = c.id;
-    j["date"] = c.date;
-    j["questionnaire"] = json{{"id", c.questionnaire_id}, {"version", c.questionnaire_version}};
-    j["answers"] = answers_json(c.answers);
-    j["centi"] = centi_json(c.component_centi);
-    j["total"] = c.total;
-    j["note"] = c.note;
-    return j;
+  json j = json::object();
+  j["id"] = c.id;
+  j["date"] = c.date;
+  j["questionnaire"] = json{{"id", c.questionnaire_id}, {"version", c.questionnaire_version}};
+  j["answers"] = answers_json(c.answers);
+  j["centi"] = centi_json(c.component_centi);
+  j["total"] = c.total;
+  j["note"] = c.note;
+  return j;
 }
 
 json real_json(const RealEntry& e) {
-    json j = json::object();
-    j["id"] = e.id;
-    j["date"] = e.date;
-    j["centi"] = centi_json(e.component_centi);
-    if (e.industry_top_percent) j["industryTopPercent"] = *e.industry_top_percent;
-    if (e.network_top_percent) j["networkTopPercent"] = *e.network_top_percent;
-    j["note"] = e.note;
-    return j;
+  json j = json::object();
+  j["id"] = e.id;
+  j["date"] = e.date;
+  j["centi"] = centi_json(e.component_centi);
+  if (e.industry_top_percent) j["industryTopPercent"] = *e.industry_top_percent;
+  if (e.network_top_percent) j["networkTopPercent"] = *e.network_top_percent;
+  j["note"] = e.note;
+  return j;
 }
 
 // Oldest first; the id breaks ties so every order of the same entries sorts the same way.
 template <typename T>
 void sort_oldest_first(std::vector<T>& items) {
-    std::stable_sort(items.begin(), items.end(),
-                     [](const T& a, const T& b) { return a.date != b.date ? a.date < b.date : a.id < b.id; });
+  std::stable_sort(items.begin(), items.end(),
+                   [](const T& a, const T& b) { return a.date != b.date ? a.date < b.date : a.id < b.id; });
 }
 
 std::string export_text(std::vector<SelfCheck> checks, std::vector<RealEntry> real, std::string_view app_version,
                         std::string_view exported_at) {
-    sort_oldest_first(checks);
-    sort_oldest_first(real);
-    json j = json::object();
-    j["type"] = std::string(kExportType);
-    j["schemaVersion"] = kExportVersion;
-    j["appVersion"] = std::string(app_version);
-    j["exportedAt"] = std::string(exported_at);
-    json c = json::array();
-    for (const SelfCheck& x : checks) c.push_back(check_json(x));
-    j["checks"] = std::move(c);
-    json r = json::array();
-    for (const RealEntry& x : real) r.push_back(real_json(x));
-    j["real"] = std::move(r);
-    return detail::dump_pretty(j);
+  sort_oldest_first(checks);
+  sort_oldest_first(real);
+  json j = json::object();
+  j["type"] = std::string(kExportType);
+  j["schemaVersion"] = kExportVersion;
+  j["appVersion"] = std::string(app_version);
+  j["exportedAt"] = std::string(exported_at);
+  json c = json::array();
+  for (const SelfCheck& x : checks) c.push_back(check_json(x));
+  j["checks"] = std::move(c);
+  json r = json::array();
+  for (const RealEntry& x : real) r.push_back(real_json(x));
+  j["real"] = std::move(r);
+  return detail::dump_pretty(j);
 }
 
 // "2.34" / "2,34" style numbers from centi (non-negative), with the given decimals (1 or 2).
 std::string decimal(int centi, int decimals, char separator) {
-    if (decimals == 1) {
-        const int tenths = (centi + 5) / 10;  // half up
-        return std::to_string(tenths / 10) + separator + std::to_string(tenths % 10);
-    }
-    const int frac = centi % 100;
-    return std::to_string(centi / 100) + separator + (frac < 10 ? "0" : "") + std::to_string(frac);
+  if (decimals == 1) {
+    const int tenths = (centi + 5) / 10;  // half up
+    return std::to_string(tenths / 10) + separator + std::to_string(tenths % 10);
+  }
+  const int frac = centi % 100;
+  return std::to_string(centi / 100) + separator + (frac < 10 ? "0" : "") + std::to_string(frac);
 }
 
 // RFC 4180: quoted when the field holds a comma, a quote or a line break; quotes doubled. A cell starting with
 // = + - @ tab or CR (also after spaces) would be run as a formula by spreadsheet programs: it gets a leading
 // apostrophe, as OWASP advises for every text cell (ids and dates too: a tampered store may hold anything).
 std::string csv_field(std::string_view s) {
-    std::string v(s);
-    const std::size_t first = v.find_first_not_of(' ');
-    if (first != std::string::npos && std::string_view("=+-@\t\r").find(v[first]) != std::string_view::npos)
-        v.insert(v.begin(), '\'');
-    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-    std::string out = "\"";
-    for (char c : v) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
+  std::string v(s);
+  const std::size_t first = v.find_first_not_of(' ');
+  if (first != std::string::npos && std::string_view("=+-@\t\r").find(v[first]) != std::string_view::npos)
+    v.insert(v.begin(), '\'');
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
 }
 
 Problem input_problem(std::string_view code, std::string_view text) {
-    return Problem{std::string(code), "", {{"value", shorten(text)}}};
+  return Problem{std::string(code), "", {{"value", shorten(text)}}};
 }
 
 }  // namespace
@@ -402,9 +405,9 @@ Problem input_problem(std::string_view code, std::string_view text) {
 //-----------------------------------------------------------------------------
 
 int RealEntry::total() const {
-    int sum = 0;
-    for (int c : component_centi) sum += c;
-    return round_total(sum);
+  int sum = 0;
+  for (int c : component_centi) sum += c;
+  return round_total(sum);
 }
 
 //-----------------------------------------------------------------------------
@@ -417,161 +420,161 @@ namespace {
 // entry that reads is kept and every other one listed in `dropped`.
 Document read_body(detail::Reporter& r, const json& root, std::int64_t version, const Questionnaire& q,
                    Dropped& dropped) {
-    Document d;
-    // settings.language in v2, top-level "language" in v1; an unknown language follows the browser.
-    auto read_language = [&](const json& object) {
-        const json* lang = detail::member(object, "language");
-        const std::string* s = lang ? detail::as_string(*lang) : nullptr;
-        if (s && *s == "de") d.settings.language = Lang::De;
-        if (s && *s == "en") d.settings.language = Lang::En;
-    };
-    // The answers in progress: when they cannot be read they are left out (and listed), the rest stays.
-    auto read_progress_answers = [&](const json& object, const std::string& path) {
-        std::vector<Problem> problems;
-        detail::Reporter one{problems};
-        if (auto answers = answers_field(one, object, path, &q, Mode::Stored, /*required=*/false))
-            d.progress.answers = std::move(*answers);
-        if (!problems.empty()) dropped.add(std::move(problems[0]));
-    };
-    if (version == 1) {
-        // Version 1: {"schemaVersion":1, "language":"de", "answers":{id: option}} — the answers in progress.
-        read_language(root);
-        read_progress_answers(root, "");
-        return d;
-    }
-    if (const json* settings = detail::member(root, "settings"); settings && settings->is_object()) {
-        read_language(*settings);
-        const json* theme = detail::member(*settings, "theme");
-        const std::string* t = theme ? detail::as_string(*theme) : nullptr;
-        if (t && (*t == "light" || *t == "dark" || *t == "system")) d.settings.theme = *t;
-        // An unusable text size stays at 100 %: a setting never makes the person's data unreadable.
-        const json* size = detail::member(*settings, "textSize");
-        const std::optional<std::int64_t> percent = size ? detail::as_integer(*size) : std::nullopt;
-        if (percent && *percent >= 100 && *percent <= 200) d.settings.text_size_percent = static_cast<int>(*percent);
-    }
-    if (const json* progress = detail::member(root, "progress"); progress && progress->is_object()) {
-        read_progress_answers(*progress, "progress");
-        for (auto [key, target] : {std::pair{"screen", &d.progress.screen}, std::pair{"question", &d.progress.question}}) {
-            const json* v = detail::member(*progress, key);
-            const std::string* s = v ? detail::as_string(*v) : nullptr;
-            // Only the app's own short names: anything else is a place the app cannot go back to.
-            if (s && s->size() <= limits::kMaxIdBytes && !detail::control_character(*s, false)) *target = *s;
-        }
-    }
-    read_entries(r, root, q, Mode::Stored, /*required=*/false, d.checks, d.real, dropped);
+  Document d;
+  // settings.language in v2, top-level "language" in v1; an unknown language follows the browser.
+  auto read_language = [&](const json& object) {
+    const json* lang = detail::member(object, "language");
+    const std::string* s = lang ? detail::as_string(*lang) : nullptr;
+    if (s && *s == "de") d.settings.language = Lang::De;
+    if (s && *s == "en") d.settings.language = Lang::En;
+  };
+  // The answers in progress: when they cannot be read they are left out (and listed), the rest stays.
+  auto read_progress_answers = [&](const json& object, const std::string& path) {
+    std::vector<Problem> problems;
+    detail::Reporter one{problems};
+    if (auto answers = answers_field(one, object, path, &q, Mode::Stored, /*required=*/false))
+      d.progress.answers = std::move(*answers);
+    if (!problems.empty()) dropped.add(std::move(problems[0]));
+  };
+  if (version == 1) {
+    // Version 1: {"schemaVersion":1, "language":"de", "answers":{id: option}} — the answers in progress.
+    read_language(root);
+    read_progress_answers(root, "");
     return d;
+  }
+  if (const json* settings = detail::member(root, "settings"); settings && settings->is_object()) {
+    read_language(*settings);
+    const json* theme = detail::member(*settings, "theme");
+    const std::string* t = theme ? detail::as_string(*theme) : nullptr;
+    if (t && (*t == "light" || *t == "dark" || *t == "system")) d.settings.theme = *t;
+    // An unusable text size stays at 100 %: a setting never makes the person's data unreadable.
+    const json* size = detail::member(*settings, "textSize");
+    const std::optional<std::int64_t> percent = size ? detail::as_integer(*size) : std::nullopt;
+    if (percent && *percent >= 100 && *percent <= 200) d.settings.text_size_percent = static_cast<int>(*percent);
+  }
+  if (const json* progress = detail::member(root, "progress"); progress && progress->is_object()) {
+    read_progress_answers(*progress, "progress");
+    for (auto [key, target] : {std::pair{"screen", &d.progress.screen}, std::pair{"question", &d.progress.question}}) {
+      const json* v = detail::member(*progress, key);
+      const std::string* s = v ? detail::as_string(*v) : nullptr;
+      // Only the app's own short names: anything else is a place the app cannot go back to.
+      if (s && s->size() <= limits::kMaxIdBytes && !detail::control_character(*s, false)) *target = *s;
+    }
+  }
+  read_entries(r, root, q, Mode::Stored, /*required=*/false, d.checks, d.real, dropped);
+  return d;
 }
 
 // A repair file: a stored document as the app wrote it (the copy of unreadable data it offered as a download),
 // whole or cut. An export says its "type"; a stored document names its "schema" (from version 2) or, when cut
 // before that key, at least starts with its lists and has no "appVersion" (which every export has).
 bool looks_stored(const json* root) {
-    if (!root || !root->is_object()) return false;
-    const json* schema = detail::member(*root, "schema");
-    const std::string* s = schema ? detail::as_string(*schema) : nullptr;
-    if (s) return *s == kDocumentSchema;
-    return !detail::member(*root, "type") && !detail::member(*root, "appVersion") &&
-           (detail::member(*root, "checks") || detail::member(*root, "real"));
+  if (!root || !root->is_object()) return false;
+  const json* schema = detail::member(*root, "schema");
+  const std::string* s = schema ? detail::as_string(*schema) : nullptr;
+  if (s) return *s == kDocumentSchema;
+  return !detail::member(*root, "type") && !detail::member(*root, "appVersion") &&
+         (detail::member(*root, "checks") || detail::member(*root, "real"));
 }
 
 }  // namespace
 
 DocumentLoad read_document(std::string_view text, const Questionnaire& q) {
-    DocumentLoad out;
-    detail::Reporter r{out.problems};
-    if (text.size() > limits::kMaxStoredReadBytes) {
-        r.add(code::kStoreTooLarge, "", {{"max", std::to_string(limits::kMaxStoredReadBytes / 1024)}});
-        return out;
-    }
-    std::optional<json> doc = detail::parse_limited(text, kMaxDepth, /*look_for_literals=*/false, out.problems);
-    if (!doc) return out;
-    if (!doc->is_object()) {
-        r.add(code::kNotObject, "");
-        return out;
-    }
-    const json& root = *doc;
-    const json* version = detail::member(root, "schemaVersion");
-    if (!version) {
-        r.add(code::kMissingField, "schemaVersion", {{"field", "schemaVersion"}});
-        return out;
-    }
-    std::optional<std::int64_t> v = detail::as_integer(*version);
-    if (detail::huge_integer(*version)) v = std::numeric_limits<std::int64_t>::max();  // a future version, not -1
-    if (!v) {
-        r.add(code::kNotInteger, "schemaVersion");
-        return out;
-    }
-    out.found_version = static_cast<int>(std::clamp<std::int64_t>(*v, -1, 1000000));
-    // Version 1 had no "schema" field; from version 2 on it names the format.
-    const json* schema = detail::member(root, "schema");
-    if (schema || *v != 1) {
-        const std::string* s = schema ? detail::as_string(*schema) : nullptr;
-        if (!s || *s != kDocumentSchema) {
-            r.add(code::kStoreWrongSchema, "schema",
-                  {{"found", s ? shorten(*s) : std::string()}, {"expected", std::string(kDocumentSchema)}});
-            return out;
-        }
-    }
-    if (*v > kDocumentVersion) {
-        r.add(code::kStoreFutureVersion, "schemaVersion",
-              {{"found", shorten(version->dump())}, {"expected", std::to_string(kDocumentVersion)}});
-        return out;
-    }
-    if (*v < 1) {
-        r.add(code::kStoreUnknownVersion, "schemaVersion", {{"found", std::to_string(*v)}});
-        return out;
-    }
-    Dropped dropped{&out.dropped};
-    Document d = read_body(r, root, *v, q, dropped);
-    out.dropped_entries = dropped.count;
-    out.document = std::move(d);
-    out.migrated = *v < kDocumentVersion;
+  DocumentLoad out;
+  detail::Reporter r{out.problems};
+  if (text.size() > limits::kMaxStoredReadBytes) {
+    r.add(code::kStoreTooLarge, "", {{"max", std::to_string(limits::kMaxStoredReadBytes / 1024)}});
     return out;
+  }
+  std::optional<json> doc = detail::parse_limited(text, kMaxDepth, /*look_for_literals=*/false, out.problems);
+  if (!doc) return out;
+  if (!doc->is_object()) {
+    r.add(code::kNotObject, "");
+    return out;
+  }
+  const json& root = *doc;
+  const json* version = detail::member(root, "schemaVersion");
+  if (!version) {
+    r.add(code::kMissingField, "schemaVersion", {{"field", "schemaVersion"}});
+    return out;
+  }
+  std::optional<std::int64_t> v = detail::as_integer(*version);
+  if (detail::huge_integer(*version)) v = std::numeric_limits<std::int64_t>::max();  // a future version, not -1
+  if (!v) {
+    r.add(code::kNotInteger, "schemaVersion");
+    return out;
+  }
+  out.found_version = static_cast<int>(std::clamp<std::int64_t>(*v, -1, 1000000));
+  // Version 1 had no "schema" field; from version 2 on it names the format.
+  const json* schema = detail::member(root, "schema");
+  if (schema || *v != 1) {
+    const std::string* s = schema ? detail::as_string(*schema) : nullptr;
+    if (!s || *s != kDocumentSchema) {
+      r.add(code::kStoreWrongSchema, "schema",
+            {{"found", s ? shorten(*s) : std::string()}, {"expected", std::string(kDocumentSchema)}});
+      return out;
+    }
+  }
+  if (*v > kDocumentVersion) {
+    r.add(code::kStoreFutureVersion, "schemaVersion",
+          {{"found", shorten(version->dump())}, {"expected", std::to_string(kDocumentVersion)}});
+    return out;
+  }
+  if (*v < 1) {
+    r.add(code::kStoreUnknownVersion, "schemaVersion", {{"found", std::to_string(*v)}});
+    return out;
+  }
+  Dropped dropped{&out.dropped};
+  Document d = read_body(r, root, *v, q, dropped);
+  out.dropped_entries = dropped.count;
+  out.document = std::move(d);
+  out.migrated = *v < kDocumentVersion;
+  return out;
 }
 
 Salvage salvage_document(std::string_view text, const Questionnaire& q) {
-    Salvage out;
-    std::vector<Problem> problems;
-    if (text.size() > limits::kMaxStoredReadBytes) {
-        out.reason = Problem{std::string(code::kStoreTooLarge), "", {{"max", std::to_string(limits::kMaxStoredReadBytes / 1024)}}};
-        return out;
-    }
-    detail::Partial partial;
-    std::optional<json> doc = detail::parse_limited(text, kMaxDepth, /*look_for_literals=*/false, problems, &partial);
-    if (!problems.empty()) out.reason = problems[0];
-    const json* root = doc ? &*doc : partial.root.get();
-    if (!looks_stored(root)) return out;
-    out.stored_copy = true;
-    // The entries are read with the current rules whatever version the copy names: what reads is kept.
-    const json* version = detail::member(*root, "schemaVersion");
-    const std::optional<std::int64_t> v = version ? detail::as_integer(*version) : std::nullopt;
-    Dropped dropped{&out.dropped, doc ? nullptr : &partial};
-    std::vector<Problem> ignored;
-    detail::Reporter body{ignored};
-    out.document = read_body(body, *root, v == 1 ? 1 : kDocumentVersion, q, dropped);
-    out.dropped_entries = dropped.count;
+  Salvage out;
+  std::vector<Problem> problems;
+  if (text.size() > limits::kMaxStoredReadBytes) {
+    out.reason =
+        Problem{std::string(code::kStoreTooLarge), "", {{"max", std::to_string(limits::kMaxStoredReadBytes / 1024)}}};
     return out;
+  }
+  detail::Partial partial;
+  std::optional<json> doc = detail::parse_limited(text, kMaxDepth, /*look_for_literals=*/false, problems, &partial);
+  if (!problems.empty()) out.reason = problems[0];
+  const json* root = doc ? &*doc : partial.root.get();
+  if (!looks_stored(root)) return out;
+  out.stored_copy = true;
+  // The entries are read with the current rules whatever version the copy names: what reads is kept.
+  const json* version = detail::member(*root, "schemaVersion");
+  const std::optional<std::int64_t> v = version ? detail::as_integer(*version) : std::nullopt;
+  Dropped dropped{&out.dropped, doc ? nullptr : &partial};
+  std::vector<Problem> ignored;
+  detail::Reporter body{ignored};
+  out.document = read_body(body, *root, v == 1 ? 1 : kDocumentVersion, q, dropped);
+  out.dropped_entries = dropped.count;
+  return out;
 }
 
 std::string write_document(const Document& d) {
-    json j = json::object();
-    j["schema"] = std::string(kDocumentSchema);
-    j["schemaVersion"] = kDocumentVersion;
-    json settings = json::object();
-    if (d.settings.language) settings["language"] = std::string(lang_key(*d.settings.language));
-    settings["theme"] = d.settings.theme;
-    settings["textSize"] = d.settings.text_size_percent;
-    j["settings"] = std::move(settings);
-    j["progress"] = json{{"answers", answers_json(d.progress.answers)},
-                         {"screen", d.progress.screen},
-                         {"question", d.progress.question}};
-    json checks = json::array();
-    for (const SelfCheck& c : d.checks) checks.push_back(check_json(c));
-    j["checks"] = std::move(checks);
-    json real = json::array();
-    for (const RealEntry& e : d.real) real.push_back(real_json(e));
-    j["real"] = std::move(real);
-    return detail::dump_compact(j);
+  json j = json::object();
+  j["schema"] = std::string(kDocumentSchema);
+  j["schemaVersion"] = kDocumentVersion;
+  json settings = json::object();
+  if (d.settings.language) settings["language"] = std::string(lang_key(*d.settings.language));
+  settings["theme"] = d.settings.theme;
+  settings["textSize"] = d.settings.text_size_percent;
+  j["settings"] = std::move(settings);
+  j["progress"] = json{
+      {"answers", answers_json(d.progress.answers)}, {"screen", d.progress.screen}, {"question", d.progress.question}};
+  json checks = json::array();
+  for (const SelfCheck& c : d.checks) checks.push_back(check_json(c));
+  j["checks"] = std::move(checks);
+  json real = json::array();
+  for (const RealEntry& e : d.real) real.push_back(real_json(e));
+  j["real"] = std::move(real);
+  return detail::dump_compact(j);
 }
 
 //-----------------------------------------------------------------------------
@@ -579,11 +582,11 @@ std::string write_document(const Document& d) {
 //-----------------------------------------------------------------------------
 
 std::string export_all(const Document& d, std::string_view app_version, std::string_view exported_at) {
-    return export_text(d.checks, d.real, app_version, exported_at);
+  return export_text(d.checks, d.real, app_version, exported_at);
 }
 
 std::string export_check(const SelfCheck& check, std::string_view app_version, std::string_view exported_at) {
-    return export_text({check}, {}, app_version, exported_at);
+  return export_text({check}, {}, app_version, exported_at);
 }
 
 namespace {
@@ -591,123 +594,124 @@ namespace {
 // Splits what a file holds into what is new for `into` and what is already there (by id, per kind), then checks
 // that the merged document still fits (entries and bytes): a refusal up front instead of a failed save later.
 void sort_new(ImportPreview& out, std::vector<SelfCheck> checks, std::vector<RealEntry> real, const Document& into) {
-    std::set<std::string, std::less<>> have_checks, have_real;
-    for (const SelfCheck& c : into.checks) have_checks.insert(c.id);
-    for (const RealEntry& e : into.real) have_real.insert(e.id);
-    for (SelfCheck& c : checks) {
-        if (have_checks.count(c.id))
-            ++out.duplicate_checks;
-        else
-            out.new_checks.push_back(std::move(c));
-    }
-    for (RealEntry& e : real) {
-        if (have_real.count(e.id))
-            ++out.duplicate_real;
-        else
-            out.new_real.push_back(std::move(e));
-    }
-    ImportPreview ok = out;
-    ok.problems.clear();
-    if (std::optional<Problem> p = check_fits(merge(into, ok))) {
-        p->code = p->code == code::kStoreTooManyEntries ? std::string(code::kImportTooManyEntries)
-                                                        : std::string(code::kImportWouldNotFit);
-        out.problems.push_back(std::move(*p));
-        out.new_checks.clear();
-        out.new_real.clear();
-    }
+  std::set<std::string, std::less<>> have_checks, have_real;
+  for (const SelfCheck& c : into.checks) have_checks.insert(c.id);
+  for (const RealEntry& e : into.real) have_real.insert(e.id);
+  for (SelfCheck& c : checks) {
+    if (have_checks.count(c.id))
+      ++out.duplicate_checks;
+    else
+      out.new_checks.push_back(std::move(c));
+  }
+  for (RealEntry& e : real) {
+    if (have_real.count(e.id))
+      ++out.duplicate_real;
+    else
+      out.new_real.push_back(std::move(e));
+  }
+  ImportPreview ok = out;
+  ok.problems.clear();
+  if (std::optional<Problem> p = check_fits(merge(into, ok))) {
+    p->code = p->code == code::kStoreTooManyEntries ? std::string(code::kImportTooManyEntries)
+                                                    : std::string(code::kImportWouldNotFit);
+    out.problems.push_back(std::move(*p));
+    out.new_checks.clear();
+    out.new_real.clear();
+  }
 }
 
 }  // namespace
 
 ImportPreview preview_import(std::string_view text, const Document& into, const Questionnaire& q) {
-    ImportPreview out;
-    detail::Reporter r{out.problems};
-    if (text.size() > kMaxImportBytes) {
-        r.add(code::kImportTooLarge, "", {{"max", std::to_string(kMaxImportBytes / (1024 * 1024))}});
-        return out;
-    }
-    if (blank(text)) {
-        r.add(code::kImportEmpty, "");
-        return out;
-    }
-    detail::Partial partial;
-    std::optional<json> doc = detail::parse_limited(text, kMaxDepth, /*look_for_literals=*/true, out.problems, &partial);
-    // A copy of stored data (whole or cut) is a repair: every entry that reads is taken, the others are listed.
-    const auto repair = [&] {
-        Salvage salvage = salvage_document(text, q);
-        out.problems.clear();
-        out.repair = true;
-        out.dropped = std::move(salvage.dropped);
-        out.dropped_entries = salvage.dropped_entries;
-        if (salvage.document.checks.empty() && salvage.document.real.empty() && salvage.dropped_entries > 0) {
-            r.add(code::kImportNothingSalvaged, "");
-            return out;
-        }
-        sort_new(out, std::move(salvage.document.checks), std::move(salvage.document.real), into);
-        return out;
-    };
-    if (!doc) return looks_stored(partial.root.get()) ? repair() : out;
-    if (!doc->is_object()) {
-        r.add(code::kNotObject, "");
-        return out;
-    }
-    const json& root = *doc;
-    // Say first what kind of file this is: a wrong file gets one clear message, not fifty.
-    const json* type = detail::member(root, "type");
-    const std::string* type_s = type ? detail::as_string(*type) : nullptr;
-    if (!type_s || *type_s != kExportType) {
-        if (looks_stored(&root)) return repair();
-        r.add(code::kImportWrongType, "type", {{"found", type_s ? shorten(*type_s) : std::string()}});
-        return out;
-    }
-    if (!r.version_field(root, kExportVersion, code::kImportFutureVersion, code::kImportUnknownVersion)) return out;
-    detail::check_values(root, "", {kMaxStringBytes, "note"}, r);
-    if (!out.problems.empty()) return out;
-    r.string_field(root, "", "appVersion", /*required=*/false);
-    r.string_field(root, "", "exportedAt", /*required=*/false);
-
-    std::vector<SelfCheck> checks;
-    std::vector<RealEntry> real;
-    Dropped none;
-    read_entries(r, root, q, Mode::Import, /*required=*/true, checks, real, none);
-    // Ids are unique within the file (per kind): two different entries with one id cannot both be kept.
-    std::set<std::string, std::less<>> seen;
-    for (std::size_t i = 0; i < checks.size() && r.problems.size() < detail::kMaxProblems; ++i)
-        if (!seen.insert(checks[i].id).second)
-            r.add(code::kImportDuplicateId, detail::index("checks", i), {{"id", checks[i].id}});
-    seen.clear();
-    for (std::size_t i = 0; i < real.size() && r.problems.size() < detail::kMaxProblems; ++i)
-        if (!seen.insert(real[i].id).second)
-            r.add(code::kImportDuplicateId, detail::index("real", i), {{"id", real[i].id}});
-    if (!out.problems.empty()) return out;
-    sort_new(out, std::move(checks), std::move(real), into);
+  ImportPreview out;
+  detail::Reporter r{out.problems};
+  if (text.size() > kMaxImportBytes) {
+    r.add(code::kImportTooLarge, "", {{"max", std::to_string(kMaxImportBytes / (1024 * 1024))}});
     return out;
+  }
+  if (blank(text)) {
+    r.add(code::kImportEmpty, "");
+    return out;
+  }
+  detail::Partial partial;
+  std::optional<json> doc = detail::parse_limited(text, kMaxDepth, /*look_for_literals=*/true, out.problems, &partial);
+  // A copy of stored data (whole or cut) is a repair: every entry that reads is taken, the others are listed.
+  const auto repair = [&] {
+    Salvage salvage = salvage_document(text, q);
+    out.problems.clear();
+    out.repair = true;
+    out.dropped = std::move(salvage.dropped);
+    out.dropped_entries = salvage.dropped_entries;
+    if (salvage.document.checks.empty() && salvage.document.real.empty() && salvage.dropped_entries > 0) {
+      r.add(code::kImportNothingSalvaged, "");
+      return out;
+    }
+    sort_new(out, std::move(salvage.document.checks), std::move(salvage.document.real), into);
+    return out;
+  };
+  if (!doc) return looks_stored(partial.root.get()) ? repair() : out;
+  if (!doc->is_object()) {
+    r.add(code::kNotObject, "");
+    return out;
+  }
+  const json& root = *doc;
+  // Say first what kind of file this is: a wrong file gets one clear message, not fifty.
+  const json* type = detail::member(root, "type");
+  const std::string* type_s = type ? detail::as_string(*type) : nullptr;
+  if (!type_s || *type_s != kExportType) {
+    if (looks_stored(&root)) return repair();
+    r.add(code::kImportWrongType, "type", {{"found", type_s ? shorten(*type_s) : std::string()}});
+    return out;
+  }
+  if (!r.version_field(root, kExportVersion, code::kImportFutureVersion, code::kImportUnknownVersion)) return out;
+  detail::check_values(root, "", {kMaxStringBytes, "note"}, r);
+  if (!out.problems.empty()) return out;
+  r.string_field(root, "", "appVersion", /*required=*/false);
+  r.string_field(root, "", "exportedAt", /*required=*/false);
+
+  std::vector<SelfCheck> checks;
+  std::vector<RealEntry> real;
+  Dropped none;
+  read_entries(r, root, q, Mode::Import, /*required=*/true, checks, real, none);
+  // Ids are unique within the file (per kind): two different entries with one id cannot both be kept.
+  std::set<std::string, std::less<>> seen;
+  for (std::size_t i = 0; i < checks.size() && r.problems.size() < detail::kMaxProblems; ++i)
+    if (!seen.insert(checks[i].id).second)
+      r.add(code::kImportDuplicateId, detail::index("checks", i), {{"id", checks[i].id}});
+  seen.clear();
+  for (std::size_t i = 0; i < real.size() && r.problems.size() < detail::kMaxProblems; ++i)
+    if (!seen.insert(real[i].id).second)
+      r.add(code::kImportDuplicateId, detail::index("real", i), {{"id", real[i].id}});
+  if (!out.problems.empty()) return out;
+  sort_new(out, std::move(checks), std::move(real), into);
+  return out;
 }
 
 std::optional<Problem> check_fits(const Document& d) {
-    const std::size_t entries = d.checks.size() + d.real.size();
-    if (entries > limits::kMaxEntries)
-        return Problem{std::string(code::kStoreTooManyEntries), "",
-                       {{"count", std::to_string(entries)}, {"max", std::to_string(limits::kMaxEntries)}}};
-    if (write_document(d).size() > limits::kMaxStoredBytes)
-        return Problem{std::string(code::kStoreTooLarge), "", {{"max", std::to_string(limits::kMaxStoredBytes / 1024)}}};
-    return std::nullopt;
+  const std::size_t entries = d.checks.size() + d.real.size();
+  if (entries > limits::kMaxEntries)
+    return Problem{std::string(code::kStoreTooManyEntries),
+                   "",
+                   {{"count", std::to_string(entries)}, {"max", std::to_string(limits::kMaxEntries)}}};
+  if (write_document(d).size() > limits::kMaxStoredBytes)
+    return Problem{std::string(code::kStoreTooLarge), "", {{"max", std::to_string(limits::kMaxStoredBytes / 1024)}}};
+  return std::nullopt;
 }
 
 Document merge(const Document& into, const ImportPreview& preview) {
-    Document out = into;
-    if (!preview.ok()) return out;
-    std::set<std::string, std::less<>> have_checks, have_real;
-    for (const SelfCheck& c : out.checks) have_checks.insert(c.id);
-    for (const RealEntry& e : out.real) have_real.insert(e.id);
-    // Ids are checked again: merging one preview twice, or into another document, still adds no duplicate.
-    for (const SelfCheck& c : preview.new_checks)
-        if (have_checks.insert(c.id).second) out.checks.push_back(c);
-    for (const RealEntry& e : preview.new_real)
-        if (have_real.insert(e.id).second) out.real.push_back(e);
-    sort_oldest_first(out.checks);
-    sort_oldest_first(out.real);
-    return out;
+  Document out = into;
+  if (!preview.ok()) return out;
+  std::set<std::string, std::less<>> have_checks, have_real;
+  for (const SelfCheck& c : out.checks) have_checks.insert(c.id);
+  for (const RealEntry& e : out.real) have_real.insert(e.id);
+  // Ids are checked again: merging one preview twice, or into another document, still adds no duplicate.
+  for (const SelfCheck& c : preview.new_checks)
+    if (have_checks.insert(c.id).second) out.checks.push_back(c);
+  for (const RealEntry& e : preview.new_real)
+    if (have_real.insert(e.id).second) out.real.push_back(e);
+  sort_oldest_first(out.checks);
+  sort_oldest_first(out.real);
+  return out;
 }
 
 //-----------------------------------------------------------------------------
@@ -715,32 +719,32 @@ Document merge(const Document& into, const ImportPreview& preview) {
 //-----------------------------------------------------------------------------
 
 std::string history_csv(const Document& d) {
-    struct Row {
-        std::string_view date, id;
-        int kind;  // 0 self-check, 1 real: a self-check comes first on the same date
-        std::string line;
-    };
-    std::vector<Row> rows;
-    auto line = [](std::string_view kind, const std::string& id, const std::string& date,
-                   const std::array<int, kComponentCount>& centi, int total, const std::string& note) {
-        std::string s = std::string(kind) + "," + csv_field(id) + "," + csv_field(date);
-        for (int c : centi) s += "," + (c < 0 ? "-" + decimal(-c, 2, '.') : decimal(c, 2, '.'));
-        s += "," + std::to_string(total) + "," + csv_field(note) + "\r\n";
-        return s;
-    };
-    for (const SelfCheck& c : d.checks)
-        rows.push_back({c.date, c.id, 0, line("selfcheck", c.id, c.date, c.component_centi, c.total, c.note)});
-    for (const RealEntry& e : d.real)
-        rows.push_back({e.date, e.id, 1, line("real", e.id, e.date, e.component_centi, e.total(), e.note)});
-    // One history, oldest first ("2026-11-25" sorts before "2026-11-25T…": a real entry of a day comes first).
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-        if (a.date != b.date) return a.date < b.date;
-        if (a.kind != b.kind) return a.kind < b.kind;
-        return a.id < b.id;
-    });
-    std::string out = std::string(kCsvHeader) + "\r\n";
-    for (const Row& row : rows) out += row.line;
-    return out;
+  struct Row {
+    std::string_view date, id;
+    int kind;  // 0 self-check, 1 real: a self-check comes first on the same date
+    std::string line;
+  };
+  std::vector<Row> rows;
+  auto line = [](std::string_view kind, const std::string& id, const std::string& date,
+                 const std::array<int, kComponentCount>& centi, int total, const std::string& note) {
+    std::string s = std::string(kind) + "," + csv_field(id) + "," + csv_field(date);
+    for (int c : centi) s += "," + (c < 0 ? "-" + decimal(-c, 2, '.') : decimal(c, 2, '.'));
+    s += "," + std::to_string(total) + "," + csv_field(note) + "\r\n";
+    return s;
+  };
+  for (const SelfCheck& c : d.checks)
+    rows.push_back({c.date, c.id, 0, line("selfcheck", c.id, c.date, c.component_centi, c.total, c.note)});
+  for (const RealEntry& e : d.real)
+    rows.push_back({e.date, e.id, 1, line("real", e.id, e.date, e.component_centi, e.total(), e.note)});
+  // One history, oldest first ("2026-11-25" sorts before "2026-11-25T…": a real entry of a day comes first).
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    if (a.date != b.date) return a.date < b.date;
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return a.id < b.id;
+  });
+  std::string out = std::string(kCsvHeader) + "\r\n";
+  for (const Row& row : rows) out += row.line;
+  return out;
 }
 
 //-----------------------------------------------------------------------------
@@ -748,57 +752,57 @@ std::string history_csv(const Document& d) {
 //-----------------------------------------------------------------------------
 
 ValueParse parse_component_value(std::string_view raw) {
-    ValueParse out;
-    const std::string_view text = trim(raw);
-    if (text.empty()) {
-        out.problem = Problem{std::string(code::kInputEmpty), "", {}};
-        return out;
-    }
-    const detail::CentiParse p = detail::parse_centi(text, kComponentMax * 100);
-    switch (p.error) {
-        case detail::CentiError::None: out.centi = p.centi; break;
-        case detail::CentiError::NotANumber: out.problem = input_problem(code::kInputNotANumber, text); break;
-        case detail::CentiError::TooManyDecimals: out.problem = input_problem(code::kInputTooManyDecimals, text); break;
-        case detail::CentiError::OutOfRange: out.problem = input_problem(code::kInputOutOfRange, text); break;
-    }
+  ValueParse out;
+  const std::string_view text = trim(raw);
+  if (text.empty()) {
+    out.problem = Problem{std::string(code::kInputEmpty), "", {}};
     return out;
+  }
+  const detail::CentiParse p = detail::parse_centi(text, kComponentMax * 100);
+  switch (p.error) {
+    case detail::CentiError::None: out.centi = p.centi; break;
+    case detail::CentiError::NotANumber: out.problem = input_problem(code::kInputNotANumber, text); break;
+    case detail::CentiError::TooManyDecimals: out.problem = input_problem(code::kInputTooManyDecimals, text); break;
+    case detail::CentiError::OutOfRange: out.problem = input_problem(code::kInputOutOfRange, text); break;
+  }
+  return out;
 }
 
 PercentParse parse_top_percent(std::string_view raw) {
-    PercentParse out;
-    const std::string_view text = trim(raw);
-    if (text.empty()) {
-        out.problem = Problem{std::string(code::kInputEmpty), "", {}};
-        return out;
-    }
-    std::string_view s = text;
-    if (s.size() >= 3 && (s[0] == 'T' || s[0] == 't') && (s[1] == 'O' || s[1] == 'o') && (s[2] == 'P' || s[2] == 'p')) {
-        s.remove_prefix(3);
-        s = trim(s);
-    }
-    if (!s.empty() && s.back() == '%') {
-        s.remove_suffix(1);
-        s = trim(s);
-    }
-    if (!digits(s)) {
-        out.problem = input_problem(code::kInputPercentMalformed, text);
-        return out;
-    }
-    while (s.size() > 1 && s.front() == '0') s.remove_prefix(1);
-    const int n = s.size() > 3 ? 1000 : to_int(s);
-    if (n < 1 || n > 100) {
-        out.problem = input_problem(code::kInputPercentOutOfRange, text);
-        return out;
-    }
-    out.percent = n;
+  PercentParse out;
+  const std::string_view text = trim(raw);
+  if (text.empty()) {
+    out.problem = Problem{std::string(code::kInputEmpty), "", {}};
     return out;
+  }
+  std::string_view s = text;
+  if (s.size() >= 3 && (s[0] == 'T' || s[0] == 't') && (s[1] == 'O' || s[1] == 'o') && (s[2] == 'P' || s[2] == 'p')) {
+    s.remove_prefix(3);
+    s = trim(s);
+  }
+  if (!s.empty() && s.back() == '%') {
+    s.remove_suffix(1);
+    s = trim(s);
+  }
+  if (!digits(s)) {
+    out.problem = input_problem(code::kInputPercentMalformed, text);
+    return out;
+  }
+  while (s.size() > 1 && s.front() == '0') s.remove_prefix(1);
+  const int n = s.size() > 3 ? 1000 : to_int(s);
+  if (n < 1 || n > 100) {
+    out.problem = input_problem(code::kInputPercentOutOfRange, text);
+    return out;
+  }
+  out.percent = n;
+  return out;
 }
 
 std::optional<Problem> check_date(std::string_view text) {
-    int y = 0, m = 0, d = 0;
-    if (!split_date(text, y, m, d)) return input_problem(code::kDateMalformed, text);
-    if (!valid_calendar_date(y, m, d)) return input_problem(code::kDateInvalid, text);
-    return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  if (!split_date(text, y, m, d)) return input_problem(code::kDateMalformed, text);
+  if (!valid_calendar_date(y, m, d)) return input_problem(code::kDateInvalid, text);
+  return std::nullopt;
 }
 
 //-----------------------------------------------------------------------------
@@ -806,61 +810,60 @@ std::optional<Problem> check_date(std::string_view text) {
 //-----------------------------------------------------------------------------
 
 Comparison compare(const Result& estimate, const RealEntry& real, Lang lang) {
-    Comparison out;
-    out.estimate_centi = estimate.component_centi;
-    out.real_centi = real.component_centi;
-    const char separator = lang == Lang::De ? ',' : '.';
-    for (Component c : kComponents) {
-        const auto i = static_cast<std::size_t>(c);
-        const int diff = out.estimate_centi[i] - out.real_centi[i];
-        out.difference_centi[i] = diff;
-        if (diff > -50 && diff < 50) continue;
-        const std::string key =
-            "compare." + std::string(component_key(c)) + (diff > 0 ? ".higher" : ".lower");
-        out.sentences.emplace_back(key, Args{{"points", decimal(diff > 0 ? diff : -diff, 1, separator)}});
-    }
-    return out;
+  Comparison out;
+  out.estimate_centi = estimate.component_centi;
+  out.real_centi = real.component_centi;
+  const char separator = lang == Lang::De ? ',' : '.';
+  for (Component c : kComponents) {
+    const auto i = static_cast<std::size_t>(c);
+    const int diff = out.estimate_centi[i] - out.real_centi[i];
+    out.difference_centi[i] = diff;
+    if (diff > -50 && diff < 50) continue;
+    const std::string key = "compare." + std::string(component_key(c)) + (diff > 0 ? ".higher" : ".lower");
+    out.sentences.emplace_back(key, Args{{"points", decimal(diff > 0 ? diff : -diff, 1, separator)}});
+  }
+  return out;
 }
 
 std::vector<Advice> rerank_advice(const std::vector<Advice>& advice, const RealEntry& real) {
-    std::vector<Advice> out = advice;
-    // Conduct stays first (docs/scoring.md): re-ranking only orders the steps.
-    std::stable_sort(out.begin(), out.end(), [&](const Advice& a, const Advice& b) {
-        if (a.kind != b.kind) return a.kind == AdviceKind::Conduct;
-        return real.component_centi[static_cast<std::size_t>(a.component)] <
-               real.component_centi[static_cast<std::size_t>(b.component)];
-    });
-    return out;
+  std::vector<Advice> out = advice;
+  // Conduct stays first (docs/scoring.md): re-ranking only orders the steps.
+  std::stable_sort(out.begin(), out.end(), [&](const Advice& a, const Advice& b) {
+    if (a.kind != b.kind) return a.kind == AdviceKind::Conduct;
+    return real.component_centi[static_cast<std::size_t>(a.component)] <
+           real.component_centi[static_cast<std::size_t>(b.component)];
+  });
+  return out;
 }
 
 std::optional<int> change_since_last_week(const std::vector<RealEntry>& real) {
-    // Entries with a date that is not a calendar date cannot be placed in time and are skipped.
-    auto day = [](const RealEntry& e) -> std::optional<std::int64_t> {
-        int y = 0, m = 0, d = 0;
-        if (!split_date(e.date, y, m, d) || !valid_calendar_date(y, m, d)) return std::nullopt;
-        return date::days_from_civil({y, m, d});
-    };
-    const RealEntry* newest = nullptr;
-    std::int64_t newest_day = 0;
-    for (const RealEntry& e : real) {
-        std::optional<std::int64_t> d = day(e);
-        if (d && (!newest || *d >= newest_day)) {  // on the same day the later entry wins
-            newest = &e;
-            newest_day = *d;
-        }
+  // Entries with a date that is not a calendar date cannot be placed in time and are skipped.
+  auto day = [](const RealEntry& e) -> std::optional<std::int64_t> {
+    int y = 0, m = 0, d = 0;
+    if (!split_date(e.date, y, m, d) || !valid_calendar_date(y, m, d)) return std::nullopt;
+    return date::days_from_civil({y, m, d});
+  };
+  const RealEntry* newest = nullptr;
+  std::int64_t newest_day = 0;
+  for (const RealEntry& e : real) {
+    std::optional<std::int64_t> d = day(e);
+    if (d && (!newest || *d >= newest_day)) {  // on the same day the later entry wins
+      newest = &e;
+      newest_day = *d;
     }
-    if (!newest) return std::nullopt;
-    const RealEntry* before = nullptr;
-    std::int64_t before_day = 0;
-    for (const RealEntry& e : real) {
-        std::optional<std::int64_t> d = day(e);
-        if (d && *d <= newest_day - 7 && (!before || *d >= before_day)) {
-            before = &e;
-            before_day = *d;
-        }
+  }
+  if (!newest) return std::nullopt;
+  const RealEntry* before = nullptr;
+  std::int64_t before_day = 0;
+  for (const RealEntry& e : real) {
+    std::optional<std::int64_t> d = day(e);
+    if (d && *d <= newest_day - 7 && (!before || *d >= before_day)) {
+      before = &e;
+      before_day = *d;
     }
-    if (!before) return std::nullopt;
-    return newest->total() - before->total();
+  }
+  if (!before) return std::nullopt;
+  return newest->total() - before->total();
 }
 
 }  // namespace ssi::store

@@ -39,50 +39,50 @@ inline constexpr int kMaxDepth = limits::kMaxDepth;
 inline constexpr std::size_t kMaxStringBytes = limits::kMaxStringBytes;
 
 struct Settings {
-    std::optional<Lang> language;  // unset: follow the browser
-    std::string theme = "system";  // "system", "light", "dark"
-    int text_size_percent = 100;   // 100..200: the app's text on top of the browser's own text size
-    bool operator==(const Settings&) const = default;
+  std::optional<Lang> language;  // unset: follow the browser
+  std::string theme = "system";  // "system", "light", "dark"
+  int text_size_percent = 100;   // 100..200: the app's text on top of the browser's own text size
+  bool operator==(const Settings&) const = default;
 };
 
 // A finished self-check, as it was when the person finished it.
 struct SelfCheck {
-    std::string id;                 // stable across devices: import merges by id
-    std::string date;               // ISO 8601 UTC, "2026-11-25T14:03:00Z"
-    std::string questionnaire_id, questionnaire_version;
-    Answers answers;
-    std::array<int, kComponentCount> component_centi{};  // as scored then (the model may change later)
-    int total = 0;
-    std::string note;               // the person's own words
-    bool operator==(const SelfCheck&) const = default;
+  std::string id;    // stable across devices: import merges by id
+  std::string date;  // ISO 8601 UTC, "2026-11-25T14:03:00Z"
+  std::string questionnaire_id, questionnaire_version;
+  Answers answers;
+  std::array<int, kComponentCount> component_centi{};  // as scored then (the model may change later)
+  int total = 0;
+  std::string note;  // the person's own words
+  bool operator==(const SelfCheck&) const = default;
 };
 
 // A real SSI read off linkedin.com/sales/ssi.
 struct RealEntry {
-    std::string id;
-    std::string date;                                    // "YYYY-MM-DD"
-    std::array<int, kComponentCount> component_centi{};  // two decimals, 0..2500 each
-    std::optional<int> industry_top_percent;             // "Top 5 %" in the industry → 5 (1..100)
-    std::optional<int> network_top_percent;
-    std::string note;
-    int total() const;                                   // rounded sum, as LinkedIn shows it
-    bool operator==(const RealEntry&) const = default;
+  std::string id;
+  std::string date;                                    // "YYYY-MM-DD"
+  std::array<int, kComponentCount> component_centi{};  // two decimals, 0..2500 each
+  std::optional<int> industry_top_percent;             // "Top 5 %" in the industry → 5 (1..100)
+  std::optional<int> network_top_percent;
+  std::string note;
+  int total() const;  // rounded sum, as LinkedIn shows it
+  bool operator==(const RealEntry&) const = default;
 };
 
 // Where the person was, so a reload resumes exactly there.
 struct Progress {
-    Answers answers;              // the answers being worked on (not yet a finished self-check)
-    std::string screen;           // "welcome", "questionnaire", "results", "about", ...
-    std::string question;         // id of the question on screen
-    bool operator==(const Progress&) const = default;
+  Answers answers;       // the answers being worked on (not yet a finished self-check)
+  std::string screen;    // "welcome", "questionnaire", "results", "about", ...
+  std::string question;  // id of the question on screen
+  bool operator==(const Progress&) const = default;
 };
 
 struct Document {
-    Settings settings;
-    Progress progress;
-    std::vector<SelfCheck> checks;  // oldest first
-    std::vector<RealEntry> real;    // oldest first
-    bool operator==(const Document&) const = default;
+  Settings settings;
+  Progress progress;
+  std::vector<SelfCheck> checks;  // oldest first
+  std::vector<RealEntry> real;    // oldest first
+  bool operator==(const Document&) const = default;
 };
 
 //-----------------------------------------------------------------------------
@@ -90,14 +90,14 @@ struct Document {
 //-----------------------------------------------------------------------------
 
 struct DocumentLoad {
-    std::optional<Document> document;  // set when readable (possibly after migration)
-    std::vector<Problem> problems;     // why it is not readable; empty when document is set
-    // Readable, but these entries (or the answers in progress) were left out: the first problem of each, with
-    // its path (at most 50 listed; dropped_entries counts all). The caller keeps the text before writing over it.
-    std::vector<Problem> dropped;
-    int dropped_entries = 0;
-    int found_version = 0;             // schemaVersion found in the text (0 when none could be read)
-    bool migrated = false;             // read from an older version: write it back in the current one
+  std::optional<Document> document;  // set when readable (possibly after migration)
+  std::vector<Problem> problems;     // why it is not readable; empty when document is set
+  // Readable, but these entries (or the answers in progress) were left out: the first problem of each, with
+  // its path (at most 50 listed; dropped_entries counts all). The caller keeps the text before writing over it.
+  std::vector<Problem> dropped;
+  int dropped_entries = 0;
+  int found_version = 0;  // schemaVersion found in the text (0 when none could be read)
+  bool migrated = false;  // read from an older version: write it back in the current one
 };
 
 // Reads what the app stored. A text over limits::kMaxStoredReadBytes, not UTF-8, invalid JSON, a truncated text,
@@ -111,11 +111,11 @@ DocumentLoad read_document(std::string_view json, const Questionnaire& questionn
 // The repair reader: every entry that can be read from a stored copy the app could not read (cut, broken,
 // from a newer version), and a list of what it left out. A cut text gives the entries that were complete.
 struct Salvage {
-    Document document;               // settings, progress and entries that read
-    std::vector<Problem> dropped;    // one problem per entry left out (at most 50 listed)
-    int dropped_entries = 0;
-    bool stored_copy = false;        // the text is recognisably a stored document (otherwise nothing is taken)
-    std::optional<Problem> reason;   // why read_document would refuse the text as a whole, if it does
+  Document document;             // settings, progress and entries that read
+  std::vector<Problem> dropped;  // one problem per entry left out (at most 50 listed)
+  int dropped_entries = 0;
+  bool stored_copy = false;       // the text is recognisably a stored document (otherwise nothing is taken)
+  std::optional<Problem> reason;  // why read_document would refuse the text as a whole, if it does
 };
 Salvage salvage_document(std::string_view json, const Questionnaire& questionnaire);
 
@@ -136,14 +136,14 @@ std::string export_all(const Document& document, std::string_view app_version, s
 std::string export_check(const SelfCheck& check, std::string_view app_version, std::string_view exported_at);
 
 struct ImportPreview {
-    std::vector<SelfCheck> new_checks;  // not yet in the document (by id)
-    std::vector<RealEntry> new_real;
-    int duplicate_checks = 0, duplicate_real = 0;
-    std::vector<Problem> problems;      // non-empty: refused, nothing may be added
-    bool repair = false;                // the file was a stored copy: what reads is taken, the rest listed
-    std::vector<Problem> dropped;       // repair only: entries left out (at most 50 listed)
-    int dropped_entries = 0;
-    bool ok() const { return problems.empty(); }
+  std::vector<SelfCheck> new_checks;  // not yet in the document (by id)
+  std::vector<RealEntry> new_real;
+  int duplicate_checks = 0, duplicate_real = 0;
+  std::vector<Problem> problems;  // non-empty: refused, nothing may be added
+  bool repair = false;            // the file was a stored copy: what reads is taken, the rest listed
+  std::vector<Problem> dropped;   // repair only: entries left out (at most 50 listed)
+  int dropped_entries = 0;
+  bool ok() const { return problems.empty(); }
 };
 
 // Checks an import file against the document it would be merged into. Refuses (with a problem) files over
@@ -174,14 +174,14 @@ std::string history_csv(const Document& document);
 
 // "12,34", "12.34", " 7 " → centi points; empty, malformed, more than two decimals or outside 0–25 → problem.
 struct ValueParse {
-    std::optional<int> centi;
-    std::optional<Problem> problem;
+  std::optional<int> centi;
+  std::optional<Problem> problem;
 };
 ValueParse parse_component_value(std::string_view text);
 // "5", "Top 5 %", "5%" → 5; 1..100.
 struct PercentParse {
-    std::optional<int> percent;
-    std::optional<Problem> problem;
+  std::optional<int> percent;
+  std::optional<Problem> problem;
 };
 PercentParse parse_top_percent(std::string_view text);
 // "2026-11-25" → valid calendar date (1900..2999) or problem.
@@ -192,11 +192,11 @@ std::optional<Problem> check_date(std::string_view text);
 //-----------------------------------------------------------------------------
 
 struct Comparison {
-    std::array<int, kComponentCount> estimate_centi{}, real_centi{};
-    std::array<int, kComponentCount> difference_centi{};  // estimate − real
-    // One localised sentence per component whose difference is at least 0.5 points, e.g.
-    // "Sie schätzen Ihr Engagement 6,0 Punkte höher ein als LinkedIn." (texts in messages.json).
-    std::vector<std::pair<std::string, Args>> sentences;   // message key + arguments (numbers in `lang`'s format)
+  std::array<int, kComponentCount> estimate_centi{}, real_centi{};
+  std::array<int, kComponentCount> difference_centi{};  // estimate − real
+  // One localised sentence per component whose difference is at least 0.5 points, e.g.
+  // "Sie schätzen Ihr Engagement 6,0 Punkte höher ein als LinkedIn." (texts in messages.json).
+  std::vector<std::pair<std::string, Args>> sentences;  // message key + arguments (numbers in `lang`'s format)
 };
 Comparison compare(const Result& estimate, const RealEntry& real, Lang lang);
 

@@ -37,12 +37,12 @@ inline constexpr int kMaxGroupFiles = limits::kMaxGroupParticipants;            
 inline constexpr std::size_t kMaxGroupBytes = limits::kMaxGroupBytes;             // a saved group session
 
 struct Handover {
-    std::string questionnaire_id, questionnaire_version;
-    std::string nickname;                                 // trimmed; "" = anonymous
-    std::array<int, kComponentCount> component_centi{};  // 0..2500 each, two decimals
-    int total = 0;                                        // rounded sum, as LinkedIn shows it
-    Corridor corridor = Corridor::Inactive;               // corridor_for(total)
-    bool operator==(const Handover&) const = default;
+  std::string questionnaire_id, questionnaire_version;
+  std::string nickname;                                // trimmed; "" = anonymous
+  std::array<int, kComponentCount> component_centi{};  // 0..2500 each, two decimals
+  int total = 0;                                       // rounded sum, as LinkedIn shows it
+  Corridor corridor = Corridor::Inactive;              // corridor_for(total)
+  bool operator==(const Handover&) const = default;
 };
 
 // The hand-over of a scored result. The nickname is trimmed and cut to kMaxNicknameChars characters; one that
@@ -60,9 +60,9 @@ std::string handover_json(const Handover& handover, std::string_view app_version
 std::optional<Problem> check_nickname(std::string_view nickname);
 
 struct HandoverLoad {
-    std::optional<Handover> handover;  // set only when there are no problems
-    std::vector<Problem> problems;
-    bool ok() const { return handover.has_value() && problems.empty(); }
+  std::optional<Handover> handover;  // set only when there are no problems
+  std::vector<Problem> problems;
+  bool ok() const { return handover.has_value() && problems.empty(); }
 };
 
 // Reads a hand-over file. Refuses (with problems): more than kMaxHandoverBytes, invalid or truncated JSON,
@@ -81,47 +81,47 @@ HandoverLoad read_handover(std::string_view text);
 // Statistics of one value over the group, in hundredths of a point. The mean is rounded half away from
 // zero to a hundredth; the median of an even count is the mean of the two middle values (rounded the same way).
 struct Stats {
-    int count = 0;
-    int mean_centi = 0, median_centi = 0, min_centi = 0, max_centi = 0;
-    bool operator==(const Stats&) const = default;
+  int count = 0;
+  int mean_centi = 0, median_centi = 0, min_centi = 0, max_centi = 0;
+  bool operator==(const Stats&) const = default;
 };
 Stats stats_of(std::vector<int> values_centi);
 
 struct Participant {
-    std::string name;   // the nickname, or "" when anonymous (the UI shows "Participant N" then)
-    int number = 0;     // 1-based, in the order the files were given (over the whole group)
-    Handover handover;
+  std::string name;  // the nickname, or "" when anonymous (the UI shows "Participant N" then)
+  int number = 0;    // 1-based, in the order the files were given (over the whole group)
+  Handover handover;
 };
 
 // Results of one questionnaire (id + version). Results of different questionnaires are never mixed.
 struct GroupPart {
-    std::string questionnaire_id, questionnaire_version;
-    std::vector<Participant> participants;               // in the order the files were given
-    Stats total;                                          // over the rounded totals (×100)
-    std::array<Stats, kComponentCount> components{};
-    std::array<int, 4> corridors{};                       // inactive, occasional, active, top
-    std::vector<Component> weakest;                       // lowest mean component(s), LinkedIn's order on a tie
-    // The advice most often at the top: a person's top advice is the one for their weakest component
-    // (the lowest score; LinkedIn's order on a tie). Counts per component, and the most frequent one(s).
-    std::array<int, kComponentCount> top_advice{};
-    std::vector<Component> most_frequent_advice;
+  std::string questionnaire_id, questionnaire_version;
+  std::vector<Participant> participants;  // in the order the files were given
+  Stats total;                            // over the rounded totals (×100)
+  std::array<Stats, kComponentCount> components{};
+  std::array<int, 4> corridors{};  // inactive, occasional, active, top
+  std::vector<Component> weakest;  // lowest mean component(s), LinkedIn's order on a tie
+  // The advice most often at the top: a person's top advice is the one for their weakest component
+  // (the lowest score; LinkedIn's order on a tie). Counts per component, and the most frequent one(s).
+  std::array<int, kComponentCount> top_advice{};
+  std::vector<Component> most_frequent_advice;
 };
 
 struct FileError {
-    int index = 0;            // 0-based position in the list of files given to that add_files call
-    std::string name;         // the file name, as given
-    std::vector<Problem> problems;
+  int index = 0;     // 0-based position in the list of files given to that add_files call
+  std::string name;  // the file name, as given
+  std::vector<Problem> problems;
 };
 
 struct Group {
-    std::vector<GroupPart> parts;    // largest first (then by id, version); parts[0] is the main one
-    std::vector<FileError> errors;   // in file order; each add_files call appends (clear it to forget them)
-    int participants() const;        // over all parts
+  std::vector<GroupPart> parts;   // largest first (then by id, version); parts[0] is the main one
+  std::vector<FileError> errors;  // in file order; each add_files call appends (clear it to forget them)
+  int participants() const;       // over all parts
 };
 
 struct GroupFile {
-    std::string name;  // shown with errors
-    std::string text;
+  std::string name;  // shown with errors
+  std::string text;
 };
 
 // Adds files to a group (a drop or a picker selection; may be called again to add more). Bad files are

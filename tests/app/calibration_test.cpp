@@ -32,14 +32,16 @@ std::string stored(const store::Document& doc) { return store::write_document(do
 
 Answers occasional_poster() {
   const Questionnaire q = *load_questionnaire(assets::get("content/questionnaire.json")).questionnaire;
-  return *answers_from_json(q, R"({"schema": "ssi-selfcheck/answers", "schemaVersion": 1, "questionnaire": {"id": "ssi-selfcheck"},
+  return *answers_from_json(
+              q, R"({"schema": "ssi-selfcheck/answers", "schemaVersion": 1, "questionnaire": {"id": "ssi-selfcheck"},
     "answers": {"brand_photo": 2, "brand_headline": 1, "brand_about": 2, "brand_experience": 1, "brand_education_skills": 2,
     "brand_recommendations": 1, "brand_featured": 0, "brand_publishing": 0, "brand_followers": 1, "find_search": 1,
     "find_profile_views": 1, "find_vet_fit": 1, "find_vet_quality": 1, "find_follow_instead": 1, "find_active_days": 1,
     "find_profile_visitors": 1, "engage_posts": 2, "engage_post_replies": 1, "engage_reactions": 2, "engage_comments": 1,
     "engage_sharing": 1, "engage_groups": 1, "engage_messages": 1, "engage_offline": 0, "rel_connections": 2,
     "rel_received": 1, "rel_invitation_quality": 2, "rel_invitations": 1, "rel_unanswered": 1, "rel_pitch": 0,
-    "rel_blocked": 0, "rel_decision_makers": 1, "rel_follow_up": 1, "sn_use": 0}})").answers;
+    "rel_blocked": 0, "rel_decision_makers": 1, "rel_follow_up": 1, "sn_use": 0}})")
+              .answers;
 }
 
 TEST(Calibration, TheShownRangeUsesTheStoredRealValuesNextToEstimates) {

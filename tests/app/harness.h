@@ -4,9 +4,9 @@
 
 #include <cstdint>
 #include <map>
-#include <vector>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 #include "app/model.h"

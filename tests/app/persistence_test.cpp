@@ -63,9 +63,10 @@ TEST(Persistence, FlushWritesPendingChangesAtOnce) {
 }
 
 TEST(Persistence, UnreadableDataIsKeptAsABackupAndTheAppStarts) {
-  for (const std::string& bad : {std::string("{not json"), std::string("{\"schema\":\"ssi-selfcheck/store\",\"schemaVersion\":99}"),
-                                std::string("{\"schema\":\"ssi-selfcheck/store\",\"schemaVersion\":2,\"checks\":[{\"id\":"),
-                                std::string("[1,2,3]")}) {
+  for (const std::string& bad :
+       {std::string("{not json"), std::string("{\"schema\":\"ssi-selfcheck/store\",\"schemaVersion\":99}"),
+        std::string("{\"schema\":\"ssi-selfcheck/store\",\"schemaVersion\":2,\"checks\":[{\"id\":"),
+        std::string("[1,2,3]")}) {
     Harness h(390, 844, "de-DE", {{"ssi-selfcheck.store", bad}});
     ASSERT_TRUE(h.ok) << h.error;
     std::string backup_key;
@@ -176,8 +177,8 @@ TEST(Persistence, TwoTabsAnsweringAndImportingAtOnceLoseNothing) {
   }
   // Imports in both tabs at once: a writes first; b writes before a's storage event reached it.
   const auto file = [](std::string_view id) {
-    return std::string(R"({"type":"ssi-selfcheck/export","schemaVersion":1,"checks":[],"real":[{"id":")") + std::string(id) +
-           R"(","date":"2026-01-01","centi":{"brand":0,"find":0,"engage":0,"relationships":0}}]})";
+    return std::string(R"({"type":"ssi-selfcheck/export","schemaVersion":1,"checks":[],"real":[{"id":")") +
+           std::string(id) + R"(","date":"2026-01-01","centi":{"brand":0,"find":0,"engage":0,"relationships":0}}]})";
   };
   EXPECT_TRUE(nlohmann::json::parse(a.app.import_text(file("from-a"), false))["ok"].get<bool>());
   EXPECT_TRUE(nlohmann::json::parse(b.app.import_text(file("from-b"), false))["ok"].get<bool>());
@@ -235,7 +236,8 @@ TEST(Persistence, ExportDeleteImportGivesTheSameData) {
   h.frames(3);
   ASSERT_TRUE(h.click("data.delete"));
   ASSERT_TRUE(h.click("data.delete_yes"));
-  for (const auto& [key, value] : h.host.storage) EXPECT_NE(key.rfind("ssi-selfcheck.", 0), 0u) << key << " left behind";
+  for (const auto& [key, value] : h.host.storage)
+    EXPECT_NE(key.rfind("ssi-selfcheck.", 0), 0u) << key << " left behind";
 
   const auto reply = nlohmann::json::parse(h.app.import_text(exported, false));
   EXPECT_EQ(reply["ok"], true) << reply.dump();

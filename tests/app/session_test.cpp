@@ -23,8 +23,10 @@ struct AnyField {
 };
 template <class T, class... Fields>
 constexpr int field_count() {
-  if constexpr (requires { T{Fields{}..., AnyField{}}; }) return field_count<T, Fields..., AnyField>();
-  else return sizeof...(Fields);
+  if constexpr (requires { T{Fields{}..., AnyField{}}; })
+    return field_count<T, Fields..., AnyField>();
+  else
+    return sizeof...(Fields);
 }
 
 // Starts a session like App::init does, on the host's storage.
@@ -36,7 +38,8 @@ void start(Session& session) {
 
 std::string files_json(const std::vector<std::string>& texts) {
   json files = json::array();
-  for (std::size_t i = 0; i < texts.size(); ++i) files.push_back({{"name", "f" + std::to_string(i + 1) + ".json"}, {"text", texts[i]}});
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    files.push_back({{"name", "f" + std::to_string(i + 1) + ".json"}, {"text", texts[i]}});
   return files.dump();
 }
 
@@ -78,10 +81,12 @@ std::vector<std::string> not_reset(const PersonState& p) {
   };
   check(p.settings.language == fresh.settings.language, "settings.language");
   check(p.settings.text_size_percent == fresh.settings.text_size_percent, "settings.text_size_percent");
-  check(p.real.values == fresh.real.values && p.real.date == fresh.real.date && p.real.industry == fresh.real.industry &&
-            p.real.network == fresh.real.network && p.real.message == fresh.real.message && p.real.tried == fresh.real.tried,
+  check(p.real.values == fresh.real.values && p.real.date == fresh.real.date &&
+            p.real.industry == fresh.real.industry && p.real.network == fresh.real.network &&
+            p.real.message == fresh.real.message && p.real.tried == fresh.real.tried,
         "real");
-  check(p.handover.nickname == fresh.handover.nickname && p.handover.handed_over_at == fresh.handover.handed_over_at, "handover");
+  check(p.handover.nickname == fresh.handover.nickname && p.handover.handed_over_at == fresh.handover.handed_over_at,
+        "handover");
   check(p.gauges == fresh.gauges, "gauges");
   check(p.help_open == fresh.help_open, "help_open");
   check(p.editing == fresh.editing, "editing");
@@ -103,8 +108,9 @@ std::vector<std::string> not_reset(const PersonState& p) {
 TEST(Session, TheTestKnowsEveryFieldOfThePerson) {
   // A field added to PersonState must be added to fill() and not_reset() too (then the test below covers it).
   static_assert(field_count<PersonState>() == 18, "PersonState changed: fill and check the new field in this test");
-  static_assert(field_count<app::RealForm>() == 6 && field_count<app::HandoverForm>() == 2 && field_count<app::Settings>() == 2,
-                "a part of PersonState changed: fill and check the new field in this test");
+  static_assert(
+      field_count<app::RealForm>() == 6 && field_count<app::HandoverForm>() == 2 && field_count<app::Settings>() == 2,
+      "a part of PersonState changed: fill and check the new field in this test");
   PersonState p;
   EXPECT_TRUE(not_reset(p).empty());
   fill(p);

@@ -30,7 +30,8 @@ void answer_all(Harness& h, int option) {
 
 std::string files_json(const std::vector<std::string>& texts) {
   json files = json::array();
-  for (std::size_t i = 0; i < texts.size(); ++i) files.push_back({{"name", "f" + std::to_string(i + 1) + ".json"}, {"text", texts[i]}});
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    files.push_back({{"name", "f" + std::to_string(i + 1) + ".json"}, {"text", texts[i]}});
   return files.dump();
 }
 
@@ -54,7 +55,8 @@ TEST(Workshop, TheHandOverHoldsOnlyScoresTotalCorridorQuestionnaireAndNickname) 
   const json file = json::parse(h.app.handover_text());
   std::set<std::string> keys;
   for (auto it = file.begin(); it != file.end(); ++it) keys.insert(it.key());
-  EXPECT_EQ(keys, (std::set<std::string>{"appVersion", "components", "corridor", "nickname", "questionnaire", "schemaVersion", "total", "type"}));
+  EXPECT_EQ(keys, (std::set<std::string>{"appVersion", "components", "corridor", "nickname", "questionnaire",
+                                         "schemaVersion", "total", "type"}));
   EXPECT_EQ(file["nickname"], "Anna");
   EXPECT_EQ(file["total"], h.model().result().total);
   EXPECT_EQ(file["questionnaire"]["id"], h.model().questionnaire().id);
@@ -76,7 +78,8 @@ TEST(Workshop, TheHandOverHoldsOnlyScoresTotalCorridorQuestionnaireAndNickname) 
 
 TEST(Workshop, NextParticipantRemovesEveryKeyOfThePersonButKeepsTheTrainersQuestionnaire) {
   const std::string own = trainer_questionnaire("trainer-x", "2.0");
-  Harness h(390, 844, "de-DE", {{"ssi-selfcheck.questionnaire", own}, {"ssi-selfcheck.backup.2026-01-01T00:00:00Z", "old"}});
+  Harness h(390, 844, "de-DE",
+            {{"ssi-selfcheck.questionnaire", own}, {"ssi-selfcheck.backup.2026-01-01T00:00:00Z", "old"}});
   ASSERT_TRUE(h.ok) << h.error;
   EXPECT_EQ(h.model().questionnaire().id, "trainer-x");
   answer_all(h, 1);
@@ -110,8 +113,8 @@ TEST(Workshop, ABrokenQuestionnaireListsEveryErrorAndChangesNothing) {
   ASSERT_TRUE(h.ok) << h.error;
   json q = json::parse(assets::get("content/questionnaire.json"));
   q["questions"][0]["options"][0]["points"] = "many";  // wrong type
-  q["questions"][3].erase("text");                      // missing
-  q["version"] = 7;                                     // wrong type
+  q["questions"][3].erase("text");                     // missing
+  q["version"] = 7;                                    // wrong type
   const std::string broken = q.dump();
   const QuestionnaireLoad expected = load_questionnaire(broken);
   ASSERT_GE(expected.problems.size(), 3u);
@@ -213,7 +216,8 @@ TEST(Workshop, AStoredQuestionnaireThatBrokeIsKeptAndOursIsUsed) {
 TEST(Workshop, GroupViewAggregatesKeepsQuestionnairesApartAndListsBadFiles) {
   Harness h(1440, 900, "en-US");
   ASSERT_TRUE(h.ok) << h.error;
-  auto handover = [](const std::string& id, const std::string& version, std::array<int, 4> centi, const std::string& nick) {
+  auto handover = [](const std::string& id, const std::string& version, std::array<int, 4> centi,
+                     const std::string& nick) {
     workshop::Handover ho;
     ho.questionnaire_id = id;
     ho.questionnaire_version = version;
@@ -256,9 +260,10 @@ TEST(Workshop, GroupViewAggregatesKeepsQuestionnairesApartAndListsBadFiles) {
   EXPECT_EQ(reloaded["allParticipants"], 3);
   // Files the page did not read (too large, too many) are listed with the rest, in file order.
   ASSERT_TRUE(h.click("group.clear"));
-  const json skipped = json::parse(h.app.group_import(
-      R"([{"name":"big.pdf","text":null,"skipped":"size"},)" + files_json({files[0]}).substr(1, files_json({files[0]}).size() - 2) +
-      R"(,{"name":"late.json","text":null,"skipped":"count"}])"));
+  const json skipped =
+      json::parse(h.app.group_import(R"([{"name":"big.pdf","text":null,"skipped":"size"},)" +
+                                     files_json({files[0]}).substr(1, files_json({files[0]}).size() - 2) +
+                                     R"(,{"name":"late.json","text":null,"skipped":"count"}])"));
   EXPECT_EQ(skipped["allParticipants"], 1);
   ASSERT_EQ(skipped["errors"].size(), 2u);
   EXPECT_EQ(skipped["errors"][0]["index"], 0);
@@ -286,7 +291,8 @@ TEST(Workshop, PresenterSlidesAreReachableWithTheKeyboardAloneInLargeHighContras
   auto title = [&] { return h.widget("presenter.slide")->label; };
   ASSERT_TRUE(h.widget("presenter.slide"));
   titles.push_back(title());
-  for (ImGuiKey key : {ImGuiKey_RightArrow, ImGuiKey_PageDown, ImGuiKey_DownArrow, ImGuiKey_RightArrow, ImGuiKey_PageDown}) {
+  for (ImGuiKey key :
+       {ImGuiKey_RightArrow, ImGuiKey_PageDown, ImGuiKey_DownArrow, ImGuiKey_RightArrow, ImGuiKey_PageDown}) {
     h.key(key);
     titles.push_back(title());
   }

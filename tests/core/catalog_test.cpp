@@ -8,112 +8,112 @@ namespace ssi {
 namespace {
 
 TEST(Messages, ShippedCatalogueValidates) {
-    CatalogLoad load = Catalog::load(assets::get("content/messages.json"));
-    for (const Problem& p : load.problems) ADD_FAILURE() << p.code << " @ " << p.path;
-    ASSERT_TRUE(load.ok());
+  CatalogLoad load = Catalog::load(assets::get("content/messages.json"));
+  for (const Problem& p : load.problems) ADD_FAILURE() << p.code << " @ " << p.path;
+  ASSERT_TRUE(load.ok());
 }
 
 TEST(Messages, EveryCodeTheCoreCanEmitHasGermanAndEnglishText) {
-    const Catalog& m = test::messages();
-    EXPECT_GT(problem_codes().size(), 40u);
-    for (std::string_view code : problem_codes()) {
-        const Text* t = m.find(code);
-        ASSERT_NE(t, nullptr) << code;
-        EXPECT_FALSE(t->de.empty()) << code;
-        EXPECT_FALSE(t->en.empty()) << code;
-    }
-    EXPECT_TRUE(m.has("problem.at_path"));
+  const Catalog& m = test::messages();
+  EXPECT_GT(problem_codes().size(), 40u);
+  for (std::string_view code : problem_codes()) {
+    const Text* t = m.find(code);
+    ASSERT_NE(t, nullptr) << code;
+    EXPECT_FALSE(t->de.empty()) << code;
+    EXPECT_FALSE(t->en.empty()) << code;
+  }
+  EXPECT_TRUE(m.has("problem.at_path"));
 }
 
 TEST(Messages, NamesEveryComponentAndCorridor) {
-    const Catalog& m = test::messages();
-    for (Component c : kComponents) {
-        EXPECT_TRUE(m.has("component." + std::string(component_key(c)))) << component_key(c);
-        EXPECT_TRUE(m.has("component." + std::string(component_key(c)) + ".description")) << component_key(c);
-    }
-    for (Corridor c : {Corridor::Inactive, Corridor::Occasional, Corridor::Active, Corridor::Top}) {
-        EXPECT_TRUE(m.has("corridor." + std::string(corridor_key(c)))) << corridor_key(c);
-        EXPECT_TRUE(m.has("corridor." + std::string(corridor_key(c)) + ".description")) << corridor_key(c);
-    }
+  const Catalog& m = test::messages();
+  for (Component c : kComponents) {
+    EXPECT_TRUE(m.has("component." + std::string(component_key(c)))) << component_key(c);
+    EXPECT_TRUE(m.has("component." + std::string(component_key(c)) + ".description")) << component_key(c);
+  }
+  for (Corridor c : {Corridor::Inactive, Corridor::Occasional, Corridor::Active, Corridor::Top}) {
+    EXPECT_TRUE(m.has("corridor." + std::string(corridor_key(c)))) << corridor_key(c);
+    EXPECT_TRUE(m.has("corridor." + std::string(corridor_key(c)) + ".description")) << corridor_key(c);
+  }
 }
 
 TEST(Messages, UsesOneGermanAddressFormThroughout) {
-    // Formal "Sie" everywhere: no informal du/dein/dir in messages or the questionnaire.
-    auto informal = [](const std::string& text) {
-        for (const char* word : {" du ", " Du ", " dein", " Dein", " dir ", " dich ", "Hast du", "Kannst du"})
-            if (text.find(word) != std::string::npos) return true;
-        return false;
-    };
-    const Catalog& m = test::messages();
-    for (const std::string& key : m.keys()) EXPECT_FALSE(informal(" " + m.find(key)->de + " ")) << key;
-    for (const Question& q : test::shipped().questions)
-        for (const Text* t : {&q.text, &q.help, &q.tip})
-            EXPECT_FALSE(informal(" " + t->de + " ")) << q.id;
+  // Formal "Sie" everywhere: no informal du/dein/dir in messages or the questionnaire.
+  auto informal = [](const std::string& text) {
+    for (const char* word : {" du ", " Du ", " dein", " Dein", " dir ", " dich ", "Hast du", "Kannst du"})
+      if (text.find(word) != std::string::npos) return true;
+    return false;
+  };
+  const Catalog& m = test::messages();
+  for (const std::string& key : m.keys()) EXPECT_FALSE(informal(" " + m.find(key)->de + " ")) << key;
+  for (const Question& q : test::shipped().questions)
+    for (const Text* t : {&q.text, &q.help, &q.tip}) EXPECT_FALSE(informal(" " + t->de + " ")) << q.id;
 }
 
 TEST(Messages, ShipsWithoutKeyClashesWithTheUiCatalogue) {
-    CatalogLoad ui = Catalog::load(assets::get("content/ui.json"));
-    if (!ui.catalog) GTEST_SKIP() << "content/ui.json not present or not valid (owned by the UI)";
-    Catalog all = test::messages();
-    std::vector<std::string> duplicates;
-    EXPECT_TRUE(all.merge(*ui.catalog, &duplicates));
-    EXPECT_TRUE(duplicates.empty()) << duplicates.front();
+  CatalogLoad ui = Catalog::load(assets::get("content/ui.json"));
+  if (!ui.catalog) GTEST_SKIP() << "content/ui.json not present or not valid (owned by the UI)";
+  Catalog all = test::messages();
+  std::vector<std::string> duplicates;
+  EXPECT_TRUE(all.merge(*ui.catalog, &duplicates));
+  EXPECT_TRUE(duplicates.empty()) << duplicates.front();
 }
 
 TEST(Catalog, FormatsPlaceholdersAndNeverFailsOnMissingKeys) {
-    CatalogLoad load = Catalog::load(R"({"greet": {"de": "Hallo {name}, {name}! {x y} {}", "en": "Hi {name}! {x y} {}"}})");
-    ASSERT_TRUE(load.ok());
-    const Catalog& c = *load.catalog;
-    EXPECT_EQ(c.format("greet", Lang::De, {{"name", "Ada"}}), "Hallo Ada, Ada! {x y} {}");
-    EXPECT_EQ(c.format("greet", Lang::En, {{"name", "Ada"}}), "Hi Ada! {x y} {}");
-    EXPECT_EQ(c.format("greet", Lang::En), "Hi {name}! {x y} {}");
-    EXPECT_EQ(c.format("missing.key", Lang::De), "missing.key");
-    EXPECT_EQ(placeholders("a {b} {c_1} {d-e} {f"), (std::vector<std::string>{"b", "c_1"}));
-    EXPECT_EQ(c.keys(), (std::vector<std::string>{"greet"}));
+  CatalogLoad load =
+      Catalog::load(R"({"greet": {"de": "Hallo {name}, {name}! {x y} {}", "en": "Hi {name}! {x y} {}"}})");
+  ASSERT_TRUE(load.ok());
+  const Catalog& c = *load.catalog;
+  EXPECT_EQ(c.format("greet", Lang::De, {{"name", "Ada"}}), "Hallo Ada, Ada! {x y} {}");
+  EXPECT_EQ(c.format("greet", Lang::En, {{"name", "Ada"}}), "Hi Ada! {x y} {}");
+  EXPECT_EQ(c.format("greet", Lang::En), "Hi {name}! {x y} {}");
+  EXPECT_EQ(c.format("missing.key", Lang::De), "missing.key");
+  EXPECT_EQ(placeholders("a {b} {c_1} {d-e} {f"), (std::vector<std::string>{"b", "c_1"}));
+  EXPECT_EQ(c.keys(), (std::vector<std::string>{"greet"}));
 }
 
 TEST(Catalog, MergeReportsDuplicatesAndKeepsTheFirst) {
-    Catalog a = *Catalog::load(R"({"k": {"de": "A", "en": "A"}})").catalog;
-    Catalog b = *Catalog::load(R"({"k": {"de": "B", "en": "B"}, "l": {"de": "L", "en": "L"}})").catalog;
-    std::vector<std::string> duplicates;
-    EXPECT_FALSE(a.merge(b, &duplicates));
-    EXPECT_EQ(duplicates, std::vector<std::string>{"k"});
-    EXPECT_EQ(a.format("k", Lang::De), "A");
-    EXPECT_TRUE(a.has("l"));
+  Catalog a = *Catalog::load(R"({"k": {"de": "A", "en": "A"}})").catalog;
+  Catalog b = *Catalog::load(R"({"k": {"de": "B", "en": "B"}, "l": {"de": "L", "en": "L"}})").catalog;
+  std::vector<std::string> duplicates;
+  EXPECT_FALSE(a.merge(b, &duplicates));
+  EXPECT_EQ(duplicates, std::vector<std::string>{"k"});
+  EXPECT_EQ(a.format("k", Lang::De), "A");
+  EXPECT_TRUE(a.has("l"));
 }
 
 TEST(Catalog, ValidationCatchesIncompleteEntries) {
-    struct Case {
-        const char* json;
-        std::string_view code;
-        const char* path;
-    };
-    const Case cases[] = {
-        {"{\"a\": ", code::kInvalidJson, ""},
-        {"[]", code::kNotObject, ""},
-        {R"({"a": "text"})", code::kNotObjectField, "a"},
-        {R"({"a": {"de": "x"}})", code::kMissingTranslation, "a.en"},
-        {R"({"a": {"en": "x"}})", code::kMissingTranslation, "a.de"},
-        {R"({"a": {"de": "x", "en": " "}})", code::kEmptyText, "a.en"},
-        {R"({"a": {"de": 1, "en": "x"}})", code::kNotString, "a.de"},
-        {R"({"a": {"de": "{n} Punkte", "en": "{count} points"}})", code::kPlaceholderMismatch, "a"},
-        {R"({"a": {"de": "{n}", "en": "none"}})", code::kPlaceholderMismatch, "a"},
-        {R"({"": {"de": "x", "en": "x"}})", code::kEmptyKey, ""},
-    };
-    for (const Case& c : cases) {
-        CatalogLoad load = Catalog::load(c.json);
-        EXPECT_FALSE(load.ok()) << c.json;
-        ASSERT_EQ(load.problems.size(), 1u) << c.json;
-        EXPECT_EQ(load.problems[0].code, c.code) << c.json;
-        EXPECT_EQ(load.problems[0].path, c.path) << c.json;
-    }
+  struct Case {
+    const char* json;
+    std::string_view code;
+    const char* path;
+  };
+  const Case cases[] = {
+      {"{\"a\": ", code::kInvalidJson, ""},
+      {"[]", code::kNotObject, ""},
+      {R"({"a": "text"})", code::kNotObjectField, "a"},
+      {R"({"a": {"de": "x"}})", code::kMissingTranslation, "a.en"},
+      {R"({"a": {"en": "x"}})", code::kMissingTranslation, "a.de"},
+      {R"({"a": {"de": "x", "en": " "}})", code::kEmptyText, "a.en"},
+      {R"({"a": {"de": 1, "en": "x"}})", code::kNotString, "a.de"},
+      {R"({"a": {"de": "{n} Punkte", "en": "{count} points"}})", code::kPlaceholderMismatch, "a"},
+      {R"({"a": {"de": "{n}", "en": "none"}})", code::kPlaceholderMismatch, "a"},
+      {R"({"": {"de": "x", "en": "x"}})", code::kEmptyKey, ""},
+  };
+  for (const Case& c : cases) {
+    CatalogLoad load = Catalog::load(c.json);
+    EXPECT_FALSE(load.ok()) << c.json;
+    ASSERT_EQ(load.problems.size(), 1u) << c.json;
+    EXPECT_EQ(load.problems[0].code, c.code) << c.json;
+    EXPECT_EQ(load.problems[0].path, c.path) << c.json;
+  }
 }
 
 TEST(Catalog, DescribePutsThePathFirst) {
-    const Problem p{std::string(code::kMissingField), "questions[3].id", {{"field", "id"}}};
-    EXPECT_EQ(describe(test::messages(), p, Lang::En), "questions[3].id: The field \"id\" is missing.");
-    EXPECT_EQ(describe(test::messages(), p, Lang::De), "questions[3].id: Das Feld „id“ fehlt.");
-    EXPECT_EQ(describe(Catalog{}, p, Lang::De), "questions[3].id: field.missing");
+  const Problem p{std::string(code::kMissingField), "questions[3].id", {{"field", "id"}}};
+  EXPECT_EQ(describe(test::messages(), p, Lang::En), "questions[3].id: The field \"id\" is missing.");
+  EXPECT_EQ(describe(test::messages(), p, Lang::De), "questions[3].id: Das Feld „id“ fehlt.");
+  EXPECT_EQ(describe(Catalog{}, p, Lang::De), "questions[3].id: field.missing");
 }
 
 }  // namespace

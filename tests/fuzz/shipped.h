@@ -10,15 +10,15 @@
 namespace ssi::fuzz {
 
 inline const Questionnaire& shipped() {
-    static const Questionnaire q = [] {
-        std::ifstream in(SSI_SOURCE_DIR "/content/questionnaire.json", std::ios::binary);
-        std::ostringstream s;
-        s << in.rdbuf();
-        QuestionnaireLoad load = load_questionnaire(s.str());
-        if (!load.ok()) std::abort();  // the fuzzer needs the real questionnaire
-        return *load.questionnaire;
-    }();
-    return q;
+  static const Questionnaire q = [] {
+    std::ifstream in(SSI_SOURCE_DIR "/content/questionnaire.json", std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    QuestionnaireLoad load = load_questionnaire(s.str());
+    if (!load.ok()) std::abort();  // the fuzzer needs the real questionnaire
+    return *load.questionnaire;
+  }();
+  return q;
 }
 
 }  // namespace ssi::fuzz

@@ -9,6 +9,8 @@
 
 // One element per node, keyed by the node's stable id; attributes are written only when they differ, and an
 // element moves only when its place in reading order changed (moving a focused element would blur it).
+// EM_JS bodies are JavaScript, which clang-format would break ("===" becomes "== =").
+// clang-format off
 EM_JS(void, ssi_js_a11y_update, (const char* json, int len), {
   var A = window.ssiA11y;
   if (!A) {
@@ -139,6 +141,7 @@ EM_JS(int, ssi_js_a11y_button_focused, (), {
   var el = document.activeElement;
   return el && el.tagName === "BUTTON" && el.closest("#a11y") ? 1 : 0;
 });
+// clang-format on
 
 namespace ssi::platform::a11y {
 namespace {

@@ -10,6 +10,8 @@
 // Strings cross the boundary as UTF-8: C++ → JS with UTF8ToString(ptr, len), JS → C++ as a malloc'ed
 // NUL-terminated copy that the C++ side frees (take_string below).
 
+// EM_JS bodies are JavaScript, which clang-format would break ("===" becomes "== =").
+// clang-format off
 EM_JS(double, ssi_js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 
 EM_JS(char*, ssi_js_language, (), {
@@ -364,6 +366,7 @@ EM_JS(void, ssi_js_page_fatal, (const char* text, int len), {
   }
   console.error(UTF8ToString(text, len));
 });
+// clang-format on
 
 namespace ssi::platform {
 namespace {

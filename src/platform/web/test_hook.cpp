@@ -10,6 +10,8 @@
 
 // window.ssiTest: read-only views of what the page shows, and actions a person could take.
 // Every function calls an exported ssi_test_* entry point below; a11y() reads the mirror (a11y.cpp).
+// EM_JS bodies are JavaScript, which clang-format would break ("===" becomes "== =").
+// clang-format off
 EM_JS(void, ssi_js_install_test_hook, (), {
   var json = function(ptr) { return JSON.parse(UTF8ToString(ptr)); };
   var withString = function(text, fn) {
@@ -51,6 +53,7 @@ EM_JS(void, ssi_js_install_test_hook, (), {
 });
 
 EM_JS(void, ssi_js_mark_ready, (), { window.ssiTest.ready = true; });
+// clang-format on
 
 namespace ssi::platform::test_hook {
 namespace {
@@ -71,34 +74,22 @@ void install(app::App& application) {
 void mark_ready() { ssi_js_mark_ready(); }
 
 extern "C" {
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_handover() {
-  return held(app().handover_text());
-}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_handover() { return held(app().handover_text()); }
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_group_import(const char* files_json) {
   std::string reply = app().group_import(files_json ? files_json : "[]");
   web_backend::request_frame();
   return held(std::move(reply));
 }
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_export() {
-  return held(app().export_text());
-}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_export() { return held(app().export_text()); }
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_import(const char* text) {
   std::string reply = app().import_text(text ? text : "", /*preview=*/false);
   web_backend::request_frame();
   return held(std::move(reply));
 }
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_state() {
-  return held(app().state_json());
-}
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_widgets() {
-  return held(app().widgets_json());
-}
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_gauges() {
-  return held(app().gauges_json());
-}
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_questions() {
-  return held(app().questions_json());
-}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_state() { return held(app().state_json()); }
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_widgets() { return held(app().widgets_json()); }
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_gauges() { return held(app().gauges_json()); }
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_questions() { return held(app().questions_json()); }
 EMSCRIPTEN_KEEPALIVE double ssi_test_frames() { return static_cast<double>(web_backend::frames_drawn()); }
 EMSCRIPTEN_KEEPALIVE int ssi_test_busy() { return web_backend::frame_pending() ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE int ssi_test_answer(const char* id, int option) {

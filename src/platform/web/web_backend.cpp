@@ -30,7 +30,7 @@ struct Runner {
   const char* canvas = "#canvas";
 
   double css_width = 0, css_height = 0, dpr = 1, font_dpr = 0;
-  float font_scale = 1;  // the app's type scale the atlas was built for (presenter mode enlarges it)
+  float font_scale = 1;        // the app's type scale the atlas was built for (presenter mode enlarges it)
   bool frame_pending = false;  // a requestAnimationFrame is scheduled
   int settle_frames = 0;       // frames still to draw after the last input, so ImGui's state settles
   long frames = 0;             // frames drawn since start (test hook)
@@ -133,8 +133,10 @@ void draw_frame() {
 EM_BOOL on_animation_frame(double, void*) {
   g.frame_pending = false;
   draw_frame();
-  if (keep_drawing()) frame_callback_schedule();
-  else g.last_time = 0;  // idle: next frame starts a fresh time step
+  if (keep_drawing())
+    frame_callback_schedule();
+  else
+    g.last_time = 0;  // idle: next frame starts a fresh time step
   return EM_FALSE;
 }
 
@@ -144,17 +146,19 @@ void frame_callback_schedule() {
   emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
 
-
 // --- Input -----------------------------------------------------------------------------------------
 ImGuiKey key_from_dom(const char* key, const char* code) {
-  struct Named { const char* name; ImGuiKey key; };
+  struct Named {
+    const char* name;
+    ImGuiKey key;
+  };
   static const Named named[] = {
-      {"Tab", ImGuiKey_Tab}, {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
-      {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
-      {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End},
-      {"Insert", ImGuiKey_Insert}, {"Delete", ImGuiKey_Delete}, {"Backspace", ImGuiKey_Backspace},
-      {" ", ImGuiKey_Space}, {"Enter", ImGuiKey_Enter}, {"Escape", ImGuiKey_Escape},
-      {"Shift", ImGuiKey_LeftShift}, {"Control", ImGuiKey_LeftCtrl}, {"Alt", ImGuiKey_LeftAlt},
+      {"Tab", ImGuiKey_Tab},           {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
+      {"ArrowUp", ImGuiKey_UpArrow},   {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
+      {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home},           {"End", ImGuiKey_End},
+      {"Insert", ImGuiKey_Insert},     {"Delete", ImGuiKey_Delete},       {"Backspace", ImGuiKey_Backspace},
+      {" ", ImGuiKey_Space},           {"Enter", ImGuiKey_Enter},         {"Escape", ImGuiKey_Escape},
+      {"Shift", ImGuiKey_LeftShift},   {"Control", ImGuiKey_LeftCtrl},    {"Alt", ImGuiKey_LeftAlt},
       {"Meta", ImGuiKey_LeftSuper},
   };
   for (const Named& n : named)
@@ -199,15 +203,15 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   request_frame();
   const bool shortcut = e->ctrlKey || e->metaKey || e->altKey;
   // Typed text (a single character, possibly multi-byte UTF-8) goes to ImGui when no shortcut is held.
-  const bool printable = e->key[0] && (std::strlen(e->key) == 1 || (static_cast<unsigned char>(e->key[0]) >= 0xC0 &&
-                                                                    std::strlen(e->key) <= 4));
+  const bool printable = e->key[0] && (std::strlen(e->key) == 1 ||
+                                       (static_cast<unsigned char>(e->key[0]) >= 0xC0 && std::strlen(e->key) <= 4));
   if (down && printable && !shortcut && io.WantTextInput) io.AddInputCharactersUTF8(e->key);
   // Let the browser keep its own shortcuts (reload, zoom, dev tools) and copy/paste events; swallow
   // the keys the app uses for navigation so the page doesn't scroll or move focus.
   if (shortcut) return io.WantTextInput && (key == ImGuiKey_A || key == ImGuiKey_Z || key == ImGuiKey_Y);
-  if (key == ImGuiKey_Space || key == ImGuiKey_Enter || key == ImGuiKey_Escape ||
-      key == ImGuiKey_Backspace || (key >= ImGuiKey_LeftArrow && key <= ImGuiKey_DownArrow) ||
-      key == ImGuiKey_PageUp || key == ImGuiKey_PageDown || key == ImGuiKey_Home || key == ImGuiKey_End)
+  if (key == ImGuiKey_Space || key == ImGuiKey_Enter || key == ImGuiKey_Escape || key == ImGuiKey_Backspace ||
+      (key >= ImGuiKey_LeftArrow && key <= ImGuiKey_DownArrow) || key == ImGuiKey_PageUp || key == ImGuiKey_PageDown ||
+      key == ImGuiKey_Home || key == ImGuiKey_End)
     return EM_TRUE;
   return printable && io.WantTextInput;
 }

@@ -11,7 +11,7 @@ class App;
 namespace ssi::platform {
 class Renderer;
 class BrowserHost;
-}
+}  // namespace ssi::platform
 
 namespace ssi::platform::web_backend {
 
