@@ -1,4 +1,5 @@
 #include "app/announce.h"
+#include "core/keys.h"
 
 namespace ssi::app {
 
@@ -22,8 +23,7 @@ const char* page_name_key(Screen screen) {
 namespace {
 std::string result_sentence(const Model& m) {
   const Result& r = m.result();
-  return m.t("ui.a11y.result", {{"total", std::to_string(r.total)},
-                                {"corridor", m.t(std::string("corridor.") + std::string(corridor_key(r.corridor)))}});
+  return m.t("ui.a11y.result", {{"total", std::to_string(r.total)}, {"corridor", m.t(key::corridor(r.corridor))}});
 }
 }  // namespace
 

@@ -8,6 +8,7 @@
 #include "app/gauge.h"
 #include "app/theme.h"
 #include "app/widgets.h"
+#include "core/keys.h"
 
 namespace ssi::app {
 
@@ -74,9 +75,7 @@ GaugeSpec component_spec(int i, ImVec2 center, float radius, float thickness, fl
 
 }  // namespace
 
-std::string component_name(const Model& m, Component c) {
-  return m.t(std::string("component.") + std::string(component_key(c)));
-}
+std::string component_name(const Model& m, Component c) { return m.t(key::component(c)); }
 
 std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Options& opt) {
   const Theme& th = theme();
@@ -96,8 +95,7 @@ std::optional<Component> Dashboard::draw(const Model& m, double now_ms, const Op
   const float total_thick = total_r * 0.16f;
   const float pad = th.em(1.1f);
   // Exactly 80 without Sales Navigator is the cap, not a corridor of its own (docs/scoring.md).
-  const std::string corridor =
-      r.at_cap ? m.t("ui.gauge.cap") : m.t(std::string("corridor.") + std::string(corridor_key(r.corridor)));
+  const std::string corridor = r.at_cap ? m.t("ui.gauge.cap") : m.t(key::corridor(r.corridor));
   const std::string reach = r.reach
                                 ? m.t("ui.gauge.reach")
                                 : m.t("ui.gauge.below_reach", {{"points", std::to_string(kReachThreshold - r.total)}});
@@ -248,7 +246,7 @@ void Dashboard::draw_mini(const Model& m, double now_ms, ImVec2 origin) {
     const ImVec2 vs = text_size(value, Font::Small);
     centered_text(dl, Font::Small, cx, g.center.y - vs.y * 0.5f, u32(p.text), value);
     centered_text(dl, Font::Small, cx, origin.y + r * 2.0f + th.em(0.15f), u32(p.component_text[i]),
-                  m.t("ui.component." + std::string(component_key(c)) + ".short"));
+                  m.t(key::component_short(c)));
   }
 }
 

@@ -12,6 +12,7 @@
 #include "app/screen_parts.h"
 #include "app/theme.h"
 #include "app/widgets.h"
+#include "core/keys.h"
 
 #ifndef SSI_VERSION
 #define SSI_VERSION "dev"
@@ -128,7 +129,7 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
   row(m.t("ui.group.total"), part.total, ImVec4(0, 0, 0, 0), Font::Strong);
   const bool narrow = name_w < th.em(14.0f);  // phones: LinkedIn-style short names instead of cut-off long ones
   for (Component c : kComponents)
-    row(narrow ? m.t("ui.component." + key_of(c) + ".short") : component_name(m, c), part.components[index_of(c)],
+    row(narrow ? m.t(key::component_short(c)) : component_name(m, c), part.components[index_of(c)],
         p.component[index_of(c)], Font::Body);
   gap(0.6f);
 
@@ -137,9 +138,8 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
   int most = 1;
   for (int count : part.corridors) most = std::max(most, count);
   for (int i = 0; i < 4; ++i)
-    bar_row(m.t("corridor." + std::string(corridor_key(static_cast<Corridor>(i)))),
-            static_cast<float>(part.corridors[i]), static_cast<float>(most), std::to_string(part.corridors[i]),
-            p.corridor[i]);
+    bar_row(m.t(key::corridor(static_cast<Corridor>(i))), static_cast<float>(part.corridors[i]),
+            static_cast<float>(most), std::to_string(part.corridors[i]), p.corridor[i]);
   gap(0.6f);
 
   // Where the group stands, and the first step most of them got.
@@ -155,7 +155,7 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
                                           {"n", std::to_string(n)},
                                           {"name", component_name(m, a)}}));
     ImGui::PopFont();
-    paragraph(m.t("workshop.advice." + key_of(a)));
+    paragraph(m.t(key::workshop_advice(a)));
   }
   gap(0.4f);
   // Individuals only by person().handover.nickname or number.

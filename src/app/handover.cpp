@@ -11,6 +11,7 @@
 #include "app/screen_parts.h"
 #include "app/theme.h"
 #include "app/widgets.h"
+#include "core/keys.h"
 
 namespace ssi::app {
 namespace {
@@ -42,13 +43,13 @@ void App::Impl::handover() {
   const bool narrow = ImGui::CalcItemWidth() < th.em(30.0f);
   for (Component c : kComponents) {
     const int i = index_of(c);
-    bar_row(narrow ? m.t("ui.component." + key_of(c) + ".short") : component_name(m, c), r.components[i],
+    bar_row(narrow ? m.t(key::component_short(c)) : component_name(m, c), r.components[i],
             static_cast<float>(kComponentMax), points(r.component_centi[i], m.lang()), p.component[i]);
   }
   gap(0.2f);
   ImGui::PushFont(th.font(Font::Strong));
-  paragraph(m.t("ui.handover.total", {{"total", std::to_string(r.total)},
-                                      {"corridor", m.t("corridor." + std::string(corridor_key(r.corridor)))}}));
+  paragraph(
+      m.t("ui.handover.total", {{"total", std::to_string(r.total)}, {"corridor", m.t(key::corridor(r.corridor))}}));
   ImGui::PopFont();
   questionnaire_label();
   end_card(p.accent);

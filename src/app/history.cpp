@@ -11,6 +11,7 @@
 #include "app/screen_parts.h"
 #include "app/theme.h"
 #include "app/widgets.h"
+#include "core/keys.h"
 
 #ifndef SSI_VERSION
 #define SSI_VERSION "dev"
@@ -65,8 +66,8 @@ void App::Impl::history() {
     const float avail = ImGui::CalcItemWidth();
     float line = 0;
     for (int i = 0; i < kComponentCount; ++i) {
-      const std::string part = m.t("ui.component." + std::string(component_key(kComponents[i])) + ".short") + " " +
-                               centi_text(centi[i], m.lang()) + (i + 1 < kComponentCount ? "  \xc2\xb7" : "");
+      const std::string part = m.t(key::component_short(kComponents[i])) + " " + centi_text(centi[i], m.lang()) +
+                               (i + 1 < kComponentCount ? "  \xc2\xb7" : "");
       const float w = text_size(part, Font::Small).x;
       if (i > 0 && line + th.em(0.4f) + w <= avail) {
         ImGui::SameLine(0, th.em(0.4f));
@@ -110,7 +111,7 @@ void App::Impl::trend_chart() {
   heading(m.t("ui.history.chart"), Font::H2);
   std::vector<std::string> labels = {m.t("ui.history.total")}, ids = {"chart.total"};
   for (Component c : kComponents) {
-    labels.push_back(m.t("ui.component." + std::string(component_key(c)) + ".short"));
+    labels.push_back(m.t(key::component_short(c)));
     ids.push_back("chart." + std::string(component_key(c)));
   }
   // Five segments fit a phone only in two rows: the segmented control is replaced by quiet buttons there.

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/format.h"
+#include "core/keys.h"
 #include "core/ssi_json.h"
 
 namespace ssi::app {
@@ -219,12 +220,11 @@ std::string Model::state_json() const {
 std::string Model::summary_text() const {
   const Result& r = result_;
   std::string text =
-      t("ui.summary.title", {{"total", std::to_string(r.total)},
-                             {"corridor", t(std::string("corridor.") + std::string(corridor_key(r.corridor)))}});
+      t("ui.summary.title", {{"total", std::to_string(r.total)}, {"corridor", t(key::corridor(r.corridor))}});
   text += "\n";
   for (Component c : kComponents) {
     text +=
-        "- " + t("ui.summary.component", {{"name", t(std::string("component.") + std::string(component_key(c)))},
+        "- " + t("ui.summary.component", {{"name", t(key::component(c))},
                                           {"value", format_centi(r.component_centi[static_cast<int>(c)], 1, lang_)}});
     text += "\n";
   }
@@ -238,15 +238,14 @@ std::string Model::report_json(std::string_view date) const {
   nlohmann::json report = nlohmann::json::array();
   auto add = [&](const char* tag, std::string text) { report.push_back({tag, std::move(text)}); };
   add("h1", t("ui.report.title", {{"date", std::string(date)}}));
-  add("p", t("ui.summary.title", {{"total", std::to_string(r.total)},
-                                  {"corridor", t(std::string("corridor.") + std::string(corridor_key(r.corridor)))}}));
+  add("p", t("ui.summary.title", {{"total", std::to_string(r.total)}, {"corridor", t(key::corridor(r.corridor))}}));
   const Range range = this->range();
   add("p",
       t("ui.gauge.range", {{"low", std::to_string(range.low)}, {"high", std::to_string(range.high)}}) + " \xc2\xb7 " +
           t("ui.gauge.answered", {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}));
   add("h2", t("ui.report.components"));
   for (Component c : kComponents)
-    add("li", t("ui.summary.component", {{"name", t(std::string("component.") + std::string(component_key(c)))},
+    add("li", t("ui.summary.component", {{"name", t(key::component(c))},
                                          {"value", format_centi(r.component_centi[static_cast<int>(c)], 1, lang_)}}));
   add("h2", t("ui.results.advice"));
   for (std::size_t i = 0; i < r.advice.size() && i < 5; ++i)

@@ -13,6 +13,7 @@
 #include "app/screen_parts.h"
 #include "app/theme.h"
 #include "app/widgets.h"
+#include "core/keys.h"
 
 namespace ssi::app {
 
@@ -61,9 +62,9 @@ void corridor_bar(const Model& m) {
     colour_dot(p.corridor[i], Font::Body);
     ImGui::BeginGroup();
     ImGui::PushFont(th.font(Font::Strong));
-    ImGui::TextUnformatted(m.t(std::string("corridor.") + std::string(corridor_key(static_cast<Corridor>(i)))).c_str());
+    ImGui::TextUnformatted(m.t(key::corridor(static_cast<Corridor>(i))).c_str());
     ImGui::PopFont();
-    small_text(m.t(std::string("corridor.") + std::string(corridor_key(static_cast<Corridor>(i))) + ".description"));
+    small_text(m.t(key::corridor_description(static_cast<Corridor>(i))));
     ImGui::EndGroup();
   }
 }

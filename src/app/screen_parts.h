@@ -11,7 +11,6 @@
 
 namespace ssi::app {
 
-inline std::string key_of(Component c) { return std::string(component_key(c)); }
 inline int index_of(Component c) { return static_cast<int>(c); }
 
 // A component's points with one decimal ("13,7"), and group statistics with two: exactly the hundredths the

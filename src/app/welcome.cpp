@@ -11,6 +11,7 @@
 #include "app/screen_parts.h"
 #include "app/theme.h"
 #include "app/widgets.h"
+#include "core/keys.h"
 
 #ifndef SSI_VERSION
 #define SSI_VERSION "dev"
@@ -65,8 +66,7 @@ void App::Impl::welcome() {
 
   heading(m.t("ui.welcome.components"), Font::H2);
   gap(0.2f);
-  component_cards(m, 40.0f, Font::Strong,
-                  [&](Component c) { small_text(m.t("component." + key_of(c) + ".description"), p.text); });
+  component_cards(m, 40.0f, Font::Strong, [&](Component c) { small_text(m.t(key::component_description(c)), p.text); });
   gap(1.2f);
   heading(m.t("ui.welcome.corridors"), Font::H2);
   gap(0.5f);

@@ -17,6 +17,7 @@
 #include "core/codes.h"
 #include "core/date.h"
 #include "core/json_util.h"
+#include "core/keys.h"
 
 namespace ssi::store {
 
@@ -819,8 +820,8 @@ Comparison compare(const Result& estimate, const RealEntry& real, Lang lang) {
     const int diff = out.estimate_centi[i] - out.real_centi[i];
     out.difference_centi[i] = diff;
     if (diff > -50 && diff < 50) continue;
-    const std::string key = "compare." + std::string(component_key(c)) + (diff > 0 ? ".higher" : ".lower");
-    out.sentences.emplace_back(key, Args{{"points", decimal(diff > 0 ? diff : -diff, 1, separator)}});
+    out.sentences.emplace_back(key::compare(c, diff > 0),
+                               Args{{"points", decimal(diff > 0 ? diff : -diff, 1, separator)}});
   }
   return out;
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/codes.h"
+#include "core/keys.h"
 #include "support.h"
 
 namespace ssi {
@@ -28,12 +29,12 @@ TEST(Messages, EveryCodeTheCoreCanEmitHasGermanAndEnglishText) {
 TEST(Messages, NamesEveryComponentAndCorridor) {
   const Catalog& m = test::messages();
   for (Component c : kComponents) {
-    EXPECT_TRUE(m.has("component." + std::string(component_key(c)))) << component_key(c);
-    EXPECT_TRUE(m.has("component." + std::string(component_key(c)) + ".description")) << component_key(c);
+    EXPECT_TRUE(m.has(key::component(c))) << key::component(c);
+    EXPECT_TRUE(m.has(key::component_description(c))) << key::component_description(c);
   }
   for (Corridor c : {Corridor::Inactive, Corridor::Occasional, Corridor::Active, Corridor::Top}) {
-    EXPECT_TRUE(m.has("corridor." + std::string(corridor_key(c)))) << corridor_key(c);
-    EXPECT_TRUE(m.has("corridor." + std::string(corridor_key(c)) + ".description")) << corridor_key(c);
+    EXPECT_TRUE(m.has(key::corridor(c))) << key::corridor(c);
+    EXPECT_TRUE(m.has(key::corridor_description(c))) << key::corridor_description(c);
   }
 }
 

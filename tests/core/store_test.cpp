@@ -5,6 +5,7 @@
 
 #include "core/codes.h"
 #include "core/json_util.h"
+#include "core/keys.h"
 #include "core/store.h"
 #include "support.h"
 
@@ -744,14 +745,14 @@ TEST(Compare, RoundsToOneDecimalHalfUpAndIsQuietWhenClose) {
 TEST(Compare, EverySentenceExistsInBothLanguages) {
   const Catalog& m = test::messages();
   for (Component c : kComponents) {
-    for (const char* direction : {".higher", ".lower"}) {
-      const std::string key = "compare." + std::string(component_key(c)) + direction;
+    for (bool higher : {true, false}) {
+      const std::string key = key::compare(c, higher);
       const Text* t = m.find(key);
       ASSERT_NE(t, nullptr) << key;
       EXPECT_EQ(placeholders(t->de), std::vector<std::string>{"points"}) << key;
       EXPECT_EQ(placeholders(t->en), std::vector<std::string>{"points"}) << key;
-      EXPECT_NE(t->de.find(direction[1] == 'h' ? "höher" : "niedriger"), std::string::npos) << key;
-      EXPECT_NE(t->en.find(direction[1] == 'h' ? "higher" : "lower"), std::string::npos) << key;
+      EXPECT_NE(t->de.find(higher ? "höher" : "niedriger"), std::string::npos) << key;
+      EXPECT_NE(t->en.find(higher ? "higher" : "lower"), std::string::npos) << key;
     }
   }
 }
