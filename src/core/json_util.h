@@ -1,5 +1,5 @@
 // Internal: safe, non-throwing access to nlohmann::json for the loaders, and what every reader of files
-// from elsewhere shares (store.cpp, workshop.cpp): parsing hostile text within limits, checking every value,
+// from elsewhere shares (store_read.cpp, workshop.cpp): parsing hostile text within limits, checking every value,
 // trimming and UTF-8, exact decimals in hundredths.
 // Emscripten builds without exceptions, where any nlohmann throw is an abort, so every access
 // here checks types first and only uses calls that cannot throw (get_ptr, find, iteration).
@@ -77,7 +77,7 @@ std::string dump_compact(const json& value);
 std::string dump_pretty(const json& value);
 
 //-----------------------------------------------------------------------------
-// Hostile input: files a person drops or imports (store.cpp, workshop.cpp)
+// Hostile input: files a person drops or imports (store_read.cpp, workshop.cpp)
 //-----------------------------------------------------------------------------
 
 inline constexpr std::size_t kMaxProblems =

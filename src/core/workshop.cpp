@@ -1,7 +1,7 @@
 // Workshop mode: the hand-over file a participant gives the trainer, and the group view built from many of
 // them (core/workshop.h). Formats: docs/data-format.md.
 //
-// These files come from other people's devices, so they are read like imports (store.cpp): the size first,
+// These files come from other people's devices, so they are read like imports (store_read.cpp): the size first,
 // then detail::parse_limited (nesting depth and NaN/Infinity scanned before nlohmann parses anything),
 // detail::check_values (every string and number), and only then the fields, through the type-checked
 // readers of json_util.h. Component values are JSON numbers in points ("12.5"). They become exact hundredths

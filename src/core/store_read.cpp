@@ -1,5 +1,5 @@
-// The person's data: the stored document (with migration), export and import, CSV, real SSI input and
-// the comparison of estimate and reality. Formats: docs/data-format.md.
+// The person's data read back: the stored document (with migration), repair files and imports, and merging an
+// import. Formats: docs/data-format.md. Writing is in store_write.cpp, real SSI input in store_real.cpp.
 //
 // Hostile input: every text is first scanned once, without recursion, for nesting depth (and, for imports,
 // NaN/Infinity literals) before nlohmann parses it, so the parser and everything after it only ever see
@@ -17,7 +17,7 @@
 #include "core/codes.h"
 #include "core/date.h"
 #include "core/json_util.h"
-#include "core/keys.h"
+#include "core/store_parts.h"
 
 namespace ssi::store {
 
@@ -27,6 +27,9 @@ using detail::json;
 using detail::shorten;
 using detail::to_int;
 using detail::trim;
+using part::sort_oldest_first;
+using part::split_date;
+using part::valid_calendar_date;
 
 namespace {
 
@@ -67,18 +70,6 @@ std::optional<std::string> id_field(detail::Reporter& r, const json& object, con
   }
   return *id;
 }
-
-// "YYYY-MM-DD" → year, month, day when the shape is right (no range check).
-bool split_date(std::string_view s, int& y, int& m, int& d) {
-  const std::optional<date::Civil> c = date::split(s);
-  if (!c) return false;
-  y = c->year;
-  m = c->month;
-  d = c->day;
-  return true;
-}
-
-bool valid_calendar_date(int y, int m, int d) { return date::valid({y, m, d}); }
 
 // "2026-11-25T14:03:07Z", optionally with fractional seconds ("…07.123Z"), as JavaScript's toISOString writes.
 bool valid_timestamp(std::string_view s) {
@@ -303,116 +294,10 @@ void read_entries(detail::Reporter& r, const json& root, const Questionnaire& q,
   unique(real, "real");
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Writing
-// ---------------------------------------------------------------------------------------------------------
-
-json centi_json(const std::array<int, kComponentCount>& centi) {
-  json j = json::object();
-  for (Component c : kComponents) j[std::string(component_key(c))] = centi[static_cast<std::size_t>(c)];
-  return j;
-}
-
-json answers_json(const Answers& answers) {
-  json j = json::object();
-  for (const auto& [id, option] : answers) j[id] = option;
-  return j;
-}
-
-json check_json(const SelfCheck& c) {
-  json j = json::object();
-  j["id"] = c.id;
-  j["date"] = c.date;
-  j["questionnaire"] = json{{"id", c.questionnaire_id}, {"version", c.questionnaire_version}};
-  j["answers"] = answers_json(c.answers);
-  j["centi"] = centi_json(c.component_centi);
-  j["total"] = c.total;
-  j["note"] = c.note;
-  return j;
-}
-
-json real_json(const RealEntry& e) {
-  json j = json::object();
-  j["id"] = e.id;
-  j["date"] = e.date;
-  j["centi"] = centi_json(e.component_centi);
-  if (e.industry_top_percent) j["industryTopPercent"] = *e.industry_top_percent;
-  if (e.network_top_percent) j["networkTopPercent"] = *e.network_top_percent;
-  j["note"] = e.note;
-  return j;
-}
-
-// Oldest first; the id breaks ties so every order of the same entries sorts the same way.
-template <typename T>
-void sort_oldest_first(std::vector<T>& items) {
-  std::stable_sort(items.begin(), items.end(),
-                   [](const T& a, const T& b) { return a.date != b.date ? a.date < b.date : a.id < b.id; });
-}
-
-std::string export_text(std::vector<SelfCheck> checks, std::vector<RealEntry> real, std::string_view app_version,
-                        std::string_view exported_at) {
-  sort_oldest_first(checks);
-  sort_oldest_first(real);
-  json j = json::object();
-  j["type"] = std::string(kExportType);
-  j["schemaVersion"] = kExportVersion;
-  j["appVersion"] = std::string(app_version);
-  j["exportedAt"] = std::string(exported_at);
-  json c = json::array();
-  for (const SelfCheck& x : checks) c.push_back(check_json(x));
-  j["checks"] = std::move(c);
-  json r = json::array();
-  for (const RealEntry& x : real) r.push_back(real_json(x));
-  j["real"] = std::move(r);
-  return detail::dump_pretty(j);
-}
-
-// "2.34" / "2,34" style numbers from centi (non-negative), with the given decimals (1 or 2).
-std::string decimal(int centi, int decimals, char separator) {
-  if (decimals == 1) {
-    const int tenths = (centi + 5) / 10;  // half up
-    return std::to_string(tenths / 10) + separator + std::to_string(tenths % 10);
-  }
-  const int frac = centi % 100;
-  return std::to_string(centi / 100) + separator + (frac < 10 ? "0" : "") + std::to_string(frac);
-}
-
-// RFC 4180: quoted when the field holds a comma, a quote or a line break; quotes doubled. A cell starting with
-// = + - @ tab or CR (also after spaces) would be run as a formula by spreadsheet programs: it gets a leading
-// apostrophe, as OWASP advises for every text cell (ids and dates too: a tampered store may hold anything).
-std::string csv_field(std::string_view s) {
-  std::string v(s);
-  const std::size_t first = v.find_first_not_of(' ');
-  if (first != std::string::npos && std::string_view("=+-@\t\r").find(v[first]) != std::string_view::npos)
-    v.insert(v.begin(), '\'');
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
-Problem input_problem(std::string_view code, std::string_view text) {
-  return Problem{std::string(code), "", {{"value", shorten(text)}}};
-}
-
 }  // namespace
 
 //-----------------------------------------------------------------------------
-// [SECTION] The document
-//-----------------------------------------------------------------------------
-
-int RealEntry::total() const {
-  int sum = 0;
-  for (int c : component_centi) sum += c;
-  return round_total(sum);
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Reading and writing the stored document
+// [SECTION] Reading the stored document
 //-----------------------------------------------------------------------------
 
 namespace {
@@ -558,37 +443,9 @@ Salvage salvage_document(std::string_view text, const Questionnaire& q) {
   return out;
 }
 
-std::string write_document(const Document& d) {
-  json j = json::object();
-  j["schema"] = std::string(kDocumentSchema);
-  j["schemaVersion"] = kDocumentVersion;
-  json settings = json::object();
-  if (d.settings.language) settings["language"] = std::string(lang_key(*d.settings.language));
-  settings["theme"] = d.settings.theme;
-  settings["textSize"] = d.settings.text_size_percent;
-  j["settings"] = std::move(settings);
-  j["progress"] = json{
-      {"answers", answers_json(d.progress.answers)}, {"screen", d.progress.screen}, {"question", d.progress.question}};
-  json checks = json::array();
-  for (const SelfCheck& c : d.checks) checks.push_back(check_json(c));
-  j["checks"] = std::move(checks);
-  json real = json::array();
-  for (const RealEntry& e : d.real) real.push_back(real_json(e));
-  j["real"] = std::move(real);
-  return detail::dump_compact(j);
-}
-
 //-----------------------------------------------------------------------------
-// [SECTION] Export and import
+// [SECTION] Import
 //-----------------------------------------------------------------------------
-
-std::string export_all(const Document& d, std::string_view app_version, std::string_view exported_at) {
-  return export_text(d.checks, d.real, app_version, exported_at);
-}
-
-std::string export_check(const SelfCheck& check, std::string_view app_version, std::string_view exported_at) {
-  return export_text({check}, {}, app_version, exported_at);
-}
 
 namespace {
 
@@ -713,158 +570,6 @@ Document merge(const Document& into, const ImportPreview& preview) {
   sort_oldest_first(out.checks);
   sort_oldest_first(out.real);
   return out;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] History as CSV
-//-----------------------------------------------------------------------------
-
-std::string history_csv(const Document& d) {
-  struct Row {
-    std::string_view date, id;
-    int kind;  // 0 self-check, 1 real: a self-check comes first on the same date
-    std::string line;
-  };
-  std::vector<Row> rows;
-  auto line = [](std::string_view kind, const std::string& id, const std::string& date,
-                 const std::array<int, kComponentCount>& centi, int total, const std::string& note) {
-    std::string s = std::string(kind) + "," + csv_field(id) + "," + csv_field(date);
-    for (int c : centi) s += "," + (c < 0 ? "-" + decimal(-c, 2, '.') : decimal(c, 2, '.'));
-    s += "," + std::to_string(total) + "," + csv_field(note) + "\r\n";
-    return s;
-  };
-  for (const SelfCheck& c : d.checks)
-    rows.push_back({c.date, c.id, 0, line("selfcheck", c.id, c.date, c.component_centi, c.total, c.note)});
-  for (const RealEntry& e : d.real)
-    rows.push_back({e.date, e.id, 1, line("real", e.id, e.date, e.component_centi, e.total(), e.note)});
-  // One history, oldest first ("2026-11-25" sorts before "2026-11-25T…": a real entry of a day comes first).
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    if (a.date != b.date) return a.date < b.date;
-    if (a.kind != b.kind) return a.kind < b.kind;
-    return a.id < b.id;
-  });
-  std::string out = std::string(kCsvHeader) + "\r\n";
-  for (const Row& row : rows) out += row.line;
-  return out;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Real SSI input
-//-----------------------------------------------------------------------------
-
-ValueParse parse_component_value(std::string_view raw) {
-  ValueParse out;
-  const std::string_view text = trim(raw);
-  if (text.empty()) {
-    out.problem = Problem{std::string(code::kInputEmpty), "", {}};
-    return out;
-  }
-  const detail::CentiParse p = detail::parse_centi(text, kComponentMax * 100);
-  switch (p.error) {
-    case detail::CentiError::None: out.centi = p.centi; break;
-    case detail::CentiError::NotANumber: out.problem = input_problem(code::kInputNotANumber, text); break;
-    case detail::CentiError::TooManyDecimals: out.problem = input_problem(code::kInputTooManyDecimals, text); break;
-    case detail::CentiError::OutOfRange: out.problem = input_problem(code::kInputOutOfRange, text); break;
-  }
-  return out;
-}
-
-PercentParse parse_top_percent(std::string_view raw) {
-  PercentParse out;
-  const std::string_view text = trim(raw);
-  if (text.empty()) {
-    out.problem = Problem{std::string(code::kInputEmpty), "", {}};
-    return out;
-  }
-  std::string_view s = text;
-  if (s.size() >= 3 && (s[0] == 'T' || s[0] == 't') && (s[1] == 'O' || s[1] == 'o') && (s[2] == 'P' || s[2] == 'p')) {
-    s.remove_prefix(3);
-    s = trim(s);
-  }
-  if (!s.empty() && s.back() == '%') {
-    s.remove_suffix(1);
-    s = trim(s);
-  }
-  if (!digits(s)) {
-    out.problem = input_problem(code::kInputPercentMalformed, text);
-    return out;
-  }
-  while (s.size() > 1 && s.front() == '0') s.remove_prefix(1);
-  const int n = s.size() > 3 ? 1000 : to_int(s);
-  if (n < 1 || n > 100) {
-    out.problem = input_problem(code::kInputPercentOutOfRange, text);
-    return out;
-  }
-  out.percent = n;
-  return out;
-}
-
-std::optional<Problem> check_date(std::string_view text) {
-  int y = 0, m = 0, d = 0;
-  if (!split_date(text, y, m, d)) return input_problem(code::kDateMalformed, text);
-  if (!valid_calendar_date(y, m, d)) return input_problem(code::kDateInvalid, text);
-  return std::nullopt;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Estimate versus reality
-//-----------------------------------------------------------------------------
-
-Comparison compare(const Result& estimate, const RealEntry& real, Lang lang) {
-  Comparison out;
-  out.estimate_centi = estimate.component_centi;
-  out.real_centi = real.component_centi;
-  const char separator = lang == Lang::De ? ',' : '.';
-  for (Component c : kComponents) {
-    const auto i = static_cast<std::size_t>(c);
-    const int diff = out.estimate_centi[i] - out.real_centi[i];
-    out.difference_centi[i] = diff;
-    if (diff > -50 && diff < 50) continue;
-    out.sentences.emplace_back(key::compare(c, diff > 0),
-                               Args{{"points", decimal(diff > 0 ? diff : -diff, 1, separator)}});
-  }
-  return out;
-}
-
-std::vector<Advice> rerank_advice(const std::vector<Advice>& advice, const RealEntry& real) {
-  std::vector<Advice> out = advice;
-  // Conduct stays first (docs/scoring.md): re-ranking only orders the steps.
-  std::stable_sort(out.begin(), out.end(), [&](const Advice& a, const Advice& b) {
-    if (a.kind != b.kind) return a.kind == AdviceKind::Conduct;
-    return real.component_centi[static_cast<std::size_t>(a.component)] <
-           real.component_centi[static_cast<std::size_t>(b.component)];
-  });
-  return out;
-}
-
-std::optional<int> change_since_last_week(const std::vector<RealEntry>& real) {
-  // Entries with a date that is not a calendar date cannot be placed in time and are skipped.
-  auto day = [](const RealEntry& e) -> std::optional<std::int64_t> {
-    int y = 0, m = 0, d = 0;
-    if (!split_date(e.date, y, m, d) || !valid_calendar_date(y, m, d)) return std::nullopt;
-    return date::days_from_civil({y, m, d});
-  };
-  const RealEntry* newest = nullptr;
-  std::int64_t newest_day = 0;
-  for (const RealEntry& e : real) {
-    std::optional<std::int64_t> d = day(e);
-    if (d && (!newest || *d >= newest_day)) {  // on the same day the later entry wins
-      newest = &e;
-      newest_day = *d;
-    }
-  }
-  if (!newest) return std::nullopt;
-  const RealEntry* before = nullptr;
-  std::int64_t before_day = 0;
-  for (const RealEntry& e : real) {
-    std::optional<std::int64_t> d = day(e);
-    if (d && *d <= newest_day - 7 && (!before || *d >= before_day)) {
-      before = &e;
-      before_day = *d;
-    }
-  }
-  if (!before) return std::nullopt;
-  return newest->total() - before->total();
 }
 
 }  // namespace ssi::store
