@@ -23,7 +23,10 @@ void App::Impl::notices() {
   Model& m = model();
   const Theme& th = theme();
   const Palette& p = th.palette;
-  auto notice = [&](const std::string& text, ImVec4 accent, bool backup) {
+  // A notice is a message node: an alert when data is at risk (the danger colour), else a status.
+  auto notice = [&](const std::string& text, bool danger, bool backup) {
+    const ImVec4 accent = danger ? p.danger : p.warning;
+    SemanticGroup message("notice", danger ? "alert" : "status", text);
     begin_card(0.9f);
     paragraph(text);
     gap(0.2f);
@@ -42,6 +45,7 @@ void App::Impl::notices() {
     }
   };
   if (update_waiting) {
+    SemanticGroup message("update", "status", m.t("ui.update.ready"));
     begin_card(0.9f);
     paragraph(m.t("ui.update.ready"));
     gap(0.2f);
@@ -60,20 +64,18 @@ void App::Impl::notices() {
   if (store.original_in_place()) {
     // No room for a copy: said as it is, with the original offered (nothing is written over it).
     const std::string reason = first_reason(store.problems().empty() ? store.dropped() : store.problems());
-    notice(m.t("ui.notice.kept_in_place", {{"reason", reason}}), p.danger, true);
+    notice(m.t("ui.notice.kept_in_place", {{"reason", reason}}), true, true);
   } else if (store.write_failed()) {
-    notice(m.t("ui.notice.write_failed"), p.danger, false);
+    notice(m.t("ui.notice.write_failed"), true, false);
   } else if (session.persistence().conflict()) {
-    notice(m.t("ui.notice.conflict"), p.warning, false);
+    notice(m.t("ui.notice.conflict"), false, false);
   } else if (!person().notice_dismissed && person().loaded == Persistence::Loaded::Unreadable) {
-    const std::string reason = session.persistence().problems().empty()
-                                   ? std::string("?")
-                                   : describe(m.strings(), session.persistence().problems().front(), m.lang());
-    notice(m.t("ui.notice.unreadable", {{"reason", reason}}), p.warning, !session.persistence().backup_key().empty());
+    const std::string reason =
+        session.persistence().problems().empty() ? std::string("?") : describe(m.strings(), session.persistence().problems().front(), m.lang());
+    notice(m.t("ui.notice.unreadable", {{"reason", reason}}), false, !session.persistence().backup_key().empty());
   } else if (!person().notice_dismissed && !store.dropped().empty()) {
-    notice(m.t("ui.notice.dropped",
-               {{"count", std::to_string(store.dropped_entries())}, {"reason", first_reason(store.dropped())}}),
-           p.warning, !store.backup_key().empty());
+    notice(m.t("ui.notice.dropped", {{"count", std::to_string(store.dropped_entries())}, {"reason", first_reason(store.dropped())}}),
+           false, !store.backup_key().empty());
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "app/app_impl.h"
@@ -101,8 +102,24 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
   const float width = ImGui::CalcItemWidth();
   const float name_w = std::max(width - th.em(15.0f), th.em(7.5f));
   const float col_w = (width - name_w) / 4.0f;
+  // Each row is also a row of a table node: the header row names the columns, every other row its measure.
+  const std::string table_id = "group." + part.questionnaire_id + "." + part.questionnaire_version + ".stats";
+  std::optional<SemanticGroup> table(std::in_place, table_id, "table", m.t("ui.a11y.group_stats"));
+  int row_index = 0;
   auto cells = [&](const std::string& name, const std::array<std::string, 4>& values, ImVec4 colour, Font font) {
     const ImVec2 o = ImGui::GetCursorScreenPos();
+    {
+      const std::string row_id = table_id + "." + std::to_string(row_index);
+      const float row_h = text_size("X", font).y;
+      SemanticGroup semantic_row(row_id, "row");
+      semantic_text(row_id + ".name", name, ImRect(o, o + ImVec2(name_w, row_h)), row_index == 0 ? "cell" : "rowheader");
+      for (int i = 0; i < 4; ++i) {
+        const ImVec2 at = o + ImVec2(name_w + col_w * i, 0);
+        semantic_text(row_id + "." + std::to_string(i), values[i], ImRect(at, at + ImVec2(col_w, row_h)),
+                      row_index == 0 ? "columnheader" : "cell");
+      }
+      ++row_index;
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float h = text_size("X", font).y;
     ImGui::PushFont(th.font(font));
@@ -131,6 +148,7 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
   for (Component c : kComponents)
     row(narrow ? m.t(key::component_short(c)) : component_name(m, c), part.components[index_of(c)],
         p.component[index_of(c)], Font::Body);
+  table.reset();
   gap(0.6f);
 
   // How many fall in each corridor.

@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -119,6 +120,7 @@ void App::Impl::trend_chart() {
     const int pick = segmented("chart", labels, ids, person().chart_series);
     if (pick >= 0) person().chart_series = pick;
   } else {
+    SemanticGroup tabs("chart", "tablist");  // as segmented() groups its tabs
     std::vector<RowButton> row;
     for (std::size_t i = 0; i < labels.size(); ++i)
       row.push_back(
@@ -230,7 +232,46 @@ void App::Impl::trend_chart() {
     }
   }
   ImGui::PopFont();
+  chart_table(o, o + ImVec2(width, height));
   small_text(m.t("ui.history.legend"));
+}
+
+// The chart's equivalent for assistive technology: every entry with its date, kind, total and four components,
+// oldest first, laid over the chart in as many rows.
+void App::Impl::chart_table(ImVec2 min, ImVec2 max) {
+  const ImRect area(min, max);
+  Model& m = model();
+  const store::Document& doc = session.persistence().document();
+  struct Entry {
+    std::string id, date, kind;
+    int total;
+    std::array<int, kComponentCount> centi;
+  };
+  std::vector<Entry> entries;
+  for (const store::SelfCheck& c : doc.checks)
+    entries.push_back({c.id, c.date.substr(0, 10), m.t("ui.history.selfcheck"), c.total, c.component_centi});
+  for (const store::RealEntry& r : doc.real)
+    entries.push_back({r.id, r.date.substr(0, 10), m.t("ui.history.real"), r.total(), r.component_centi});
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.date < b.date; });
+  constexpr int kColumns = 3 + kComponentCount;
+  const float row_h = area.GetHeight() / static_cast<float>(entries.size() + 1);
+  const float col_w = area.GetWidth() / kColumns;
+  SemanticGroup table("chart.table", "table", m.t("ui.history.chart"));
+  auto row = [&](const std::string& id, const std::array<std::string, kColumns>& texts, const char* role, int index) {
+    SemanticGroup r(id, "row");
+    for (int c = 0; c < kColumns; ++c) {
+      const ImVec2 at = area.Min + ImVec2(col_w * c, row_h * index);
+      semantic_text(id + "." + std::to_string(c), texts[c], ImRect(at, at + ImVec2(col_w, row_h)), role);
+    }
+  };
+  std::array<std::string, kColumns> head = {m.t("ui.a11y.date"), m.t("ui.a11y.kind"), m.t("ui.history.total")};
+  for (int i = 0; i < kComponentCount; ++i) head[3 + i] = component_name(m, kComponents[i]);
+  row("chart.head", head, "columnheader", 0);
+  for (std::size_t e = 0; e < entries.size(); ++e) {
+    std::array<std::string, kColumns> cells = {entries[e].date, entries[e].kind, std::to_string(entries[e].total)};
+    for (int i = 0; i < kComponentCount; ++i) cells[3 + i] = centi_text(entries[e].centi[i], m.lang());
+    row("chart.row." + entries[e].id, cells, "cell", static_cast<int>(e) + 1);
+  }
 }
 
 }  // namespace ssi::app

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "app/app_impl.h"
@@ -115,8 +116,9 @@ void App::Impl::presenter() {
   // it).
   const float room = content_h - th.em(1.4f);
   const float top = ImGui::GetCursorPosY();
-  if (presenter_state.slide_height > 0 && presenter_state.slide_height < room)
-    ImGui::SetCursorPosY(top + std::floor((room - presenter_state.slide_height) * 0.4f));
+  if (presenter_state.slide_height > 0 && presenter_state.slide_height < room) ImGui::SetCursorPosY(top + std::floor((room - presenter_state.slide_height) * 0.4f));
+  // The slide is a region named by its title, holding its headings, paragraphs and hand-drawn parts as nodes.
+  std::optional<SemanticGroup> region(std::in_place, "presenter.slide", "region", m.t(kTitles[presenter_state.slide]));
   ImGui::BeginGroup();
   ImGui::PushItemWidth(column);
   ImGui::PushTextWrapPos(column);
@@ -135,8 +137,10 @@ void App::Impl::presenter() {
         const ImVec2 a = o + ImVec2(i * (w + gapx), 0);
         dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(a, a + ImVec2(w, h), u32(p.component[i]), th.em(0.4f));
-        centered_text(dl, Font::H1, a.x + w * 0.5f, a.y + (h - text_size("25", Font::H1).y) * 0.5f,
-                      u32(ImVec4(0, 0, 0, 1)), "25");
+        centered_text(dl, Font::H1, a.x + w * 0.5f, a.y + (h - text_size("25", Font::H1).y) * 0.5f, u32(ImVec4(0, 0, 0, 1)), "25");
+        semantic_text("slide.1.part." + std::to_string(i),
+                      m.t("ui.a11y.named_value", {{"name", component_name(m, kComponents[i])}, {"value", "25"}}),
+                      ImRect(a, a + ImVec2(w, h)));
       }
       ImGui::Dummy(ImVec2(width, h));
       gap(0.8f);
@@ -169,6 +173,8 @@ void App::Impl::presenter() {
       ImGui::PushFont(th.font(Font::Strong));
       dl->AddText(ImVec2(o.x + width - mw, o.y + h + th.em(0.6f)), u32(p.accent), more.c_str());
       ImGui::PopFont();
+      const ImVec2 more_at(o.x + width - mw, o.y + h + th.em(0.6f));
+      semantic_text("slide.4.more", more, ImRect(more_at, more_at + text_size(more, Font::Strong)));
       ImGui::Dummy(ImVec2(width, h + th.em(0.6f) + text_size(threshold, Font::H1).y));
       gap(0.8f);
       slide_text(m.t(body));
@@ -190,6 +196,11 @@ void App::Impl::presenter() {
                           ImDrawFlags_RoundCornersLeft);
         dl->AddRect(b + ImVec2(base + 2, 0), b + ImVec2(bar_w, h * 0.8f), u32(p.component[i]), h * 0.2f,
                     ImDrawFlags_RoundCornersRight, th.em(0.12f));
+        semantic_text("slide.5.part." + std::to_string(i),
+                      m.t("ui.a11y.slide_sales_navigator", {{"name", component_name(m, kComponents[i])},
+                                                            {"base", std::to_string(kBaseMax)},
+                                                            {"extra", std::to_string(kSalesNavigatorMax)}}),
+                      ImRect(o, o + ImVec2(width, h)));
         ImGui::Dummy(ImVec2(width, h));
         gap(0.2f);
       }
@@ -222,6 +233,9 @@ void App::Impl::presenter() {
   ImGui::EndGroup();
   const float measured = ImGui::GetItemRectSize().y;
   const ImRect slide_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  WidgetInfo& slide_node = region->node();
+  region.reset();
+  slide_node.rect = slide_node.shown = slide_rect;  // the slide as drawn (tests check it fits above the bar)
   if (std::abs(measured - presenter_state.slide_height) > 2.0f) {  // sub-pixel rounding of a new offset is no change
     presenter_state.slide_height = measured;
     presenter_state.relayout = true;  // one more frame, centred with the new height
@@ -262,8 +276,6 @@ void App::Impl::presenter() {
                 u32(p.text_muted), hint.c_str());
     ImGui::PopFont();
   }
-  // The presenter_state.slide's content as drawn (tests check it fits above the bar).
-  semantic_text("presenter.slide", m.t(kTitles[presenter_state.slide]), slide_rect, "region");
 }
 
 }  // namespace ssi::app

@@ -75,13 +75,16 @@ void App::Impl::questionnaire() {
   // Keyboard users land on the first option of each new question (mouse and touch users see no ring).
   const bool move_focus = focus_request && nav_highlight_visible();
   focus_request = false;
-  for (int i = 0; i < static_cast<int>(q->options.size()); ++i) {
-    if (i == 0 && move_focus) ImGui::SetKeyboardFocusHere();
-    const std::string id = "q." + q->id + ".option." + std::to_string(i);
-    if (option_card(id, q->options[i].label.get(m.lang()), chosen == i, p.component[ci])) {
-      m.answer(q->id, i);
-      // A first answer moves on by itself (fewer taps on a phone); changing an answer stays put.
-      if (chosen < 0 && !m.next()) m.show(Screen::Results);
+  {
+    SemanticGroup options("q." + q->id + ".options", "radiogroup", q->text.get(m.lang()));  // named by the question
+    for (int i = 0; i < static_cast<int>(q->options.size()); ++i) {
+      if (i == 0 && move_focus) ImGui::SetKeyboardFocusHere();
+      const std::string id = "q." + q->id + ".option." + std::to_string(i);
+      if (option_card(id, q->options[i].label.get(m.lang()), chosen == i, p.component[ci])) {
+        m.answer(q->id, i);
+        // A first answer moves on by itself (fewer taps on a phone); changing an answer stays put.
+        if (chosen < 0 && !m.next()) m.show(Screen::Results);
+      }
     }
   }
   end_card();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "app/app_impl.h"
@@ -116,6 +117,7 @@ void App::Impl::edit_component(Component c) {
     ImGui::PopFont();
     const auto it = m.answers().find(q->id);
     const int chosen = it == m.answers().end() ? -1 : it->second;
+    SemanticGroup options("edit." + q->id + ".options", "radiogroup", q->text.get(m.lang()));
     for (int i = 0; i < static_cast<int>(q->options.size()); ++i) {
       const std::string id = "edit." + q->id + ".option." + std::to_string(i);
       if (option_card(id, q->options[i].label.get(m.lang()), chosen == i, p.component[ci])) {
@@ -142,13 +144,17 @@ void App::Impl::advice_list() {
   const std::vector<Advice> advice = doc.real.empty() ? r.advice : store::rerank_advice(r.advice, doc.real.back());
   if (!doc.real.empty()) small_text(m.t("ui.results.advice_reranked"));
   const int shown = std::min<int>(5, static_cast<int>(advice.size()));
+  std::optional<SemanticGroup> list(std::in_place, "advice", "list", m.t("ui.results.advice"));
   for (int i = 0; i < shown; ++i) {
     const Advice& a = advice[i];
     const Question* q = m.questionnaire().find(a.question);
     if (!q) continue;
     const int ci = index_of(a.component);
-    begin_card(0.9f);
     const std::string gain = m.t("ui.results.gain", {{"points", format_centi(a.gain_centi, 1, m.lang())}});
+    // The card's name says it all in one: the step and what it gains (the drawn label and gain are not nodes).
+    SemanticGroup item("advice." + a.question + ".item", "listitem",
+                       m.t("ui.a11y.advice_item", {{"tip", a.tip.get(m.lang())}, {"gain", gain}}));
+    begin_card(0.9f);
     const float gain_w = text_size(gain, Font::Strong).x;
     const float inner = ImGui::CalcItemWidth();
     ImGui::PushFont(th.font(Font::Small));
@@ -179,6 +185,7 @@ void App::Impl::advice_list() {
     end_card(p.component[ci]);
     gap(0.1f);
   }
+  list.reset();  // the neutral Sales Navigator card is not one of the ranked steps
   sales_navigator_info();
 }
 
@@ -201,11 +208,17 @@ void App::Impl::plan_list() {
     return;
   }
   const int n = static_cast<int>(r.plan.size());
+  SemanticGroup list("plan", "list", m.t("ui.results.plan"));
+  list.node().ordered = true;
   for (int i = 0; i < n; ++i) {
     const Advice& a = r.plan[i];
     const int ci = index_of(a.component);
-    begin_card(0.9f);
     const int week = i * 4 / n + 1;
+    SemanticGroup item("plan." + std::to_string(i), "listitem",
+                       m.t("ui.a11y.plan_item", {{"week", std::to_string(week)},
+                                                 {"component", component_name(m, a.component)},
+                                                 {"tip", a.tip.get(m.lang())}}));
+    begin_card(0.9f);
     ImGui::PushFont(th.font(Font::Small));
     ImGui::PushStyleColor(ImGuiCol_Text, p.component_text[ci]);
     const std::string label = std::to_string(i + 1) + ". " +

@@ -62,7 +62,7 @@ void corridor_bar(const Model& m) {
     colour_dot(p.corridor[i], Font::Body);
     ImGui::BeginGroup();
     ImGui::PushFont(th.font(Font::Strong));
-    ImGui::TextUnformatted(m.t(key::corridor(static_cast<Corridor>(i))).c_str());
+    paragraph(m.t(key::corridor(static_cast<Corridor>(i))));
     ImGui::PopFont();
     small_text(m.t(key::corridor_description(static_cast<Corridor>(i))));
     ImGui::EndGroup();

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "app/announce.h"
 #include "assets/assets.h"
 #include "core/codes.h"
 #include "core/json_util.h"
@@ -160,8 +161,10 @@ void Session::save_check() {
   const Result& r = m.saved_result();
   store::Document& doc = persistence_->document();
   // The same answers saved twice in a row are one self-check.
+  const std::string said = m.t("ui.a11y.saved", {{"total", std::to_string(r.total)}});
   if (!doc.checks.empty() && doc.checks.back().answers == m.committed_answers()) {
     person.saved_at = host_.now_ms();
+    Announcer::say(host_, said);
     return;
   }
   store::SelfCheck check;
@@ -175,6 +178,7 @@ void Session::save_check() {
   doc.checks.push_back(std::move(check));
   persistence_->changed();
   person.saved_at = host_.now_ms();
+  Announcer::say(host_, said);
 }
 
 std::string Session::export_text() const {
@@ -190,6 +194,7 @@ std::string Session::import_text(std::string_view text, bool preview) {
   if (!p.ok()) {
     const std::string reason = describe(m.strings(), p.problems.front(), m.lang());
     person.import_message = m.t("ui.data.import_failed", {{"reason", reason}});
+    Announcer::say(host_, person.import_message, /*error=*/true);
     reply["error"] = reason;
   } else if (preview) {
     person.pending_import = std::move(p);
@@ -198,9 +203,15 @@ std::string Session::import_text(std::string_view text, bool preview) {
     persistence_->document() = store::merge(persistence_->document(), p);
     persistence_->changed();
     person.import_message = m.t("ui.data.import_done");
+    say_imported(p);
   }
   if (preview) m.show(Screen::Data);
   return reply.dump();
+}
+
+void Session::say_imported(const store::ImportPreview& added) {
+  Announcer::say(host_, model_->t("ui.a11y.import_done", {{"checks", std::to_string(added.new_checks.size())},
+                                                          {"real", std::to_string(added.new_real.size())}}));
 }
 
 void Session::confirm_import() {
@@ -208,6 +219,7 @@ void Session::confirm_import() {
   persistence_->document() = store::merge(persistence_->document(), *person.pending_import);
   persistence_->changed();
   person.import_message = model_->t("ui.data.import_done");
+  say_imported(*person.pending_import);
   person.pending_import.reset();
 }
 
@@ -265,6 +277,11 @@ void Session::add_group_files(const std::vector<PickedFile>& picked) {
   }
   std::stable_sort(g.errors.begin() + static_cast<std::ptrdiff_t>(first_new), g.errors.end(),
                    [](const workshop::FileError& a, const workshop::FileError& b) { return a.index < b.index; });
+  const Model& m = *model_;
+  Announcer::say(host_, m.t("ui.a11y.group_added", {{"count", std::to_string(g.participants())}}));
+  if (const std::size_t refused = g.errors.size() - first_new; refused > 0)
+    Announcer::say(host_, m.t(refused == 1 ? "ui.group.errors.one" : "ui.group.errors", {{"count", std::to_string(refused)}}),
+                   /*error=*/true);
 }
 
 std::string Session::group_json() const {
@@ -306,6 +323,7 @@ void Session::open_questionnaire(std::string_view text, bool confirmed) {
     for (const Problem& problem : load.problems) q.errors.push_back(describe(m.strings(), problem, m.lang()));
     const std::size_t n = load.problems.size();
     q.message = m.t(n == 1 ? "ui.workshop.q.refused.one" : "ui.workshop.q.refused", {{"count", std::to_string(n)}});
+    Announcer::say(host_, q.message, /*error=*/true);
     return;
   }
   // Results carry id and version, and the group view keeps them apart by those alone: a changed copy of ours
@@ -314,6 +332,7 @@ void Session::open_questionnaire(std::string_view text, bool confirmed) {
       text != assets::get("content/questionnaire.json")) {
     q.errors.push_back(m.t("ui.workshop.q.same_id", {{"id", q.standard.id}, {"version", q.standard.version}}));
     q.message = m.t("ui.workshop.q.refused.one", {{"count", "1"}});
+    Announcer::say(host_, q.message, /*error=*/true);
     return;
   }
   if (!confirmed && !m.committed_answers().empty()) {
@@ -386,6 +405,7 @@ void Session::save_real() {
   f.network.clear();
   f.tried = false;
   f.message = model_->t("ui.real.saved");
+  Announcer::say(host_, f.message);
 }
 
 void Session::delete_entry(bool real, std::size_t index) {

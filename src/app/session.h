@@ -92,6 +92,7 @@ class Session {
  private:
   void restore_questionnaire();
   void restore_saved();
+  void say_imported(const store::ImportPreview& added);  // what an import added, politely
   void activate_questionnaire(Questionnaire questionnaire, std::string text);
 
   Host& host_;

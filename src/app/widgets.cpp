@@ -100,6 +100,7 @@ void WidgetLog::end_frame() {
     if (w.disabled) node["off"] = 1;
     if (w.invalid) node["bad"] = 1;
     if (w.level > 0) node["l"] = w.level;
+    if (w.ordered) node["o"] = 1;
     if (w.expanded >= 0) node["e"] = w.expanded;
     if (w.role == "meter") node["m"] = {round1(w.value_now * 100) / 100, w.value_max};
     list.push_back(std::move(node));
@@ -159,7 +160,7 @@ SemanticGroup::SemanticGroup(std::string_view id, std::string_view role, std::st
   info.id = id;
   info.role = role;
   info.label = label;
-  widget_log().open_group(std::move(info));
+  index_ = widget_log().open_group(std::move(info));
 }
 SemanticGroup::~SemanticGroup() { widget_log().close_group(); }
 
@@ -577,7 +578,7 @@ void heading(std::string_view text, Font font) {
   ImGui::PushFont(theme().font(font));
   ImGui::TextWrapped("%.*s", static_cast<int>(text.size()), text.data());
   ImGui::PopFont();
-  record_text(text, "heading", font == Font::H1 ? 1 : font == Font::H2 ? 2 : 3);
+  record_text(text, "heading", font == Font::H1 || font == Font::Display ? 1 : font == Font::H2 ? 2 : 3);
 }
 
 void paragraph(std::string_view text, ImVec4 color) {

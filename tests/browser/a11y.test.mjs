@@ -110,6 +110,83 @@ for (const locale of ['de-DE', 'en-US']) {
   });
 }
 
+// Structure beyond single widgets: each question's options are a radiogroup named by the question, advice and
+// plan are lists whose items carry the sentence and its gain, the history chart has a table with the values, and
+// a refused import is said assertively (a saved or imported one politely).
+test('radiogroup, advice and plan lists, history table, import announcements', async () => {
+  const app = await openApp(browser, server, { width: 1280, height: 900, locale: 'en-US' });
+  const { page } = app;
+  const byId = (tree, id) => tree.filter((n) => n.id === id);
+  try {
+    await settle(page);
+    await show(page, 'questionnaire');
+    const { question } = await page.evaluate(() => ssiTest.state());
+    let tree = await axTree(page);
+    const heading = tree.find((n) => n.role === 'heading' && n.name.length > 10);
+    const [group] = byId(tree, `q.${question}.options`);
+    assert.ok(group, 'the options have a group node');
+    assert.equal(group.role, 'radiogroup');
+    assert.equal(group.name, heading.name, 'the radiogroup is named by the question');
+    const inside = await page.evaluate((id) => Array.from(document.querySelectorAll(`#a11y [data-id="q.${id}.options"] [role="radio"]`))
+      .map((el) => el.dataset.id), question);
+    const radios = (await page.evaluate(() => ssiTest.widgets())).filter((w) => w.role === 'radio').map((w) => w.id);
+    assert.ok(radios.length >= 2, 'options on screen');
+    assert.deepEqual(inside, radios, 'every option is a radio inside the group');
+
+    await answerAll(page);
+    await show(page, 'results');
+    const { result } = await page.evaluate(() => ssiTest.state());
+    tree = await axTree(page);
+    const shown = result.advice.slice(0, 5);
+    assert.ok(shown.length > 0, 'advice to check');
+    assert.equal(byId(tree, 'advice')[0]?.role, 'list', 'the advice is a list');
+    for (const a of shown) {
+      const [item] = byId(tree, `advice.${a.question}.item`);
+      assert.equal(item?.role, 'listitem', `advice for ${a.question} is a list item`);
+      const tip = await page.evaluate((q) => document.querySelector(`#a11y [data-id="advice.${q}.item"] p`)?.textContent, a.question);
+      assert.ok(tip && tip.length > 15 && item.name.includes(tip), `item ${a.question} is named by its advice: "${item.name}"`);
+      const gain = (Math.round(Math.round(a.gain * 100) / 10) / 10).toFixed(1);
+      assert.ok(item.name.includes(gain), `item ${a.question} says its gain ${gain}: "${item.name}"`);
+    }
+    const plan = await page.evaluate(() => {
+      const el = document.querySelector('#a11y [data-id="plan"]');
+      return { tag: el?.tagName, items: el ? el.querySelectorAll(':scope > li').length : 0 };
+    });
+    assert.deepEqual(plan, { tag: 'OL', items: result.plan.length }, 'the plan is an ordered list of its steps');
+
+    // Saved (polite), then the history's table holds the saved values.
+    await page.evaluate(() => document.querySelector('#a11y [data-id="results.save"]').click());
+    await settle(page);
+    assert.match(await page.evaluate(() => document.getElementById('status').textContent), new RegExp(`saved: SSI ${result.total}\\b`));
+    await show(page, 'history');
+    tree = await axTree(page);
+    assert.equal(byId(tree, 'chart.table')[0]?.role, 'table', 'the chart has a table');
+    assert.equal(tree.filter((n) => n.role === 'columnheader' && n.id?.startsWith('chart.head.')).length, 7, 'seven columns');
+    const cells = tree.filter((n) => n.role === 'cell' && n.id?.startsWith('chart.row.'));
+    const rows = new Map();
+    for (const c of cells) {
+      const [, row, col] = c.id.match(/^(.*)\.(\d+)$/);
+      if (!rows.has(row)) rows.set(row, []);
+      rows.get(row)[Number(col)] = c.name;
+    }
+    const want = [String(result.total), ...result.components.map((c) => (Math.round(c * 10) / 10).toFixed(1))];
+    assert.ok([...rows.values()].some((r) => JSON.stringify(r.slice(2)) === JSON.stringify(want)),
+      `a table row holds ${want.join(' ')}: ${JSON.stringify([...rows.values()])}`);
+
+    // A refused file is said assertively with its reason; an import says what it added, politely.
+    await show(page, 'data');
+    const refused = await page.evaluate(() => ssiTest.importText('{"type": "not ours"'));
+    assert.equal(refused.ok, false);
+    await page.waitForTimeout(200);
+    const alert = await page.evaluate(() => document.getElementById('alert').textContent);
+    assert.ok(alert.startsWith('Not imported:') && alert.includes(refused.error), `assertive: "${alert}"`);
+    const again = await page.evaluate(() => ssiTest.importText(ssiTest.exportText()));
+    assert.equal(again.ok, true);
+    await page.waitForTimeout(200);
+    assert.match(await page.evaluate(() => document.getElementById('status').textContent), /Imported: 0 self-checks and 0 real/);
+  } finally { await app.context.close(); }
+});
+
 test('axe-core finds nothing critical or serious on the main screens', async () => {
   const source = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
   const app = await openApp(browser, server, { width: 1280, height: 900, locale: 'en-US' });

@@ -44,7 +44,7 @@ EM_JS(void, ssi_js_a11y_update, (const char* json, int len), {
     };
     A.snapshot = function() {
       var implicit = { BUTTON: "button", H1: "heading", H2: "heading", H3: "heading", P: "text",
-                       NAV: "navigation", SECTION: "region" };
+                       NAV: "navigation", SECTION: "region", UL: "list", OL: "list", LI: "listitem" };
       return Array.prototype.map.call(root.querySelectorAll("[data-id]"), function(el) {
         var r = el.getBoundingClientRect();
         var at = function(name) { return el.getAttribute(name); };
@@ -68,12 +68,13 @@ EM_JS(void, ssi_js_a11y_update, (const char* json, int len), {
   var nodes = JSON.parse(UTF8ToString(json, len));
   var tags = {
     button: "button", tab: "button", radio: "button", link: "button", checkbox: "button",
-    text: "p", navigation: "nav", region: "section",
+    text: "p", navigation: "nav", region: "section", listitem: "li",
   };
   var roles = {
     tab: "tab", radio: "radio", link: "link", checkbox: "checkbox", textbox: "textbox", list: "list", listitem: "listitem",
     group: "group", radiogroup: "radiogroup", tablist: "tablist", table: "table", row: "row", cell: "cell",
     columnheader: "columnheader", rowheader: "rowheader", meter: "meter", img: "img", note: "note",
+    status: "status", alert: "alert",
   };
   var hasChildren = new Array(nodes.length).fill(false);
   var wanted = new Set();
@@ -86,7 +87,8 @@ EM_JS(void, ssi_js_a11y_update, (const char* json, int len), {
     else if (el.getAttribute(name) !== String(value)) el.setAttribute(name, String(value));
   };
   nodes.forEach(function(n, i) {
-    var tag = n.r === "heading" ? "h" + Math.min(Math.max(n.l || 2, 1), 3) : (tags[n.r] || "div");
+    var tag = n.r === "heading" ? "h" + Math.min(Math.max(n.l || 2, 1), 3)
+            : n.r === "list" ? (n.o ? "ol" : "ul") : (tags[n.r] || "div");
     var el = A.els.get(n.i);
     if (!el || el.tagName.toLowerCase() !== tag || (el.dataset.role || "") !== n.r) {
       if (el) el.remove();

@@ -68,8 +68,14 @@ EM_JS(void, ssi_js_announce, (const char* text, int len, int assertive), {
   var region = document.getElementById(assertive ? "alert" : "status");
   if (!region) return;
   var message = UTF8ToString(text, len);
+  // Said in the same moment (an import, then the screen it leads to): one message, so neither replaces the other.
+  if (region.ssiPending) {
+    clearTimeout(region.ssiPending);
+    message = region.ssiMessage + " " + message;
+  }
   region.textContent = "";
-  setTimeout(function() { region.textContent = message; }, 50);
+  region.ssiMessage = message;
+  region.ssiPending = setTimeout(function() { region.ssiPending = 0; region.textContent = message; }, 50);
 });
 
 EM_JS(void, ssi_js_set_page, (const char* title, int title_len, const char* lang, int lang_len), {
