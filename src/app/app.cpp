@@ -96,6 +96,7 @@ std::string App::state_json() const {
 std::string App::widgets_json() const { return widget_log().json(); }
 const std::string& App::semantics_json() const { return widget_log().semantics_json(); }
 std::uint64_t App::semantics_revision() const { return widget_log().revision(); }
+double App::semantics_ms() const { return widget_log().serialize_ms(); }
 std::string App::focused_widget() const {
   const WidgetInfo* focus = widget_log().focused();
   return focus ? focus->id : std::string();

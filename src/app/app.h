@@ -86,6 +86,7 @@ class App {
   // asks: focus a widget (ImGui's keyboard focus follows), activate it (what Enter on it does).
   const std::string& semantics_json() const;
   std::uint64_t semantics_revision() const;
+  double semantics_ms() const;  // what writing the tree took in the last frame (the bench's mirror cost)
   std::string focused_widget() const;
   void focus_widget(std::string_view id);
   void activate_widget(std::string_view id);

@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 
 #include "app/imgui_access.h"
 
@@ -83,33 +85,106 @@ void WidgetLog::end_frame() {
     focus_request_.clear();
     activation_request_.clear();
   }
-  nlohmann::json list = nlohmann::json::array();
+  const auto serialize_start = std::chrono::steady_clock::now();
+  // Written by hand, not through nlohmann::json: this runs every frame, and a tree of objects cost ~10 times more.
+  std::string text;
+  text.reserve(semantics_.size() + 256);
+  auto string = [&text](std::string_view v) {
+    text += '"';
+    for (const char c : v) {
+      if (c == '"' || c == '\\') {
+        text += '\\';
+        text += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        char escaped[8];
+        std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+        text += escaped;
+      } else {
+        text += c;
+      }
+    }
+    text += '"';
+  };
+  auto number = [&text](double v) {
+    char digits[32];
+    std::snprintf(digits, sizeof digits, "%.7g", std::isfinite(v) ? v : 0.0);  // JSON has no NaN
+    text += digits;
+  };
   auto round1 = [](float v) { return std::round(v * 10.0f) / 10.0f; };
+  auto field = [&](const char* key) {
+    text += ",\"";
+    text += key;
+    text += "\":";
+  };
+  text += '[';
   for (const WidgetInfo& w : last_) {
-    nlohmann::json node = {{"i", w.id},
-                           {"r", w.role},
-                           {"n", w.label},
-                           {"x", round1(w.rect.Min.x)},
-                           {"y", round1(w.rect.Min.y)},
-                           {"w", round1(w.rect.GetWidth())},
-                           {"h", round1(w.rect.GetHeight())}};
-    if (w.parent >= 0) node["p"] = w.parent;
-    if (!w.value.empty()) node["v"] = w.value;
-    if (!w.description.empty()) node["d"] = w.description;
-    if (w.selected) node["s"] = 1;
-    if (w.disabled) node["off"] = 1;
-    if (w.invalid) node["bad"] = 1;
-    if (w.level > 0) node["l"] = w.level;
-    if (w.ordered) node["o"] = 1;
-    if (w.expanded >= 0) node["e"] = w.expanded;
-    if (w.role == "meter") node["m"] = {round1(w.value_now * 100) / 100, w.value_max};
-    list.push_back(std::move(node));
+    if (text.size() > 1) text += ',';
+    text += "{\"i\":";
+    string(w.id);
+    field("r");
+    string(w.role);
+    field("n");
+    string(w.label);
+    field("x");
+    number(round1(w.rect.Min.x));
+    field("y");
+    number(round1(w.rect.Min.y));
+    field("w");
+    number(round1(w.rect.GetWidth()));
+    field("h");
+    number(round1(w.rect.GetHeight()));
+    if (w.parent >= 0) {
+      field("p");
+      number(w.parent);
+    }
+    if (!w.value.empty()) {
+      field("v");
+      string(w.value);
+    }
+    if (!w.description.empty()) {
+      field("d");
+      string(w.description);
+    }
+    if (w.selected) {
+      field("s");
+      text += '1';
+    }
+    if (w.disabled) {
+      field("off");
+      text += '1';
+    }
+    if (w.invalid) {
+      field("bad");
+      text += '1';
+    }
+    if (w.level > 0) {
+      field("l");
+      number(w.level);
+    }
+    if (w.ordered) {
+      field("o");
+      text += '1';
+    }
+    if (w.expanded >= 0) {
+      field("e");
+      number(w.expanded);
+    }
+    if (w.role == "meter") {
+      field("m");
+      text += '[';
+      number(round1(w.value_now * 100) / 100);
+      text += ',';
+      number(w.value_max);
+      text += ']';
+    }
+    text += '}';
   }
-  std::string text = list.dump();
+  text += ']';
   if (text != semantics_) {
     semantics_ = std::move(text);
     ++revision_;
   }
+  serialize_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - serialize_start).count();
 }
 
 std::string WidgetLog::first_interactive_outside(std::string_view group_id) const {

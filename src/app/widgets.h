@@ -60,6 +60,7 @@ class WidgetLog {
   // Every node of the last frame, compact, for the DOM mirror; `revision()` changes only when it does.
   const std::string& semantics_json() const { return semantics_; }
   std::uint64_t revision() const { return revision_; }
+  double serialize_ms() const { return serialize_ms_; }  // what writing semantics_json() took in the last frame
 
   // Groups: nodes added between open_group() and close_group() are its children; its rect spans them.
   int open_group(WidgetInfo info);
@@ -84,6 +85,7 @@ class WidgetLog {
   std::vector<int> groups_;
   std::string semantics_;
   std::uint64_t revision_ = 0;
+  double serialize_ms_ = 0;
   std::string focus_request_, activation_request_;
   int request_age_ = 0;
   bool taken_ = false, taking_ = false;

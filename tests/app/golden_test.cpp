@@ -59,6 +59,11 @@ std::string read(const std::filesystem::path& path) {
 std::string compare_with_golden(const std::string& name) {
   const std::filesystem::path path = kGoldenDir / (name + ".json");
   const std::string actual = tree_text();
+  // What the DOM mirror gets (written by hand) is valid JSON with every node and its name.
+  const json mirror = json::parse(app::widget_log().semantics_json(), nullptr, false);
+  if (!mirror.is_array() || mirror.size() != app::widget_log().tree().size()) return "semantics_json() is broken";
+  for (std::size_t i = 0; i < mirror.size(); ++i)
+    if (mirror[i].value("n", std::string("?")) != app::widget_log().tree()[i].label) return "semantics_json() node " + std::to_string(i);
   const char* update = std::getenv("SSI_UPDATE_GOLDEN");
   if (update && std::string(update) == "1") {
     std::filesystem::create_directories(kGoldenDir);

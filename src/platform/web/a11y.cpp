@@ -2,6 +2,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
 #include <string>
 
 #include "app/app.h"
@@ -90,9 +91,11 @@ EM_JS(void, ssi_js_a11y_update, (const char* json, int len), {
     var tag = n.r === "heading" ? "h" + Math.min(Math.max(n.l || 2, 1), 3)
             : n.r === "list" ? (n.o ? "ol" : "ul") : (tags[n.r] || "div");
     var el = A.els.get(n.i);
-    if (!el || el.tagName.toLowerCase() !== tag || (el.dataset.role || "") !== n.r) {
+    if (!el || el.ssiTag !== tag || el.ssiRole !== n.r) {
       if (el) el.remove();
       el = document.createElement(tag);
+      el.ssiTag = tag;
+      el.ssiRole = n.r;
       el.dataset.id = n.i;
       el.dataset.role = n.r;
       if (tag === "button") el.type = "button";
@@ -109,13 +112,20 @@ EM_JS(void, ssi_js_a11y_update, (const char* json, int len), {
     cursor.set(parentEl, el);
     placed[i] = el;
     var s = el.style;
-    var left = (n.x - (parent ? parent.x : 0)) + "px", top = (n.y - (parent ? parent.y : 0)) + "px";
-    if (s.left !== left) s.left = left;
-    if (s.top !== top) s.top = top;
-    if (s.width !== n.w + "px") s.width = n.w + "px";
-    if (s.height !== n.h + "px") s.height = n.h + "px";
-    set(el, "role", roles[n.r] || null);
+    var left = n.x - (parent ? parent.x : 0), top = n.y - (parent ? parent.y : 0);
+    if (el.ssiLeft !== left) s.left = (el.ssiLeft = left) + "px";
+    if (el.ssiTop !== top) s.top = (el.ssiTop = top) + "px";
+    if (el.ssiWidth !== n.w) s.width = (el.ssiWidth = n.w) + "px";
+    if (el.ssiHeight !== n.h) s.height = (el.ssiHeight = n.h) + "px";
     var leaf = !hasChildren[i];
+    // Most nodes of a changed tree did not change (or only moved): their attributes are left alone.
+    var was = el.ssiNode;
+    el.ssiNode = n;
+    n.leaf = leaf;
+    if (was && was.n === n.n && was.v === n.v && was.d === n.d && was.s === n.s && was.off === n.off &&
+        was.bad === n.bad && was.l === n.l && was.e === n.e && was.leaf === leaf &&
+        String(was.m) === String(n.m)) return;
+    set(el, "role", roles[n.r] || null);
     var named = n.r === "textbox" || tag === "nav" || tag === "section" || n.r === "meter" || n.r === "img" || !leaf;
     set(el, "aria-label", named ? n.n : null);
     var text = n.r === "textbox" ? (n.v || "") : (named ? null : n.n);
@@ -152,14 +162,24 @@ std::string g_focus;
 std::string g_arriving;  // the page moved its focus here; ImGui's follows within a few frames
 int g_arriving_frames = 0;
 app::App* g_app = nullptr;
+Cost g_cost;
 }  // namespace
+
+Cost cost() { return g_cost; }
+void reset_cost() { g_cost = {}; }
 
 void after_frame(app::App& app) {
   g_app = &app;
   if (app.semantics_revision() != g_revision) {
     g_revision = app.semantics_revision();
+    const double start = emscripten_get_now();
     const std::string& json = app.semantics_json();
     ssi_js_a11y_update(json.data(), static_cast<int>(json.size()));
+    const double ms = app.semantics_ms() + emscripten_get_now() - start;
+    g_cost.frames += 1;
+    g_cost.tree_ms += app.semantics_ms();
+    g_cost.total_ms += ms;
+    g_cost.max_ms = std::max(g_cost.max_ms, ms);
   }
   // Keyboard focus moved inside ImGui (arrow keys, a new screen): the page's focus follows. While ImGui is still
   // taking over a focus the page gave it (that takes a frame or two), its old focus must not pull the page's back.

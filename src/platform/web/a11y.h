@@ -14,5 +14,13 @@ namespace ssi::platform::a11y {
 void after_frame(app::App& app);
 // The page's focus is on a mirror button: Enter and Space are its (they click it natively).
 bool button_has_focus();
+// The mirror's cost so far (scripts/bench): frames whose tree changed, and the ms spent on them writing the tree
+// and updating the DOM, in total and at most.
+struct Cost {
+  double frames = 0, total_ms = 0, max_ms = 0;
+  double tree_ms = 0;  // of total_ms: writing the tree (the rest is the DOM update)
+};
+Cost cost();
+void reset_cost();
 
 }  // namespace ssi::platform::a11y

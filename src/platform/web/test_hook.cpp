@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "platform/web/a11y.h"
 #include "platform/web/web_backend.h"
 
 // window.ssiTest: read-only views of what the page shows, and actions a person could take.
@@ -43,6 +44,7 @@ EM_JS(void, ssi_js_install_test_hook, (), {
     },
     handoverText: function() { return UTF8ToString(_ssi_test_handover()); },
     a11y: function() { return window.ssiA11y ? window.ssiA11y.snapshot() : []; },
+    a11yCost: function(reset) { return json(_ssi_test_a11y_cost(reset ? 1 : 0)); },
     groupImport: function(texts) {
       if (!Array.isArray(texts) || !texts.every(function(t) { return typeof t === "string"; }))
         return { error: "not an array of strings" };
@@ -86,10 +88,24 @@ EMSCRIPTEN_KEEPALIVE const char* ssi_test_import(const char* text) {
   web_backend::request_frame();
   return held(std::move(reply));
 }
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_state() { return held(app().state_json()); }
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_widgets() { return held(app().widgets_json()); }
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_gauges() { return held(app().gauges_json()); }
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_questions() { return held(app().questions_json()); }
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_state() {
+  return held(app().state_json());
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_widgets() {
+  return held(app().widgets_json());
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_gauges() {
+  return held(app().gauges_json());
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_questions() {
+  return held(app().questions_json());
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_a11y_cost(int reset) {
+  const a11y::Cost c = a11y::cost();
+  if (reset) a11y::reset_cost();
+  return held("{\"frames\":" + std::to_string(c.frames) + ",\"totalMs\":" + std::to_string(c.total_ms) +
+              ",\"maxMs\":" + std::to_string(c.max_ms) + ",\"treeMs\":" + std::to_string(c.tree_ms) + "}");
+}
 EMSCRIPTEN_KEEPALIVE double ssi_test_frames() { return static_cast<double>(web_backend::frames_drawn()); }
 EMSCRIPTEN_KEEPALIVE int ssi_test_busy() { return web_backend::frame_pending() ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE int ssi_test_answer(const char* id, int option) {
