@@ -65,7 +65,7 @@ struct App::Impl {
   void history();    // history.cpp
   void trend_chart();
   void chart_table(ImVec2 min, ImVec2 max);  // the chart as a table, for assistive technology
-  void workshop();  // workshop.cpp
+  void workshop();                           // workshop.cpp
   void next_participant();
   void questionnaire_label();  // "Questionnaire: title (version)": which questionnaire is active
   void handover();             // handover.cpp

@@ -70,11 +70,13 @@ void App::Impl::notices() {
   } else if (session.persistence().conflict()) {
     notice(m.t("ui.notice.conflict"), false, false);
   } else if (!person().notice_dismissed && person().loaded == Persistence::Loaded::Unreadable) {
-    const std::string reason =
-        session.persistence().problems().empty() ? std::string("?") : describe(m.strings(), session.persistence().problems().front(), m.lang());
+    const std::string reason = session.persistence().problems().empty()
+                                   ? std::string("?")
+                                   : describe(m.strings(), session.persistence().problems().front(), m.lang());
     notice(m.t("ui.notice.unreadable", {{"reason", reason}}), false, !session.persistence().backup_key().empty());
   } else if (!person().notice_dismissed && !store.dropped().empty()) {
-    notice(m.t("ui.notice.dropped", {{"count", std::to_string(store.dropped_entries())}, {"reason", first_reason(store.dropped())}}),
+    notice(m.t("ui.notice.dropped",
+               {{"count", std::to_string(store.dropped_entries())}, {"reason", first_reason(store.dropped())}}),
            false, !store.backup_key().empty());
   }
 }

@@ -112,7 +112,8 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
       const std::string row_id = table_id + "." + std::to_string(row_index);
       const float row_h = text_size("X", font).y;
       SemanticGroup semantic_row(row_id, "row");
-      semantic_text(row_id + ".name", name, ImRect(o, o + ImVec2(name_w, row_h)), row_index == 0 ? "cell" : "rowheader");
+      semantic_text(row_id + ".name", name, ImRect(o, o + ImVec2(name_w, row_h)),
+                    row_index == 0 ? "cell" : "rowheader");
       for (int i = 0; i < 4; ++i) {
         const ImVec2 at = o + ImVec2(name_w + col_w * i, 0);
         semantic_text(row_id + "." + std::to_string(i), values[i], ImRect(at, at + ImVec2(col_w, row_h)),

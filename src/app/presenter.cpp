@@ -116,7 +116,8 @@ void App::Impl::presenter() {
   // it).
   const float room = content_h - th.em(1.4f);
   const float top = ImGui::GetCursorPosY();
-  if (presenter_state.slide_height > 0 && presenter_state.slide_height < room) ImGui::SetCursorPosY(top + std::floor((room - presenter_state.slide_height) * 0.4f));
+  if (presenter_state.slide_height > 0 && presenter_state.slide_height < room)
+    ImGui::SetCursorPosY(top + std::floor((room - presenter_state.slide_height) * 0.4f));
   // The slide is a region named by its title, holding its headings, paragraphs and hand-drawn parts as nodes.
   std::optional<SemanticGroup> region(std::in_place, "presenter.slide", "region", m.t(kTitles[presenter_state.slide]));
   ImGui::BeginGroup();
@@ -137,7 +138,8 @@ void App::Impl::presenter() {
         const ImVec2 a = o + ImVec2(i * (w + gapx), 0);
         dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(a, a + ImVec2(w, h), u32(p.component[i]), th.em(0.4f));
-        centered_text(dl, Font::H1, a.x + w * 0.5f, a.y + (h - text_size("25", Font::H1).y) * 0.5f, u32(ImVec4(0, 0, 0, 1)), "25");
+        centered_text(dl, Font::H1, a.x + w * 0.5f, a.y + (h - text_size("25", Font::H1).y) * 0.5f,
+                      u32(ImVec4(0, 0, 0, 1)), "25");
         semantic_text("slide.1.part." + std::to_string(i),
                       m.t("ui.a11y.named_value", {{"name", component_name(m, kComponents[i])}, {"value", "25"}}),
                       ImRect(a, a + ImVec2(w, h)));

@@ -280,7 +280,8 @@ void Session::add_group_files(const std::vector<PickedFile>& picked) {
   const Model& m = *model_;
   Announcer::say(host_, m.t("ui.a11y.group_added", {{"count", std::to_string(g.participants())}}));
   if (const std::size_t refused = g.errors.size() - first_new; refused > 0)
-    Announcer::say(host_, m.t(refused == 1 ? "ui.group.errors.one" : "ui.group.errors", {{"count", std::to_string(refused)}}),
+    Announcer::say(host_,
+                   m.t(refused == 1 ? "ui.group.errors.one" : "ui.group.errors", {{"count", std::to_string(refused)}}),
                    /*error=*/true);
 }
 

@@ -17,24 +17,24 @@ namespace ssi::app {
 // and the structure around it (headings, text, lists, tables, gauges). The platform mirrors the tree into the
 // DOM for screen readers; `widgets()` lists its interactive, visible nodes.
 struct WidgetInfo {
-  std::string id;     // stable across languages, e.g. "lang.de", "q.brand_photo.option.2"
-  std::string role;   // interactive: "button", "tab", "radio", "link", "checkbox", "textbox";
-                      // structure: "heading", "text", "list", "listitem", "group", "radiogroup", "tablist",
-                      // "table", "row", "cell", "columnheader", "rowheader", "meter", "navigation", "region";
-                      // messages: "status" (a notice), "alert" (an error)
-  std::string label;  // the text a person sees (the accessible name)
-  ImRect rect;        // CSS pixels, unclipped
+  std::string id;         // stable across languages, e.g. "lang.de", "q.brand_photo.option.2"
+  std::string role;       // interactive: "button", "tab", "radio", "link", "checkbox", "textbox";
+                          // structure: "heading", "text", "list", "listitem", "group", "radiogroup", "tablist",
+                          // "table", "row", "cell", "columnheader", "rowheader", "meter", "navigation", "region";
+                          // messages: "status" (a notice), "alert" (an error)
+  std::string label;      // the text a person sees (the accessible name)
+  ImRect rect;            // CSS pixels, unclipped
   bool selected = false;  // checked (radio, checkbox), selected (tab), pressed or current (button, link)
   bool disabled = false;
-  ImGuiID imgui_id = 0;     // ImGui's id of the item (to tell which widget has keyboard focus)
-  std::string value;        // a text field's text; a meter's value in words ("13.7 of 25")
-  std::string description;  // an error under a field, a hint
-  int parent = -1;          // index of the enclosing group in the frame's node list, -1 at the top
-  int level = 0;            // headings: 1..3
-  bool ordered = false;     // lists: numbered (the 30-day plan)
-  int expanded = -1;        // disclosure buttons: 0 collapsed, 1 expanded, -1 not a disclosure
-  bool invalid = false;     // a field whose value is refused
-  bool visible = true;      // some part of it is inside the visible area (a widget can be clicked)
+  ImGuiID imgui_id = 0;                // ImGui's id of the item (to tell which widget has keyboard focus)
+  std::string value;                   // a text field's text; a meter's value in words ("13.7 of 25")
+  std::string description;             // an error under a field, a hint
+  int parent = -1;                     // index of the enclosing group in the frame's node list, -1 at the top
+  int level = 0;                       // headings: 1..3
+  bool ordered = false;                // lists: numbered (the 30-day plan)
+  int expanded = -1;                   // disclosure buttons: 0 collapsed, 1 expanded, -1 not a disclosure
+  bool invalid = false;                // a field whose value is refused
+  bool visible = true;                 // some part of it is inside the visible area (a widget can be clicked)
   float value_now = 0, value_max = 0;  // meters
   ImRect shown;                        // the part of `rect` inside the visible area
 

@@ -44,7 +44,8 @@ json node_json(const std::vector<app::WidgetInfo>& tree, const app::WidgetInfo& 
 std::string tree_text() {
   const std::vector<app::WidgetInfo>& tree = app::widget_log().tree();
   std::string text = "[\n";
-  for (std::size_t i = 0; i < tree.size(); ++i) text += node_json(tree, tree[i]).dump() + (i + 1 < tree.size() ? ",\n" : "\n");
+  for (std::size_t i = 0; i < tree.size(); ++i)
+    text += node_json(tree, tree[i]).dump() + (i + 1 < tree.size() ? ",\n" : "\n");
   return text + "]\n";
 }
 
@@ -63,7 +64,8 @@ std::string compare_with_golden(const std::string& name) {
   const json mirror = json::parse(app::widget_log().semantics_json(), nullptr, false);
   if (!mirror.is_array() || mirror.size() != app::widget_log().tree().size()) return "semantics_json() is broken";
   for (std::size_t i = 0; i < mirror.size(); ++i)
-    if (mirror[i].value("n", std::string("?")) != app::widget_log().tree()[i].label) return "semantics_json() node " + std::to_string(i);
+    if (mirror[i].value("n", std::string("?")) != app::widget_log().tree()[i].label)
+      return "semantics_json() node " + std::to_string(i);
   const char* update = std::getenv("SSI_UPDATE_GOLDEN");
   if (update && std::string(update) == "1") {
     std::filesystem::create_directories(kGoldenDir);

@@ -88,18 +88,10 @@ EMSCRIPTEN_KEEPALIVE const char* ssi_test_import(const char* text) {
   web_backend::request_frame();
   return held(std::move(reply));
 }
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_state() {
-  return held(app().state_json());
-}
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_widgets() {
-  return held(app().widgets_json());
-}
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_gauges() {
-  return held(app().gauges_json());
-}
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_questions() {
-  return held(app().questions_json());
-}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_state() { return held(app().state_json()); }
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_widgets() { return held(app().widgets_json()); }
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_gauges() { return held(app().gauges_json()); }
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_questions() { return held(app().questions_json()); }
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_a11y_cost(int reset) {
   const a11y::Cost c = a11y::cost();
   if (reset) a11y::reset_cost();
