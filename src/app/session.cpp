@@ -9,27 +9,12 @@
 #include "app/announce.h"
 #include "assets/assets.h"
 #include "core/codes.h"
-#include "core/json_util.h"
 
 #ifndef SSI_VERSION
 #define SSI_VERSION "dev"
 #endif
 
 namespace ssi::app {
-namespace {
-
-// What a file says it is ("type" of our JSON files), without validating anything else (depth-bounded parse:
-// the file may be anything).
-std::string file_type(const std::optional<std::string>& text) {
-  if (!text) return {};
-  std::vector<Problem> problems;
-  const std::optional<nlohmann::json> j = detail::parse_limited(*text, store::kMaxDepth, false, problems);
-  if (!j || !j->is_object()) return {};
-  const auto type = j->find("type");
-  return type != j->end() && type->is_string() ? type->get<std::string>() : std::string();
-}
-
-}  // namespace
 
 std::vector<PickedFile> parse_files(std::string_view files_json) {
   std::vector<PickedFile> files;
@@ -230,7 +215,7 @@ void Session::open_files(std::string_view files_json) {
   std::vector<PickedFile> files = parse_files(files_json);
   if (files.empty()) return;
   // Hand-overs and saved group sessions go to the group view from anywhere; several files only go there.
-  const std::string type = file_type(files.front().text);
+  const std::string type = files.front().text ? store::file_type(*files.front().text) : std::string();
   if (m.screen() == Screen::Group || type == workshop::kHandoverType || type == workshop::kGroupType ||
       files.size() > 1) {
     add_group_files(files);

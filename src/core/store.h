@@ -158,6 +158,10 @@ ImportPreview preview_import(std::string_view text, const Document& into, const 
 // Adds what the preview found new; the result is sorted oldest first. Importing the same file twice adds nothing.
 Document merge(const Document& into, const ImportPreview& preview);
 
+// What a chosen file says it is (the "type" of our JSON files, e.g. kExportType), for routing it; "" for anything
+// else. Depth-bounded parse: the file may be anything.
+std::string file_type(std::string_view text);
+
 //-----------------------------------------------------------------------------
 // [SECTION] History as CSV
 //-----------------------------------------------------------------------------

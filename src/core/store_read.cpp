@@ -26,7 +26,6 @@ using detail::digits;
 using detail::json;
 using detail::shorten;
 using detail::to_int;
-using detail::trim;
 using part::sort_oldest_first;
 using part::split_date;
 using part::valid_calendar_date;
@@ -570,6 +569,14 @@ Document merge(const Document& into, const ImportPreview& preview) {
   sort_oldest_first(out.checks);
   sort_oldest_first(out.real);
   return out;
+}
+
+std::string file_type(std::string_view text) {
+  std::vector<Problem> problems;
+  const std::optional<json> j = detail::parse_limited(text, kMaxDepth, /*look_for_literals=*/false, problems);
+  const json* type = j ? detail::member(*j, "type") : nullptr;
+  const std::string* s = type ? detail::as_string(*type) : nullptr;
+  return s ? *s : std::string();
 }
 
 }  // namespace ssi::store

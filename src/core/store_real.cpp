@@ -15,9 +15,7 @@
 
 namespace ssi::store {
 
-using detail::blank;
 using detail::digits;
-using detail::json;
 using detail::shorten;
 using detail::to_int;
 using detail::trim;

@@ -742,6 +742,16 @@ TEST(Compare, RoundsToOneDecimalHalfUpAndIsQuietWhenClose) {
   EXPECT_TRUE(compare(estimate_with({1000, 1000, 1000, 1000}), real, Lang::De).sentences.empty());
 }
 
+TEST(FileType, NamesTheTypeOfAnyTextWithoutTrustingIt) {
+  EXPECT_EQ(file_type(export_all(Document{}, "1.0", "2026-11-25T10:00:00Z")), kExportType);
+  EXPECT_EQ(file_type(R"({"type":"ssi-selfcheck/group","x":1})"), "ssi-selfcheck/group");
+  EXPECT_EQ(file_type(R"({"type":7})"), "");
+  EXPECT_EQ(file_type(R"(["type"])"), "");
+  EXPECT_EQ(file_type(R"({"type":"a")"), "");
+  EXPECT_EQ(file_type(std::string(100, '[') + R"("type")"), "");
+  EXPECT_EQ(file_type(""), "");
+}
+
 TEST(Compare, EverySentenceExistsInBothLanguages) {
   const Catalog& m = test::messages();
   for (Component c : kComponents) {
