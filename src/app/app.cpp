@@ -91,6 +91,16 @@ std::string App::state_json() const {
   state["customQuestionnaire"] = session.questionnaires.custom;
   state["questionnaireErrors"] = session.questionnaires.errors;
   state["slide"] = impl_->presenter_state.slide;
+  state["importMessage"] = impl_->person().import_message;
+  // The import waiting for confirmation: what it adds, and each entry a repair leaves out (as listed on screen).
+  if (const auto& pending = impl_->person().pending_import) {
+    nlohmann::json dropped = nlohmann::json::array();
+    for (const Problem& problem : pending->dropped) dropped.push_back(describe(session.model().strings(), problem, session.model().lang()));
+    state["importPreview"] = {{"checks", pending->new_checks.size()}, {"real", pending->new_real.size()}, {"repair", pending->repair},
+                              {"droppedEntries", pending->dropped_entries}, {"dropped", std::move(dropped)}};
+  } else {
+    state["importPreview"] = nullptr;
+  }
   return state.dump();
 }
 std::string App::widgets_json() const { return widget_log().json(); }
@@ -129,6 +139,7 @@ void App::install_available(bool available) { impl_->can_install = available; }
 void App::storage_changed_elsewhere() { impl_->session.storage_changed_elsewhere(); }
 std::string App::export_text() const { return impl_->session.export_text(); }
 std::string App::import_text(std::string_view text, bool preview) { return impl_->session.import_text(text, preview); }
+void App::open_files(const std::vector<PickedFile>& files) { impl_->session.open_files(files); }
 void App::open_files(std::string_view files_json) { impl_->session.open_files(files_json); }
 std::string App::group_import(std::string_view files_json) { return impl_->session.group_import(files_json); }
 std::string App::handover_text() const { return impl_->session.handover_text(); }

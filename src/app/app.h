@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/host.h"
 
@@ -21,6 +22,7 @@ namespace ssi::app {
 
 class Model;
 class Session;
+struct PickedFile;
 
 class App {
  public:
@@ -65,8 +67,10 @@ class App {
   void install_available(bool available);
   // What "export everything" downloads.
   std::string export_text() const;
-  // Files the person chose or dropped: a JSON array of {"name", "text"}. What they are depends on the
-  // screen: hand-overs for the group view, a questionnaire on the workshop screen, else a data import.
+  // Files the person chose or dropped, as bytes (app/state.h). What they are depends on the screen:
+  // hand-overs for the group view, a questionnaire on the workshop screen, else a data import. The JSON form
+  // takes an array of {"name", "text"} (tests).
+  void open_files(const std::vector<PickedFile>& files);
   void open_files(std::string_view files_json);
 
   // Workshop mode. The current person's "for my trainer" file, and hand-over files added to the group view

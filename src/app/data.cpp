@@ -105,14 +105,16 @@ void App::Impl::data() {
   if (ps.pending_import) {
     begin_card(0.9f);
     const store::ImportPreview& preview = *ps.pending_import;
-    paragraph(m.t("ui.data.import_preview",
-                  {{"checks", std::to_string(preview.new_checks.size())},
-                   {"real", std::to_string(preview.new_real.size())},
-                   {"duplicates", std::to_string(preview.duplicate_checks + preview.duplicate_real)}}));
-    if (preview.repair && preview.dropped_entries > 0)
-      paragraph(m.t("ui.data.import_repair", {{"count", std::to_string(preview.dropped_entries)},
-                                              {"reason", describe(m.strings(), preview.dropped.front(), m.lang())}}),
-                p.text_muted);
+    paragraph(m.t("ui.data.import_preview", {{"checks", std::to_string(preview.new_checks.size())},
+                                             {"real", std::to_string(preview.new_real.size())},
+                                             {"duplicates", std::to_string(preview.duplicate_checks + preview.duplicate_real)}}));
+    if (preview.repair && preview.dropped_entries > 0) {
+      // Everything left out, each with its path, so the person knows what the repair does not bring back.
+      paragraph(m.t("ui.data.repair_dropped", {{"count", std::to_string(preview.dropped_entries)}}), p.text_muted);
+      for (const Problem& problem : preview.dropped) small_text("• " + describe(m.strings(), problem, m.lang()));
+      const int unlisted = preview.dropped_entries - static_cast<int>(preview.dropped.size());
+      if (unlisted > 0) small_text(m.t("ui.data.repair_unlisted", {{"count", std::to_string(unlisted)}}), p.text_muted);
+    }
     gap(0.2f);
     const int r = button_row(
         {{"import.confirm", m.t("ui.data.import_confirm"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_CHECK}},

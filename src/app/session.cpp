@@ -210,9 +210,10 @@ void Session::confirm_import() {
 
 // --- Files ------------------------------------------------------------------------------------------------
 
-void Session::open_files(std::string_view files_json) {
+void Session::open_files(std::string_view files_json) { open_files(parse_files(files_json)); }
+
+void Session::open_files(const std::vector<PickedFile>& files) {
   Model& m = *model_;
-  std::vector<PickedFile> files = parse_files(files_json);
   if (files.empty()) return;
   // Hand-overs and saved group sessions go to the group view from anywhere; several files only go there.
   const std::string type = files.front().text ? store::file_type(*files.front().text) : std::string();

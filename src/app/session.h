@@ -60,7 +60,9 @@ class Session {
 
   // --- Files chosen or dropped ------------------------------------------------------------------
   // Routes files by what they are and the screen: hand-overs and group sessions (or several files) to the
-  // group view, a questionnaire on the workshop screen, else a data import.
+  // group view, a questionnaire on the workshop screen, else a data import. Texts are the files' bytes: the
+  // readers check their encoding.
+  void open_files(const std::vector<PickedFile>& files);
   void open_files(std::string_view files_json);
   // Adds hand-over files to the group view and shows it; returns the aggregate (README "Test hook").
   std::string group_import(std::string_view files_json);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, startServer, openApp, settle, widget, clickWidget, waitReady, screenshot } from './lib.mjs';
+import { launch, startServer, openApp, settle, widget, clickWidget, clickOnScreen, waitReady, screenshot } from './lib.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await startServer(); });
@@ -290,4 +290,141 @@ test('a dropped file shows a preview and is added only when confirmed', async ()
     assert.equal(doc.real.length, expected.real.length);
     assert.equal(doc.checks.length, expected.checks.length);
   } finally { await app.context.close(); }
+});
+
+// Drops files given as bytes, as a person would (the page reads them as bytes, never as text).
+async function dropBytes(page, files) {
+  await page.evaluate((files) => {
+    const data = new DataTransfer();
+    for (const f of files) data.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, files.map((f) => ({ name: f.name, bytes: [...f.bytes] })));
+}
+
+test('files are read as bytes: a NUL inside and UTF-16 get their own messages, nothing changes', async () => {
+  const app = await openApp(browser, server, { width: 1440, height: 900, locale: 'en-US' });
+  const page = app.page;
+  try {
+    const good = readFileSync(join('tests', 'core', 'imports', 'good', 'full.json'), 'utf8');
+    const before = (await page.evaluate(() => ssiTest.exportText())).replace(/"exportedAt":\s*"[^"]*"/, '');
+    const cut = good.indexOf('"real"');
+    const withNul = Buffer.concat([Buffer.from(good.slice(0, cut), 'utf8'), Buffer.from([0]), Buffer.from(good.slice(cut), 'utf8')]);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'utf16le')]);
+    const utf16NoBom = Buffer.from(good, 'utf16le');
+    const invalid = Buffer.concat([Buffer.from(good.slice(0, cut), 'utf8'), Buffer.from([0xc3, 0x28]), Buffer.from(good.slice(cut), 'utf8')]);
+    const line = good.slice(0, cut).split('\n').length;
+    for (const [name, bytes, expected] of [
+      ['nul.json', withNul, new RegExp(`^Not imported: The file contains a NUL character \\(line ${line}, column \\d+\\)`)],
+      ['utf16.json', utf16, /^Not imported: The file is saved as UTF-16\./],
+      ['utf16-no-bom.json', utf16NoBom, /^Not imported: The file is saved as UTF-16\./],
+      ['invalid.json', invalid, new RegExp(`^Not imported: The file is not valid UTF-8 \\(line ${line},`)],
+    ]) {
+      const empty = (await page.evaluate(() => ssiTest.importText(''))).error;  // a message to tell the next one from
+      await page.evaluate(() => ssiTest.show('welcome'));
+      await dropBytes(page, [{ name, bytes }]);
+      let message = '';
+      for (let i = 0; i < 50 && (!message || message.endsWith(empty)); ++i) {
+        await settle(page, 100);
+        message = (await state(page)).importMessage;
+      }
+      assert.match(message, expected, name);
+      const after = (await page.evaluate(() => ssiTest.exportText())).replace(/"exportedAt":\s*"[^"]*"/, '');
+      assert.equal(after, before, `${name} changed the data`);
+    }
+    // A good file with a byte order mark is taken.
+    await dropBytes(page, [{ name: 'bom.json', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(good, 'utf8')]) }]);
+    for (let i = 0; i < 50 && !(await widget(page, 'import.confirm')); ++i) await settle(page, 100);
+    await clickWidget(page, 'import.confirm');
+    assert.equal(JSON.parse(await page.evaluate(() => ssiTest.exportText())).real.length, JSON.parse(good).real.length);
+    assert.deepEqual(app.errors, []);
+  } finally { await app.context.close(); }
+});
+
+test('a stored text with a NUL inside is kept whole: backup and download byte-exact', async () => {
+  const text = '{"schema":"ssi-selfcheck/store","schemaVersion":2,"checks":[],"real":[],"progress":{"answers":{}},"settings":{"language":"en"},"x":"a\u0000b","tail":"' + 'z'.repeat(100) + '"}';
+  const { context, page, errors } = await openWithStorage({ [STORE]: text });
+  try {
+    assert.deepEqual(errors, []);
+    assert.ok(await widget(page, 'notice.backup'), 'the notice offers the unreadable copy');
+    const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ssi-selfcheck.backup.')));
+    assert.equal(backups.length, 1);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), backups[0]), text, 'the backup holds all of it, past the NUL');
+    const download = page.waitForEvent('download');
+    await clickWidget(page, 'notice.backup');
+    assert.equal(readFileSync(await (await download).path(), 'utf8'), text);
+  } finally { await context.close(); }
+});
+
+// Fills localStorage to the last character, as a full device would be: filler keys of halving size until not even
+// one more character fits.
+const FILL_STORAGE = `(() => {
+  let n = 0;
+  for (let size = 1 << 20; size >= 1; size >>= 1) {
+    const chunk = 'x'.repeat(size);
+    for (;;) {
+      try { localStorage.setItem('filler.' + n, chunk); ++n; } catch { break; }
+    }
+  }
+})();`;
+
+test('unreadable data and full storage, then an edit: the original survives byte-exact, said truthfully, offered, repaired with a full list', async () => {
+  const real = (id, date, brand) => `{"centi":{"brand":${brand},"engage":600,"find":900,"relationships":1300},"date":"${date}","id":"${id}","note":""}`;
+  const text = '{"checks":[],"progress":{"answers":{}},"real":[' + [real('r-1', '2026-11-01', 1200), real('r-2', '2026-11-08', 9999),
+    real('r-3', '2026-11-15', 1300), real('bad id!', '2026-11-22', 1400), real('r-5', '2026-13-40', 1500)].join(',') +
+    '],"schema":"ssi-selfcheck/store","schemaVersion":3,"settings":{"language":"en"}}';
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
+  await context.addInitScript(([store, text, fill]) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem(store, text);
+    (0, eval)(fill);
+  }, [STORE, text, FILL_STORAGE]);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await page.goto(server.url);
+    await waitReady(page);
+    await settle(page);
+    const full = await page.evaluate(() => { try { localStorage.setItem('probe', 'xx'); localStorage.removeItem('probe'); return false; } catch { return true; } });
+    assert.ok(full, 'the test filled the storage');
+    const keys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ssi-selfcheck.')));
+    assert.deepEqual(await keys(), [STORE], 'no copy could be written');
+    const notice = async () => (await page.evaluate(() => ssiTest.a11y())).map((n) => n.name || '').join('\n');
+    assert.match(await notice(), /there is no room on this device for a copy/, 'the notice says that no copy exists');
+    assert.doesNotMatch(await notice(), /is kept and can be downloaded|kept as a backup/);
+    assert.ok(await widget(page, 'notice.backup'), 'the original is offered for download');
+
+    // An edit, its debounced write and a pagehide flush: nothing is written over the original.
+    assert.equal(await page.evaluate(() => ssiTest.answer(ssiTest.questions()[0].id, 1)), true);
+    await page.waitForTimeout(800);
+    await settle(page);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORE), text, 'the original is untouched');
+    assert.match(await notice(), /there is no room on this device for a copy/);
+
+    const download = page.waitForEvent('download');
+    await clickOnScreen(page, 'notice.backup');
+    const copy = readFileSync(await (await download).path());
+    assert.equal(copy.toString('utf8'), text, 'the download is the original, byte-exact');
+
+    // The downloaded copy as a repair import: every entry that reads, and a list of each one left out.
+    await page.evaluate(() => ssiTest.show('data'));
+    await dropBytes(page, [{ name: 'copy.txt', bytes: copy }]);
+    let preview = null;
+    for (let i = 0; i < 50 && !preview; ++i) { await settle(page, 100); preview = (await state(page)).importPreview; }
+    assert.ok(preview, 'the copy is previewed');
+    assert.equal(preview.repair, true);
+    assert.equal(preview.real, 2, 'r-1 and r-3 read');
+    assert.equal(preview.droppedEntries, 3);
+    assert.equal(preview.dropped.length, 3, 'every entry left out is listed');
+    for (const [i, path] of [[0, 'real[1]'], [1, 'real[3]'], [2, 'real[4]']]) assert.ok(preview.dropped[i].includes(path), `${preview.dropped[i]} names ${path}`);
+    const names = await notice();
+    for (const line of preview.dropped) assert.ok(names.includes(line), `the screen lists "${line}"`);
+
+    await page.reload();
+    await waitReady(page);
+    await settle(page);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORE), text, 'and after a reload');
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
 });

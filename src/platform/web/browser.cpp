@@ -7,8 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
-// Strings cross the boundary as UTF-8: C++ → JS with UTF8ToString(ptr, len), JS → C++ as a malloc'ed
-// NUL-terminated copy that the C++ side frees (take_string below).
+// Strings cross the boundary as UTF-8 with their length, never as C strings (a NUL inside must not cut data):
+// C++ → JS with a TextDecoder over exactly len bytes (UTF8ToString stops at a NUL), JS → C++ as a
+// malloc'ed copy plus its length in an out-parameter, which the C++ side frees (take_string below). Short
+// texts of the app's own (keys, titles, file names) still use UTF8ToString(ptr, len).
 
 // EM_JS bodies are JavaScript, which clang-format would break ("===" becomes "== =").
 // clang-format off
@@ -83,13 +85,16 @@ EM_JS(void, ssi_js_set_page, (const char* title, int title_len, const char* lang
   document.documentElement.lang = UTF8ToString(lang, lang_len);
 });
 
-EM_JS(char*, ssi_js_storage_get, (const char* key, int key_len), {
+EM_JS(char*, ssi_js_storage_get, (const char* key, int key_len, int* out_len), {
   try {
     var value = window.localStorage.getItem(UTF8ToString(key, key_len));
     if (value === null) return 0;
+    // stringToUTF8 writes every code unit, a NUL too; the length says where the text ends.
     var size = lengthBytesUTF8(value) + 1;
     var ptr = _malloc(size);
+    if (!ptr) return 0;
     stringToUTF8(value, ptr, size);
+    HEAP32[out_len >> 2] = size - 1;
     return ptr;
   } catch (e) {
     return 0;  // storage disabled (privacy mode, blocked cookies): behave as empty
@@ -98,7 +103,8 @@ EM_JS(char*, ssi_js_storage_get, (const char* key, int key_len), {
 
 EM_JS(int, ssi_js_storage_set, (const char* key, int key_len, const char* value, int value_len), {
   try {
-    window.localStorage.setItem(UTF8ToString(key, key_len), UTF8ToString(value, value_len));
+    var text = new TextDecoder().decode(HEAPU8.subarray(value, value + value_len));
+    window.localStorage.setItem(UTF8ToString(key, key_len), text);
     return 1;
   } catch (e) {
     return 0;  // quota exceeded or storage disabled
@@ -153,12 +159,13 @@ EM_JS(void, ssi_js_download, (const char* name, int name_len, const char* mime, 
   setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
 });
 
-// Reads chosen or dropped files as text and hands them to the app in one call, as a JSON array of
-// {name, text} (the app decides by screen what they are: an import, hand-overs for the group view, a
-// questionnaire). A single file is cut just past the import limit, so the app can refuse it by size without
-// reading megabytes of an unsuitable file. Of several files (a trainer may select a whole folder) each over
-// 1 MiB, and every file past 250 or past 64 MiB in all, is not read: it arrives as {name, text: null, skipped:
-// "size" | "count"}, so the app can say so.
+// Reads chosen or dropped files as bytes (never Blob.text(), which would replace invalid bytes and hide
+// UTF-16) and hands them to the app: one ssi_on_file() per file, then ssi_on_files_done() (the app decides by
+// screen what they are: an import, hand-overs for the group view, a questionnaire; the core checks the
+// encoding). A single file is cut just past the import limit, so the app can refuse it by size without reading
+// megabytes of an unsuitable file. Of several files (a trainer may select a whole folder) each over 1 MiB, and
+// every file past 250 or past 64 MiB in all, is not read: it arrives with skipped 1 (size) or 2 (count), so the
+// app can say so.
 EM_JS(void, ssi_js_install_file_reader, (), {
   if (window.ssiReadFiles) return;
   window.ssiReadFiles = function(list) {
@@ -168,22 +175,32 @@ EM_JS(void, ssi_js_install_file_reader, (), {
     var limit = (single ? 5 * 1024 * 1024 : 1024 * 1024) + 1;
     var budget = 64 * 1024 * 1024;
     Promise.all(files.map(function(file, i) {
-      if (i >= 250) return { name: file.name, text: null, skipped: "count" };
-      if (!single && file.size > limit) return { name: file.name, text: null, skipped: "size" };
+      if (i >= 250) return { name: file.name, bytes: null, skipped: 2 };
+      if (!single && file.size > limit) return { name: file.name, bytes: null, skipped: 1 };
       budget -= Math.min(file.size, limit);
-      if (budget < 0) return { name: file.name, text: null, skipped: "count" };
-      return file.slice(0, limit).text().then(function(text) {
-        if (file.size > limit) text = text + " ";  // still over the limit after cutting
-        return { name: file.name, text: text };
-      }, function() { return { name: file.name, text: "" }; });
+      if (budget < 0) return { name: file.name, bytes: null, skipped: 2 };
+      return file.slice(0, limit).arrayBuffer().then(function(buffer) {
+        return { name: file.name, bytes: new Uint8Array(buffer), skipped: 0 };
+      }, function() { return { name: file.name, bytes: new Uint8Array(0), skipped: 0 }; });
     })).then(function(read) {
-      var json = JSON.stringify(read);
-      var size = lengthBytesUTF8(json) + 1;
-      var ptr = _malloc(size);
-      if (!ptr) { console.error("not enough memory to read the files"); return; }
-      stringToUTF8(json, ptr, size);
-      _ssi_on_files(ptr);
-      _free(ptr);
+      for (var i = 0; i < read.length; ++i) {
+        var name = read[i].name || "";
+        var nameSize = lengthBytesUTF8(name) + 1;
+        var namePtr = _malloc(nameSize);
+        var bytes = read[i].bytes;
+        var ptr = bytes && bytes.length ? _malloc(bytes.length) : 0;
+        if (!namePtr || (bytes && bytes.length && !ptr)) {
+          console.error("not enough memory to read the files");
+          if (namePtr) _free(namePtr);
+          return;
+        }
+        stringToUTF8(name, namePtr, nameSize);
+        if (ptr) HEAPU8.set(bytes, ptr);
+        _ssi_on_file(namePtr, nameSize - 1, ptr, bytes ? bytes.length : 0, read[i].skipped);
+        _free(namePtr);
+        if (ptr) _free(ptr);
+      }
+      _ssi_on_files_done();
     });
   };
 });
@@ -382,6 +399,13 @@ std::optional<std::string> take_string(char* ptr) {
   std::free(ptr);
   return result;
 }
+// A copy JS made with its length: every byte, a NUL inside too.
+std::optional<std::string> take_text(char* ptr, int size) {
+  if (!ptr) return std::nullopt;
+  std::string result(ptr, static_cast<std::size_t>(size));
+  std::free(ptr);
+  return result;
+}
 int len(std::string_view s) { return static_cast<int>(s.size()); }
 }  // namespace
 
@@ -408,7 +432,9 @@ void BrowserHost::wake_after(double ms) {
 }
 void BrowserHost::set_clipboard(std::string_view text) { ssi_js_clipboard_write(text.data(), len(text)); }
 std::optional<std::string> BrowserHost::storage_get(std::string_view key) const {
-  return take_string(ssi_js_storage_get(key.data(), len(key)));
+  int size = 0;
+  char* ptr = ssi_js_storage_get(key.data(), len(key), &size);
+  return take_text(ptr, size);
 }
 bool BrowserHost::storage_set(std::string_view key, std::string_view value) {
   return ssi_js_storage_set(key.data(), len(key), value.data(), len(value)) != 0;

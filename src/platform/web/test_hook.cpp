@@ -21,6 +21,13 @@ EM_JS(void, ssi_js_install_test_hook, (), {
     stringToUTF8(text, ptr, size);
     try { return fn(ptr); } finally { _free(ptr); }
   };
+  // Text as the page hands data to the app: with its length, so a NUL inside arrives too.
+  var withText = function(text, fn) {
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    try { return fn(ptr, size - 1); } finally { _free(ptr); }
+  };
   window.ssiTest = {
     ready: false,
     state: function() { return json(_ssi_test_state()); },
@@ -36,7 +43,7 @@ EM_JS(void, ssi_js_install_test_hook, (), {
     exportText: function() { return UTF8ToString(_ssi_test_export()); },
     importText: function(text) {
       if (typeof text !== "string") return { ok: false, error: "not a string" };
-      return withString(text, function(ptr) { return json(_ssi_test_import(ptr)); });
+      return withText(text, function(ptr, len) { return json(_ssi_test_import(ptr, len)); });
     },
     show: function(screen) {
       if (typeof screen !== "string") return false;
@@ -82,9 +89,11 @@ EMSCRIPTEN_KEEPALIVE const char* ssi_test_group_import(const char* files_json) {
   web_backend::request_frame();
   return held(std::move(reply));
 }
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_export() { return held(app().export_text()); }
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_import(const char* text) {
-  std::string reply = app().import_text(text ? text : "", /*preview=*/false);
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_export() {
+  return held(app().export_text());
+}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_import(const char* text, int len) {
+  std::string reply = app().import_text(std::string_view(text, static_cast<std::size_t>(len)), /*preview=*/false);
   web_backend::request_frame();
   return held(std::move(reply));
 }

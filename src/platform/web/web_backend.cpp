@@ -11,8 +11,10 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
+#include "app/state.h"
 #include "platform/web/a11y.h"
 #include "platform/web/browser.h"
 #include "platform/web/renderer.h"
@@ -45,6 +47,7 @@ struct Runner {
     float velocity = 0;  // CSS px per ms, for momentum after release
   } touch;
   std::string clipboard;  // what ImGui copies; also what a paste event delivered
+  std::vector<app::PickedFile> picked;  // files of one pick or drop, collected until ssi_on_files_done
   bool text_input_active = false;
   bool last_pointer_touch = false;
 };
@@ -396,8 +399,18 @@ EMSCRIPTEN_KEEPALIVE void ssi_on_update_ready() {
   request_frame();
 }
 // Files chosen in the picker or dropped: a JSON array of {name, text}.
-EMSCRIPTEN_KEEPALIVE void ssi_on_files(const char* files_json) {
-  g.app->open_files(files_json ? files_json : "[]");
+// One call per chosen or dropped file (bytes with their length; skipped 1: too large, 2: too many), then done.
+EMSCRIPTEN_KEEPALIVE void ssi_on_file(const char* name, int name_len, const char* bytes, int len, int skipped) {
+  app::PickedFile file;
+  file.name.assign(name, static_cast<std::size_t>(name_len));
+  if (skipped == 0) file.text = std::string(bytes ? bytes : "", static_cast<std::size_t>(bytes ? len : 0));
+  else file.skipped = skipped == 1 ? "size" : "count";
+  g.picked.push_back(std::move(file));
+}
+EMSCRIPTEN_KEEPALIVE void ssi_on_files_done() {
+  std::vector<app::PickedFile> files = std::move(g.picked);
+  g.picked.clear();
+  g.app->open_files(files);
   request_frame();
 }
 }
