@@ -95,9 +95,13 @@ std::string App::state_json() const {
   // The import waiting for confirmation: what it adds, and each entry a repair leaves out (as listed on screen).
   if (const auto& pending = impl_->person().pending_import) {
     nlohmann::json dropped = nlohmann::json::array();
-    for (const Problem& problem : pending->dropped) dropped.push_back(describe(session.model().strings(), problem, session.model().lang()));
-    state["importPreview"] = {{"checks", pending->new_checks.size()}, {"real", pending->new_real.size()}, {"repair", pending->repair},
-                              {"droppedEntries", pending->dropped_entries}, {"dropped", std::move(dropped)}};
+    for (const Problem& problem : pending->dropped)
+      dropped.push_back(describe(session.model().strings(), problem, session.model().lang()));
+    state["importPreview"] = {{"checks", pending->new_checks.size()},
+                              {"real", pending->new_real.size()},
+                              {"repair", pending->repair},
+                              {"droppedEntries", pending->dropped_entries},
+                              {"dropped", std::move(dropped)}};
   } else {
     state["importPreview"] = nullptr;
   }

@@ -105,9 +105,10 @@ void App::Impl::data() {
   if (ps.pending_import) {
     begin_card(0.9f);
     const store::ImportPreview& preview = *ps.pending_import;
-    paragraph(m.t("ui.data.import_preview", {{"checks", std::to_string(preview.new_checks.size())},
-                                             {"real", std::to_string(preview.new_real.size())},
-                                             {"duplicates", std::to_string(preview.duplicate_checks + preview.duplicate_real)}}));
+    paragraph(m.t("ui.data.import_preview",
+                  {{"checks", std::to_string(preview.new_checks.size())},
+                   {"real", std::to_string(preview.new_real.size())},
+                   {"duplicates", std::to_string(preview.duplicate_checks + preview.duplicate_real)}}));
     if (preview.repair && preview.dropped_entries > 0) {
       // Everything left out, each with its path, so the person knows what the repair does not bring back.
       paragraph(m.t("ui.data.repair_dropped", {{"count", std::to_string(preview.dropped_entries)}}), p.text_muted);

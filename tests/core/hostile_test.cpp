@@ -427,58 +427,61 @@ TEST(Repair, AnImportOfAnUnreadableCopyTakesWhatReadsAndListsTheRest) {
 //-----------------------------------------------------------------------------
 
 TEST(Csv, EveryTextCellStartingWithATriggerIsNeutralised) {
-    for (std::string trigger : {"=", "+", "-", "@", "\t", "\r"}) {
-        for (std::string lead : {"", " ", "   "}) {
-          for (const bool real : {true, false}) {  // both kinds of row
-            const std::string cell = lead + trigger + "1+1";
-            store::Document d;
-            if (real) {
-                store::RealEntry e;
-                e.id = cell;  // a tampered store may hold anything; the CSV never runs it
-                e.date = cell;
-                e.note = cell;
-                d.real.push_back(e);
-            } else {
-                store::SelfCheck e;
-                e.id = cell;
-                e.date = cell;
-                e.note = cell;
-                d.checks.push_back(e);
-            }
-            const std::string csv = store::history_csv(d);
-            const std::string row = csv.substr(csv.find("\r\n") + 2);
-            // Split the row by hand (RFC 4180): kind, id, date, 4 values, total, note.
-            std::vector<std::string> cells;
-            std::string current;
-            bool quoted = false;
-            for (std::size_t i = 0; i < row.size(); ++i) {
-                const char c = row[i];
-                if (quoted) {
-                    if (c == '"' && i + 1 < row.size() && row[i + 1] == '"') current += '"', ++i;
-                    else if (c == '"') quoted = false;
-                    else current += c;
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    cells.push_back(current), current.clear();
-                } else if (c == '\r' && row.substr(i) == "\r\n") {
-                    break;
-                } else {
-                    current += c;
-                }
-            }
-            cells.push_back(current);
-            ASSERT_EQ(cells.size(), 9u) << testing::PrintToString(row);
-            EXPECT_EQ(cells[0], real ? "real" : "selfcheck");
-            for (std::size_t i : {1u, 2u, 8u}) EXPECT_EQ(cells[i], "'" + cell) << testing::PrintToString(row);
+  for (std::string trigger : {"=", "+", "-", "@", "\t", "\r"}) {
+    for (std::string lead : {"", " ", "   "}) {
+      for (const bool real : {true, false}) {  // both kinds of row
+        const std::string cell = lead + trigger + "1+1";
+        store::Document d;
+        if (real) {
+          store::RealEntry e;
+          e.id = cell;  // a tampered store may hold anything; the CSV never runs it
+          e.date = cell;
+          e.note = cell;
+          d.real.push_back(e);
+        } else {
+          store::SelfCheck e;
+          e.id = cell;
+          e.date = cell;
+          e.note = cell;
+          d.checks.push_back(e);
+        }
+        const std::string csv = store::history_csv(d);
+        const std::string row = csv.substr(csv.find("\r\n") + 2);
+        // Split the row by hand (RFC 4180): kind, id, date, 4 values, total, note.
+        std::vector<std::string> cells;
+        std::string current;
+        bool quoted = false;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+          const char c = row[i];
+          if (quoted) {
+            if (c == '"' && i + 1 < row.size() && row[i + 1] == '"')
+              current += '"', ++i;
+            else if (c == '"')
+              quoted = false;
+            else
+              current += c;
+          } else if (c == '"') {
+            quoted = true;
+          } else if (c == ',') {
+            cells.push_back(current), current.clear();
+          } else if (c == '\r' && row.substr(i) == "\r\n") {
+            break;
+          } else {
+            current += c;
           }
         }
+        cells.push_back(current);
+        ASSERT_EQ(cells.size(), 9u) << testing::PrintToString(row);
+        EXPECT_EQ(cells[0], real ? "real" : "selfcheck");
+        for (std::size_t i : {1u, 2u, 8u}) EXPECT_EQ(cells[i], "'" + cell) << testing::PrintToString(row);
       }
-      cells.push_back(current);
-      ASSERT_EQ(cells.size(), 9u) << testing::PrintToString(row);
-      for (std::size_t i : {1u, 2u, 8u}) EXPECT_EQ(cells[i], "'" + cell) << testing::PrintToString(row);
     }
   }
+  cells.push_back(current);
+  ASSERT_EQ(cells.size(), 9u) << testing::PrintToString(row);
+  for (std::size_t i : {1u, 2u, 8u}) EXPECT_EQ(cells[i], "'" + cell) << testing::PrintToString(row);
+}
+}
 }
 
 }  // namespace

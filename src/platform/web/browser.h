@@ -47,8 +47,8 @@ namespace page {
 double device_pixel_ratio();
 // Each watcher calls an exported ssi_on_* entry point (web_backend.cpp) when its event happens:
 // colour scheme, motion, DPR or root font size (ssi_on_environment_changed); another tab's storage write
-// (ssi_on_storage); hide or leave (ssi_on_pagehide); dropped files (ssi_on_file, ssi_on_files_done); paste (ssi_on_paste);
-// install offer (ssi_on_install); a waiting update (ssi_on_update_ready).
+// (ssi_on_storage); hide or leave (ssi_on_pagehide); dropped files (ssi_on_file, ssi_on_files_done); paste
+// (ssi_on_paste); install offer (ssi_on_install); a waiting update (ssi_on_update_ready).
 void watch_environment();
 void watch_storage_and_lifecycle();
 void watch_drop();

@@ -89,9 +89,7 @@ EMSCRIPTEN_KEEPALIVE const char* ssi_test_group_import(const char* files_json) {
   web_backend::request_frame();
   return held(std::move(reply));
 }
-EMSCRIPTEN_KEEPALIVE const char* ssi_test_export() {
-  return held(app().export_text());
-}
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_export() { return held(app().export_text()); }
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_import(const char* text, int len) {
   std::string reply = app().import_text(std::string_view(text, static_cast<std::size_t>(len)), /*preview=*/false);
   web_backend::request_frame();

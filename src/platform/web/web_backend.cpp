@@ -46,7 +46,7 @@ struct Runner {
     bool scrolling = false;
     float velocity = 0;  // CSS px per ms, for momentum after release
   } touch;
-  std::string clipboard;  // what ImGui copies; also what a paste event delivered
+  std::string clipboard;                // what ImGui copies; also what a paste event delivered
   std::vector<app::PickedFile> picked;  // files of one pick or drop, collected until ssi_on_files_done
   bool text_input_active = false;
   bool last_pointer_touch = false;
@@ -403,8 +403,10 @@ EMSCRIPTEN_KEEPALIVE void ssi_on_update_ready() {
 EMSCRIPTEN_KEEPALIVE void ssi_on_file(const char* name, int name_len, const char* bytes, int len, int skipped) {
   app::PickedFile file;
   file.name.assign(name, static_cast<std::size_t>(name_len));
-  if (skipped == 0) file.text = std::string(bytes ? bytes : "", static_cast<std::size_t>(bytes ? len : 0));
-  else file.skipped = skipped == 1 ? "size" : "count";
+  if (skipped == 0)
+    file.text = std::string(bytes ? bytes : "", static_cast<std::size_t>(bytes ? len : 0));
+  else
+    file.skipped = skipped == 1 ? "size" : "count";
   g.picked.push_back(std::move(file));
 }
 EMSCRIPTEN_KEEPALIVE void ssi_on_files_done() {
