@@ -39,6 +39,9 @@ class Host {
   virtual void storage_remove(std::string_view key) = 0;
   // Every key in this origin's storage (the app only touches keys starting with "ssi-selfcheck.").
   virtual std::vector<std::string> storage_keys() const = 0;
+  // Whether storage_set(key, value) would find room now, asked before anything changes (the quota is the
+  // browser's, shared with other keys of the origin; on the web it is probed with a throw-away key).
+  virtual bool storage_has_room(std::string_view key, std::string_view value) = 0;
 
   // Files: offer bytes as a download, and open the file picker (several files at once when `multiple`);
   // the chosen files arrive through App::open_files().

@@ -143,6 +143,10 @@ void Persistence::tick() {
   }
 }
 
+bool Persistence::has_room_for(const store::Document& document) {
+  return !original_in_place_ && host_.storage_has_room(kStoreKey, store::write_document(document));
+}
+
 void Persistence::flush() {
   if (dirty_) write();
 }

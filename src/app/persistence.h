@@ -56,6 +56,9 @@ class Persistence {
   // Writes now if anything is pending (page hidden or closing).
   void flush();
   bool write_failed() const { return write_failed_; }
+  // Whether `document` could be written now (the device's storage has room for it, and no unreadable original
+  // sits under the main key): asked before an import changes anything.
+  bool has_room_for(const store::Document& document);
 
   // Another tab wrote the document: take it over; when this tab has unsaved changes too, the two are merged by
   // entry id and per answer (and written by this tab). A write also merges what another tab wrote since this

@@ -175,9 +175,13 @@ std::string Session::export_text() const {
 std::string Session::import_text(std::string_view text, bool preview) {
   Model& m = *model_;
   store::ImportPreview p = store::preview_import(text, persistence_->document(), m.questionnaire());
-  nlohmann::json reply = {{"ok", p.ok()}, {"error", nullptr}};
-  if (!p.ok()) {
-    const std::string reason = describe(m.strings(), p.problems.front(), m.lang());
+  std::string reason;
+  if (!p.ok())
+    reason = describe(m.strings(), p.problems.front(), m.lang());
+  else if (!persistence_->has_room_for(store::merge(persistence_->document(), p)))
+    reason = m.t("ui.data.import_no_room");  // refused up front: never "imported" and then "could not be saved"
+  nlohmann::json reply = {{"ok", reason.empty()}, {"error", nullptr}};
+  if (!reason.empty()) {
     person.import_message = m.t("ui.data.import_failed", {{"reason", reason}});
     Announcer::say(host_, person.import_message, /*error=*/true);
     reply["error"] = reason;
@@ -201,7 +205,13 @@ void Session::say_imported(const store::ImportPreview& added) {
 
 void Session::confirm_import() {
   if (!person.pending_import) return;
-  persistence_->document() = store::merge(persistence_->document(), *person.pending_import);
+  store::Document merged = store::merge(persistence_->document(), *person.pending_import);
+  if (!persistence_->has_room_for(merged)) {  // the storage filled up since the preview: nothing changes
+    person.import_message = model_->t("ui.data.import_failed", {{"reason", model_->t("ui.data.import_no_room")}});
+    person.pending_import.reset();
+    return;
+  }
+  persistence_->document() = std::move(merged);
   persistence_->changed();
   person.import_message = model_->t("ui.data.import_done");
   say_imported(*person.pending_import);

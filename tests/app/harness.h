@@ -23,7 +23,8 @@ class FakeHost final : public app::Host {
   std::map<std::string, std::string, std::less<>> storage;
   std::string clipboard;
   bool storage_works = true;
-  double epoch = 1764000000000.0;  // 2025-11-24T16:00:00Z
+  std::optional<std::size_t> quota_bytes;  // storage_set fails beyond it (keys and values together)
+  double epoch = 1764000000000.0;          // 2025-11-24T16:00:00Z
   std::uint64_t next_random = 0x1234;
   std::vector<double> wakes;
   struct Download {
@@ -80,8 +81,16 @@ class FakeHost final : public app::Host {
     if (it == storage.end()) return std::nullopt;
     return it->second;
   }
-  bool storage_set(std::string_view key, std::string_view value) override {
+  bool storage_has_room(std::string_view key, std::string_view value) override {
     if (!storage_works) return false;
+    if (!quota_bytes) return true;
+    std::size_t used = 0;
+    for (const auto& [k, v] : storage)
+      if (k != key) used += k.size() + v.size();
+    return used + key.size() + value.size() <= *quota_bytes;
+  }
+  bool storage_set(std::string_view key, std::string_view value) override {
+    if (!storage_works || !storage_has_room(key, value)) return false;
     storage[std::string(key)] = value;
     return true;
   }

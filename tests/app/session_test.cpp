@@ -206,6 +206,44 @@ TEST(Session, FilesGoWhereTheyBelong) {
   EXPECT_FALSE(host.storage.count(std::string(app::kQuestionnaireKey)));
 }
 
+TEST(Session, AnImportThatWillNotFitIsRefusedUpFrontAndChangesNothing) {
+  FakeHost host;
+  Session s(host);
+  start(s);
+  for (const Question* q : s.model().visible_questions()) s.model().answer(q->id, 1);
+  s.save_check();
+  s.persistence().flush();
+  json file = json::parse(s.export_text());
+  for (int i = 0; i < 40; ++i) {  // forty more self-checks with their own ids
+    json check = file["checks"][0];
+    check["id"] = "x-" + std::to_string(i);
+    file["checks"].push_back(check);
+  }
+  const std::map<std::string, std::string, std::less<>> before = host.storage;
+  std::size_t used = 0;
+  for (const auto& [k, v] : host.storage) used += k.size() + v.size();
+  host.quota_bytes = used + 2000;  // room for about one more self-check, not forty
+  const std::string stored = host.storage.at("ssi-selfcheck.store");
+  const json reply = json::parse(s.import_text(file.dump(), /*preview=*/false));
+  EXPECT_FALSE(reply["ok"].get<bool>());
+  EXPECT_EQ(reply["error"], s.model().t("ui.data.import_no_room"));
+  EXPECT_EQ(s.document().checks.size(), 1u) << "nothing merged";
+  s.persistence().flush();
+  EXPECT_EQ(host.storage, before) << "nothing written";
+  // Previewed while it fitted, confirmed after the storage filled up: still nothing changes.
+  host.quota_bytes.reset();
+  s.import_text(file.dump(), /*preview=*/true);
+  ASSERT_TRUE(s.person.pending_import);
+  host.quota_bytes = used + 2000;
+  s.confirm_import();
+  EXPECT_EQ(s.document().checks.size(), 1u);
+  EXPECT_NE(s.person.import_message.find(s.model().t("ui.data.import_no_room")), std::string::npos);
+  // With room, the same file is taken.
+  host.quota_bytes.reset();
+  EXPECT_TRUE(json::parse(s.import_text(file.dump(), /*preview=*/false))["ok"].get<bool>());
+  EXPECT_EQ(s.document().checks.size(), 41u);
+}
+
 TEST(Session, AQuestionnaireThatCannotBeStoredIsSaidAndStillUsed) {
   FakeHost host;
   Session s(host);

@@ -428,3 +428,32 @@ test('unreadable data and full storage, then an edit: the original survives byte
     assert.deepEqual(errors, []);
   } finally { await context.close(); }
 });
+
+test('an import that will not fit into the storage is refused up front with a clear message, and nothing changes', async () => {
+  const app = await openApp(browser, server, { width: 1440, height: 900, locale: 'de-DE' });
+  const page = app.page;
+  try {
+    await page.evaluate(() => ssiTest.answer(ssiTest.questions()[0].id, 1));
+    await page.waitForTimeout(800);
+    const file = readFileSync(join('tests', 'core', 'imports', 'good', 'full.json'), 'utf8');
+    const stored = await page.evaluate((k) => localStorage.getItem(k), STORE);
+    assert.ok(stored, 'the answer is stored');
+    const exported = () => page.evaluate(() => ssiTest.exportText().replace(/"exportedAt":\s*"[^"]*"/, ''));
+    const before = await exported();
+    await page.evaluate(FILL_STORAGE);
+    const reply = await page.evaluate((t) => ssiTest.importText(t), file);
+    assert.equal(reply.ok, false, 'refused');
+    assert.match(reply.error, /^Auf diesem Gerät ist nicht genug Speicherplatz .* Es wurde nichts verändert\./);
+    assert.match((await state(page)).importMessage, /^Nicht importiert: Auf diesem Gerät ist nicht genug Speicherplatz/);
+    assert.equal(await exported(), before, 'the data in the app is unchanged');
+    await page.waitForTimeout(800);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORE), stored, 'the stored data is unchanged');
+    assert.equal(await page.evaluate(() => localStorage.getItem('ssi-selfcheck.probe')), null, 'no probe is left behind');
+    // With room again the same file is taken, and it is saved.
+    await page.evaluate(() => localStorage.removeItem('filler.0'));
+    assert.deepEqual(await page.evaluate((t) => ssiTest.importText(t), file), { ok: true, error: null });
+    await page.waitForTimeout(800);
+    assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORE)).real.length, JSON.parse(file).real.length);
+    assert.deepEqual(app.errors, []);
+  } finally { await app.context.close(); }
+});

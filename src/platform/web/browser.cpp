@@ -111,6 +111,28 @@ EM_JS(int, ssi_js_storage_set, (const char* key, int key_len, const char* value,
   }
 });
 
+// Probes the quota for one write: the growth over the current value, written under a throw-away key and removed
+// at once. The probe has the value's kind of characters (browsers may keep Latin-1 text in one byte a character).
+EM_JS(int, ssi_js_storage_has_room, (const char* key, int key_len, const char* value, int value_len), {
+  var probe = "ssi-selfcheck.probe";
+  try {
+    var text = new TextDecoder().decode(HEAPU8.subarray(value, value + value_len));
+    var old = window.localStorage.getItem(UTF8ToString(key, key_len)) || "";
+    var wide = function(t) {
+      for (var i = 0; i < t.length; ++i) if (t.charCodeAt(i) > 255) return true;
+      return false;
+    };
+    var grow = wide(text) && !wide(old) ? text.length : text.length - old.length;
+    if (grow <= 0) return 1;
+    window.localStorage.setItem(probe, String.fromCharCode(wide(text) ? 256 : 120).repeat(grow));
+    window.localStorage.removeItem(probe);
+    return 1;
+  } catch (e) {
+    try { window.localStorage.removeItem(probe); } catch (e2) {}
+    return 0;  // quota exceeded or storage disabled
+  }
+});
+
 EM_JS(void, ssi_js_storage_remove, (const char* key, int key_len), {
   try { window.localStorage.removeItem(UTF8ToString(key, key_len)); } catch (e) {}
 });
@@ -129,6 +151,7 @@ EM_JS(char*, ssi_js_storage_keys, (), {
 
 EM_JS(void, ssi_js_watch_storage_and_lifecycle, (), {
   window.addEventListener("storage", function(e) {
+    if (e.key === "ssi-selfcheck.probe") return;  // another tab measuring its room (storage_has_room)
     if (e.key === null || String(e.key).indexOf("ssi-selfcheck.") === 0) _ssi_on_storage();
   });
   window.addEventListener("pagehide", function() { _ssi_on_pagehide(); });
@@ -438,6 +461,9 @@ std::optional<std::string> BrowserHost::storage_get(std::string_view key) const 
 }
 bool BrowserHost::storage_set(std::string_view key, std::string_view value) {
   return ssi_js_storage_set(key.data(), len(key), value.data(), len(value)) != 0;
+}
+bool BrowserHost::storage_has_room(std::string_view key, std::string_view value) {
+  return ssi_js_storage_has_room(key.data(), len(key), value.data(), len(value)) != 0;
 }
 void BrowserHost::storage_remove(std::string_view key) { ssi_js_storage_remove(key.data(), len(key)); }
 std::vector<std::string> BrowserHost::storage_keys() const {

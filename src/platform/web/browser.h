@@ -30,6 +30,7 @@ class BrowserHost final : public app::Host {
   void set_clipboard(std::string_view text) override;
   std::optional<std::string> storage_get(std::string_view key) const override;
   bool storage_set(std::string_view key, std::string_view value) override;
+  bool storage_has_room(std::string_view key, std::string_view value) override;
   void storage_remove(std::string_view key) override;
   std::vector<std::string> storage_keys() const override;
   void download(std::string_view filename, std::string_view mime, std::string_view bytes) override;
