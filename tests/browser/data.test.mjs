@@ -407,12 +407,21 @@ test('unreadable data and full storage, then an edit: the original survives byte
     const copy = readFileSync(await (await download).path());
     assert.equal(copy.toString('utf8'), text, 'the download is the original, byte-exact');
 
-    // The downloaded copy as a repair import: every entry that reads, and a list of each one left out.
+    await page.reload();
+    await waitReady(page);
+    await settle(page);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORE), text, 'and after a reload');
+
+    // Downloaded, the person deletes it (which makes room) and imports the copy as a repair: every entry that
+    // reads, and a list of each one left out.
     await page.evaluate(() => ssiTest.show('data'));
+    await settle(page);
+    await clickOnScreen(page, 'data.delete');
+    await clickOnScreen(page, 'data.delete_yes');
     await dropBytes(page, [{ name: 'copy.txt', bytes: copy }]);
     let preview = null;
     for (let i = 0; i < 50 && !preview; ++i) { await settle(page, 100); preview = (await state(page)).importPreview; }
-    assert.ok(preview, 'the copy is previewed');
+    assert.ok(preview, `the copy is previewed (${(await state(page)).importMessage})`);
     assert.equal(preview.repair, true);
     assert.equal(preview.real, 2, 'r-1 and r-3 read');
     assert.equal(preview.droppedEntries, 3);
@@ -420,11 +429,6 @@ test('unreadable data and full storage, then an edit: the original survives byte
     for (const [i, path] of [[0, 'real[1]'], [1, 'real[3]'], [2, 'real[4]']]) assert.ok(preview.dropped[i].includes(path), `${preview.dropped[i]} names ${path}`);
     const names = await notice();
     for (const line of preview.dropped) assert.ok(names.includes(line), `the screen lists "${line}"`);
-
-    await page.reload();
-    await waitReady(page);
-    await settle(page);
-    assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORE), text, 'and after a reload');
     assert.deepEqual(errors, []);
   } finally { await context.close(); }
 });
