@@ -102,24 +102,24 @@ void Reporter::add(std::string_view code, std::string path, Args args) {
   problems.push_back({std::string(code), std::move(path), std::move(args)});
 }
 
+const json* Reporter::present_field(const json& object, std::string_view path, std::string_view key, bool required) {
+  const json* v = member(object, key);
+  if (!v && required) add(code::kMissingField, join(path, key), {{"field", std::string(key)}});
+  return v;
+}
+
 const std::string* Reporter::string_field(const json& object, std::string_view path, std::string_view key,
                                           bool required) {
-  const json* v = member(object, key);
-  if (!v) {
-    if (required) add(code::kMissingField, join(path, key), {{"field", std::string(key)}});
-    return nullptr;
-  }
+  const json* v = present_field(object, path, key, required);
+  if (!v) return nullptr;
   const std::string* s = as_string(*v);
   if (!s) add(code::kNotString, join(path, key));
   return s;
 }
 
 const json* Reporter::object_field(const json& object, std::string_view path, std::string_view key, bool required) {
-  const json* v = member(object, key);
-  if (!v) {
-    if (required) add(code::kMissingField, join(path, key), {{"field", std::string(key)}});
-    return nullptr;
-  }
+  const json* v = present_field(object, path, key, required);
+  if (!v) return nullptr;
   if (!v->is_object()) {
     add(code::kNotObjectField, join(path, key));
     return nullptr;
@@ -128,11 +128,8 @@ const json* Reporter::object_field(const json& object, std::string_view path, st
 }
 
 const json* Reporter::array_field(const json& object, std::string_view path, std::string_view key, bool required) {
-  const json* v = member(object, key);
-  if (!v) {
-    if (required) add(code::kMissingField, join(path, key), {{"field", std::string(key)}});
-    return nullptr;
-  }
+  const json* v = present_field(object, path, key, required);
+  if (!v) return nullptr;
   if (!v->is_array()) {
     add(code::kNotArray, join(path, key));
     return nullptr;
@@ -174,11 +171,8 @@ std::optional<Text> Reporter::text_value(const json& value, const std::string& p
 
 std::optional<Text> Reporter::text_field(const json& object, std::string_view path, std::string_view key,
                                          bool required) {
-  const json* v = member(object, key);
-  if (!v) {
-    if (required) add(code::kMissingField, join(path, key), {{"field", std::string(key)}});
-    return std::nullopt;
-  }
+  const json* v = present_field(object, path, key, required);
+  if (!v) return std::nullopt;
   return text_value(*v, join(path, key));
 }
 

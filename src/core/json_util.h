@@ -50,6 +50,8 @@ struct Reporter {
   std::vector<Problem>& problems;
   void add(std::string_view code, std::string path, Args args = {});
 
+  // The field's value, or nullptr after reporting it missing (when required).
+  const json* present_field(const json& object, std::string_view path, std::string_view key, bool required);
   // Field readers for objects: report missing / wrong type, return nullptr / nullopt then.
   const std::string* string_field(const json& object, std::string_view path, std::string_view key,
                                   bool required = true);

@@ -16,9 +16,8 @@ namespace {
 using test::Rng;
 using test::shipped;
 
-constexpr ScoreOptions kNoAdvice{.advice = false};
-
-int points_of(const Question& q, int option) { return q.options[static_cast<std::size_t>(option)].points; }
+using test::kNoAdvice;
+using test::points_of;
 
 // Best (or worst) answer to every question; Sales Navigator questions included.
 Answers extreme(const Questionnaire& q, bool best) {

@@ -12,9 +12,8 @@ namespace {
 using test::Rng;
 using test::shipped;
 
-constexpr ScoreOptions kNoAdvice{.advice = false};
-
-int points_of(const Question& q, int option) { return q.options[static_cast<std::size_t>(option)].points; }
+using test::kNoAdvice;
+using test::points_of;
 
 Answers load_answers(const Questionnaire& q, std::string_view relative) {
   AnswersLoad load = answers_from_json(q, test::read_file(relative));

@@ -16,6 +16,10 @@
 
 namespace ssi::test {
 
+inline constexpr ScoreOptions kNoAdvice{.advice = false};
+
+inline int points_of(const Question& q, int option) { return q.options[static_cast<std::size_t>(option)].points; }
+
 inline std::string source_path(std::string_view relative) {
   return std::string(SSI_SOURCE_DIR "/") + std::string(relative);
 }
