@@ -109,20 +109,6 @@ bool Renderer::init(std::string* error) {
   return true;
 }
 
-void Renderer::shutdown() {
-  app::set_gauge_drawer(nullptr);
-  glDeleteProgram(program_);
-  glDeleteProgram(gauge_program_);
-  glDeleteBuffers(1, &vbo_);
-  glDeleteBuffers(1, &ibo_);
-  glDeleteBuffers(1, &gauge_vbo_);
-  glDeleteVertexArrays(1, &vao_);
-  glDeleteVertexArrays(1, &gauge_vao_);
-  glDeleteTextures(1, &font_texture_);
-  program_ = gauge_program_ = 0;
-  if (g_active == this) g_active = nullptr;
-}
-
 void Renderer::upload_fonts() {
   ImGuiIO& io = ImGui::GetIO();
   unsigned char* pixels = nullptr;

@@ -15,12 +15,11 @@ class Renderer {
   // ImGui pipeline cannot be built; the gauge pipeline failing is not fatal: gauges fall back to
   // ImDrawList arcs and gauge_error() says why.
   bool init(std::string* error);
-  void shutdown();
 
   // Uploads ImGui's font atlas as a texture (call after every atlas rebuild).
   void upload_fonts();
 
-  // Draws one frame: clear colour, then the draw lists. `framebuffer_scale` = devicePixelRatio.
+  // Draws one frame: clear colour, then the draw lists, in device pixels (data->FramebufferScale = devicePixelRatio).
   void render(const ImDrawData* data, float clear_rgba[4]);
 
   bool gauges_available() const { return gauge_program_ != 0; }
