@@ -17,6 +17,8 @@ uniform vec4  u_band_stops;    // band ends as fractions of the scale (ascending
 uniform vec4  u_band_colors[4];
 uniform float u_tick;          // fraction of the scale where a tick is drawn (< 0: none)
 uniform vec4  u_tick_color;
+uniform vec3  u_band_shape;    // in ring widths: space to the ring, half width; and the gap in parts of the sweep
+uniform vec2  u_tick_shape;    // in ring widths: overhang past ring and band, half width
 
 in vec2 v_pos;
 out vec4 o_color;
@@ -56,13 +58,13 @@ void main() {
   }
 
   // Corridor bands: a thin ring just outside the track.
-  float band_radius = u_radius + half_width + 0.28 * u_thickness;
-  float band_half = 0.12 * u_thickness;
+  float band_radius = u_radius + half_width + u_band_shape.x * u_thickness;
+  float band_half = u_band_shape.y * u_thickness;
   float from = 0.0;
   for (int i = 0; i < 4; ++i) {
     if (i >= u_band_count) break;
     float to = u_band_stops[i];
-    float gap = 0.004 * u_sweep;                               // keep neighbouring bands apart
+    float gap = u_band_shape.z * u_sweep;                      // keep neighbouring bands apart
     float d_band = arc_distance(p, band_radius, from * u_sweep + gap, to * u_sweep - gap) - band_half;
     color = over(vec4(u_band_colors[i].rgb, u_band_colors[i].a * clamp(0.5 - d_band / aa, 0.0, 1.0)), color);
     from = to;
@@ -74,9 +76,9 @@ void main() {
     vec2 dir = vec2(sin(ang), -cos(ang));
     float along = dot(p, dir);
     float across = abs(dot(p, vec2(-dir.y, dir.x)));
-    float inner = u_radius - half_width - 0.15 * u_thickness;
-    float outer = band_radius + band_half + 0.15 * u_thickness;
-    float d_tick = max(across - max(0.09 * u_thickness, 1.0), max(inner - along, along - outer));
+    float inner = u_radius - half_width - u_tick_shape.x * u_thickness;
+    float outer = band_radius + band_half + u_tick_shape.x * u_thickness;
+    float d_tick = max(across - max(u_tick_shape.y * u_thickness, 1.0), max(inner - along, along - outer));
     color = over(vec4(u_tick_color.rgb, u_tick_color.a * clamp(0.5 - d_tick / aa, 0.0, 1.0)), color);
   }
 

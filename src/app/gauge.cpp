@@ -35,6 +35,11 @@ void arc(ImDrawList* list, const GaugeSpec& s, float radius, float from, float t
 
 }  // namespace
 
+float gauge_outer_radius(const GaugeSpec& s) {
+  const GaugeShape& k = kGaugeShape;
+  return s.radius + s.thickness * (0.5f + k.band_offset + k.band_half + k.tick_overhang);
+}
+
 void set_gauge_drawer(ImDrawCallback drawer) { g_drawer = drawer; }
 void begin_gauge_frame() {
   g_frame_specs.clear();
@@ -60,22 +65,23 @@ void draw_gauge_fallback(ImDrawList* list, const GaugeSpec& s) {
   arc(list, s, s.radius, 0.0f, s.sweep, ImGui::ColorConvertFloat4ToU32(s.track), s.thickness);
   const float v = s.value < 0 ? 0 : (s.value > 1 ? 1 : s.value);
   if (v > 0) arc(list, s, s.radius, 0.0f, s.sweep * v, ImGui::ColorConvertFloat4ToU32(s.fill), s.thickness);
-  const float band_radius = s.radius + s.thickness * 0.5f + 0.28f * s.thickness;
+  const GaugeShape& k = kGaugeShape;
+  const float band_radius = s.radius + s.thickness * (0.5f + k.band_offset);
   float from = 0;
   for (int i = 0; i < s.band_count && i < 4; ++i) {
-    const float gap = 0.004f * s.sweep;
+    const float gap = k.band_gap * s.sweep;
     arc(list, s, band_radius, from * s.sweep + gap, s.band_stops[i] * s.sweep - gap,
-        ImGui::ColorConvertFloat4ToU32(s.band_colors[i]), 0.24f * s.thickness);
+        ImGui::ColorConvertFloat4ToU32(s.band_colors[i]), 2.0f * k.band_half * s.thickness);
     from = s.band_stops[i];
   }
   if (s.tick >= 0) {
     const float ang = to_imgui_angle(s.start + s.tick * s.sweep);
     const ImVec2 dir(std::cos(ang), std::sin(ang));
-    const float inner = s.radius - s.thickness * 0.5f - 0.15f * s.thickness;
-    const float outer = band_radius + 0.12f * s.thickness + 0.15f * s.thickness;
+    const float inner = s.radius - s.thickness * (0.5f + k.tick_overhang);
+    const float outer = gauge_outer_radius(s);
     list->AddLine(ImVec2(s.center.x + dir.x * inner, s.center.y + dir.y * inner),
                   ImVec2(s.center.x + dir.x * outer, s.center.y + dir.y * outer),
-                  ImGui::ColorConvertFloat4ToU32(s.tick_color), std::fmax(0.18f * s.thickness, 2.0f));
+                  ImGui::ColorConvertFloat4ToU32(s.tick_color), std::fmax(2.0f * k.tick_half * s.thickness, 2.0f));
   }
 }
 

@@ -25,6 +25,20 @@ struct GaugeSpec {
   ImVec4 tick_color;
 };
 
+// Band and tick proportions in ring widths (the band gap in parts of the sweep); the shader receives them as
+// uniforms so the GPU and the fallback draw one shape.
+struct GaugeShape {
+  float band_offset = 0.28f;    // space between the ring and the band
+  float band_half = 0.12f;      // half the band's width
+  float band_gap = 0.004f;      // space between neighbouring bands
+  float tick_overhang = 0.15f;  // how far the tick reaches past the ring and the band
+  float tick_half = 0.09f;      // half the tick's width
+};
+inline constexpr GaugeShape kGaugeShape{};
+
+// Distance from the centre to the outermost painted point (the tick's end), in CSS pixels.
+float gauge_outer_radius(const GaugeSpec& spec);
+
 // Set by the platform when its gauge shader is ready; the callback receives a GaugeSpec* as user data.
 void set_gauge_drawer(ImDrawCallback drawer);
 

@@ -199,8 +199,8 @@ void Renderer::draw_gauge_callback(const ImDrawList*, const ImDrawCmd* cmd) {
   if (!self || !self->gauge_program_ || !spec) return;
   const unsigned p = self->gauge_program_;
   glUseProgram(p);
-  // The quad covers the ring plus the outer band and tick, with a pixel of margin for anti-aliasing.
-  const float extent = spec->radius + spec->thickness * 1.1f + 2.0f;
+  // The quad covers the ring plus the outer band and tick, with two pixels of margin for anti-aliasing.
+  const float extent = app::gauge_outer_radius(*spec) + 2.0f;
   glUniformMatrix4fv(glGetUniformLocation(p, "u_projection"), 1, GL_FALSE, self->projection_);
   glUniform4f(glGetUniformLocation(p, "u_rect"), spec->center.x - extent, spec->center.y - extent, 2 * extent,
               2 * extent);
@@ -217,6 +217,9 @@ void Renderer::draw_gauge_callback(const ImDrawList*, const ImDrawCmd* cmd) {
   glUniform4fv(glGetUniformLocation(p, "u_band_colors"), 4, &spec->band_colors[0].x);
   glUniform1f(glGetUniformLocation(p, "u_tick"), spec->tick);
   glUniform4fv(glGetUniformLocation(p, "u_tick_color"), 1, &spec->tick_color.x);
+  const app::GaugeShape& k = app::kGaugeShape;
+  glUniform3f(glGetUniformLocation(p, "u_band_shape"), k.band_offset, k.band_half, k.band_gap);
+  glUniform2f(glGetUniformLocation(p, "u_tick_shape"), k.tick_overhang, k.tick_half);
   glBindVertexArray(self->gauge_vao_);
   glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
