@@ -214,10 +214,10 @@ std::optional<int> Reporter::int_field(const json& object, std::string_view path
 }
 
 std::optional<int> Reporter::version_field(const json& root, int current, std::string_view future_code,
-                                           std::string_view unknown_code) {
+                                           std::string_view unknown_code, bool required) {
   const json* version = member(root, "schemaVersion");
   if (!version) {
-    add(code::kMissingField, "schemaVersion", {{"field", "schemaVersion"}});
+    if (required) add(code::kMissingField, "schemaVersion", {{"field", "schemaVersion"}});
     return std::nullopt;
   }
   if (huge_integer(*version)) {
@@ -234,7 +234,7 @@ std::optional<int> Reporter::version_field(const json& root, int current, std::s
     return std::nullopt;
   }
   if (*v < 1) {
-    add(unknown_code, "schemaVersion", {{"found", std::to_string(*v)}});
+    add(unknown_code, "schemaVersion", {{"found", std::to_string(*v)}, {"expected", std::to_string(current)}});
     return std::nullopt;
   }
   return static_cast<int>(*v);

@@ -63,11 +63,11 @@ struct Reporter {
   // An integer within [min, max]: reports missing / not an integer / out of range (code::kOutOfRange, also for
   // integers beyond int64, with their digits).
   std::optional<int> int_field(const json& object, std::string_view path, std::string_view key, int min, int max);
-  // "schemaVersion" of a file whose current format is `current`: reports missing, not an integer, a future
-  // version (future_code {found} {expected}, also one beyond int64) or one below 1 (unknown_code {found}). The
-  // version when readable.
+  // "schemaVersion" of a file whose current format is `current`: reports missing (unless optional), not an integer,
+  // a future version (future_code {found} {expected}, also one beyond int64) or one below 1 (unknown_code {found}
+  // {expected}). The version when readable; every reader of a versioned format checks it here.
   std::optional<int> version_field(const json& root, int current, std::string_view future_code,
-                                   std::string_view unknown_code);
+                                   std::string_view unknown_code, bool required = true);
 };
 
 // Number rendered for a message argument ("2.5", "true", "\"x\"").

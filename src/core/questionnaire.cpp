@@ -323,11 +323,8 @@ struct Loader {
     // No string may hold a control character or be longer than 10 000 bytes (ids and versions: limits.h).
     detail::check_values(root, "", {limits::kMaxStringBytes, ""}, r);
     if (!r.problems.empty()) return;
-    if (const json* v = detail::member(root, "schemaVersion")) {
-      std::optional<std::int64_t> n = detail::as_integer(*v);
-      if (!n || *n != 1)
-        r.add(code::kUnsupportedSchema, "schemaVersion", {{"found", detail::describe_value(*v)}, {"expected", "1"}});
-    }
+    r.version_field(root, kQuestionnaireSchemaVersion, code::kUnsupportedSchema, code::kUnsupportedSchema,
+                    /*required=*/false);
     // Results carry id and version, and the group view and the "same as ours" guard compare them as they are:
     // the identifier rules leave no invisible, control, direction or upper-case character to tell two apart.
     if (const std::string* id = r.string_field(root, "", "id")) {

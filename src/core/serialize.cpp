@@ -86,19 +86,7 @@ AnswersLoad answers_from_json(const Questionnaire& q, std::string_view text) {
     if (*schema != kAnswersSchema)
       r.add(code::kWrongSchema, "schema", {{"found", *schema}, {"expected", std::string(kAnswersSchema)}});
   }
-  if (const json* v = detail::member(root, "schemaVersion")) {
-    std::optional<std::int64_t> n = detail::as_integer(*v);
-    if (detail::huge_integer(*v))
-      r.add(code::kUnsupportedVersion, "schemaVersion",
-            {{"found", detail::shorten(v->dump())}, {"expected", std::to_string(kAnswersSchemaVersion)}});
-    else if (!n)
-      r.add(code::kNotInteger, "schemaVersion");
-    else if (*n != kAnswersSchemaVersion)
-      r.add(code::kUnsupportedVersion, "schemaVersion",
-            {{"found", std::to_string(*n)}, {"expected", std::to_string(kAnswersSchemaVersion)}});
-  } else {
-    r.add(code::kMissingField, "schemaVersion", {{"field", "schemaVersion"}});
-  }
+  r.version_field(root, kAnswersSchemaVersion, code::kUnsupportedVersion, code::kUnsupportedVersion);
   // The questionnaire reference is optional (hand-written files), but must match when given.
   if (const json* ref = r.object_field(root, "", "questionnaire", /*required=*/false)) {
     if (const std::string* id = r.string_field(*ref, "questionnaire", "id", /*required=*/false)) {

@@ -207,6 +207,9 @@ struct QuestionnaireLoad {
 // Loads and validates a questionnaire (content/questionnaire.json or a trainer's own file).
 QuestionnaireLoad load_questionnaire(std::string_view json);
 
+// Format of a questionnaire file ("schemaVersion", optional in the file; any other value is refused).
+inline constexpr int kQuestionnaireSchemaVersion = 1;
+
 // Bounds the loader enforces (a trainer's file may differ from ours, but not beyond these).
 inline constexpr int kMinQuestionsPerComponent = 3;
 inline constexpr int kMaxQuestionsPerComponent = 15;
