@@ -33,6 +33,10 @@ inline constexpr std::size_t kMaxHandoverBytes = 64 * 1024;  // a real hand-over
 inline constexpr std::size_t kMaxGroupBytes = 1024 * 1024;   // 200 results: ~80 KiB
 inline constexpr std::size_t kMaxQuestionnaireBytes = 256 * 1024;  // ours is ~70 KiB; stored beside the document
 inline constexpr std::size_t kMaxAnswersBytes = 256 * 1024;        // a saved answers file is ~10 KiB
+// Files picked or dropped at once (a trainer may select a folder): one is read up to kMaxImportBytes, each of
+// several up to kMaxGroupBytes; files past these two limits are not read at all, only named as skipped.
+inline constexpr std::size_t kMaxPickedFiles = 250;
+inline constexpr std::size_t kMaxPickedTotalBytes = 64 * 1024 * 1024;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Shape of any file

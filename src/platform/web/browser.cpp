@@ -1,5 +1,7 @@
 #include "platform/web/browser.h"
 
+#include "core/limits.h"
+
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>  // emscripten_set_timeout
 
@@ -185,20 +187,20 @@ EM_JS(void, ssi_js_download, (const char* name, int name_len, const char* mime, 
 // Reads chosen or dropped files as bytes (never Blob.text(), which would replace invalid bytes and hide
 // UTF-16) and hands them to the app: one ssi_on_file() per file, then ssi_on_files_done() (the app decides by
 // screen what they are: an import, hand-overs for the group view, a questionnaire; the core checks the
-// encoding). A single file is cut just past the import limit, so the app can refuse it by size without reading
-// megabytes of an unsuitable file. Of several files (a trainer may select a whole folder) each over 1 MiB, and
-// every file past 250 or past 64 MiB in all, is not read: it arrives with skipped 1 (size) or 2 (count), so the
-// app can say so.
-EM_JS(void, ssi_js_install_file_reader, (), {
+// encoding). A single file is cut just past its limit, so the app can refuse it by size without reading
+// megabytes of an unsuitable file. Of several files (a trainer may select a whole folder) each over its limit,
+// and every file past the count or the total (limits.h), is not read: it arrives with skipped 1 (size) or 2
+// (count), so the app can say so.
+EM_JS(void, ssi_js_install_file_reader, (double one_max, double each_max, int max_files, double total_max), {
   if (window.ssiReadFiles) return;
   window.ssiReadFiles = function(list) {
     var files = Array.prototype.slice.call(list || []);
     if (!files.length) return;
     var single = files.length === 1;
-    var limit = (single ? 5 * 1024 * 1024 : 1024 * 1024) + 1;
-    var budget = 64 * 1024 * 1024;
+    var limit = (single ? one_max : each_max) + 1;
+    var budget = total_max;
     Promise.all(files.map(function(file, i) {
-      if (i >= 250) return { name: file.name, bytes: null, skipped: 2 };
+      if (i >= max_files) return { name: file.name, bytes: null, skipped: 2 };
       if (!single && file.size > limit) return { name: file.name, bytes: null, skipped: 1 };
       budget -= Math.min(file.size, limit);
       if (budget < 0) return { name: file.name, bytes: null, skipped: 2 };
@@ -430,6 +432,12 @@ std::optional<std::string> take_text(char* ptr, int size) {
   return result;
 }
 int len(std::string_view s) { return static_cast<int>(s.size()); }
+
+void install_file_reader() {
+  ssi_js_install_file_reader(limits::kMaxImportBytes, limits::kMaxGroupBytes, static_cast<int>(limits::kMaxPickedFiles),
+                             limits::kMaxPickedTotalBytes);
+}
+
 }  // namespace
 
 // --- BrowserHost ----------------------------------------------------------------------------------
@@ -478,7 +486,7 @@ void BrowserHost::download(std::string_view filename, std::string_view mime, std
   ssi_js_download(filename.data(), len(filename), mime.data(), len(mime), bytes.data(), len(bytes));
 }
 void BrowserHost::pick_file(bool multiple) {
-  ssi_js_install_file_reader();
+  install_file_reader();
   ssi_js_pick_file(multiple ? 1 : 0);
 }
 void BrowserHost::save_image(std::string_view filename) { ssi_js_save_canvas_png(filename.data(), len(filename)); }
@@ -498,7 +506,7 @@ double device_pixel_ratio() { return ssi_js_device_pixel_ratio(); }
 void watch_environment() { ssi_js_watch_environment(); }
 void watch_storage_and_lifecycle() { ssi_js_watch_storage_and_lifecycle(); }
 void watch_drop() {
-  ssi_js_install_file_reader();
+  install_file_reader();
   ssi_js_watch_drop();
 }
 void watch_paste() { ssi_js_watch_paste(); }
