@@ -4,6 +4,15 @@
 
 namespace ssi::app {
 
+bool imgui_has_pending_work() {
+  static ImGuiID last_nav_id = 0;
+  const ImGuiContext& c = *GImGui;
+  const bool nav_changed = c.NavId != last_nav_id;
+  last_nav_id = c.NavId;
+  return c.InputEventsQueue.Size > 0 || c.NavMoveSubmitted || c.NavMoveScoringItems || c.NavInitRequest ||
+         c.NavNextActivateId != 0 || nav_changed;
+}
+
 ImGuiID nav_focus_id() { return GImGui ? GImGui->NavId : 0; }
 
 bool nav_highlight_visible() { return GImGui && !GImGui->NavDisableHighlight; }

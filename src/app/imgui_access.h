@@ -11,6 +11,9 @@ struct ImRect;
 
 namespace ssi::app {
 
+// ImGui still has work that shows only in a later frame: queued input, a keyboard-navigation move or focus request
+// being resolved, or a focus change since the last call (the runner keeps drawing then; call once per frame).
+bool imgui_has_pending_work();
 // The item with keyboard focus (ImGui's NavId), 0 when none.
 ImGuiID nav_focus_id();
 // The focus ring shows: the person moved the focus with the keyboard (not hidden since a mouse or touch use).

@@ -6,7 +6,6 @@
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_internal.h>  // InputEventsQueue: keep drawing until ImGui has consumed queued input
 
 #include <cmath>
 #include <cstring>
@@ -14,6 +13,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/imgui_access.h"
 #include "app/state.h"
 #include "platform/web/a11y.h"
 #include "platform/web/browser.h"
@@ -50,6 +50,7 @@ struct Runner {
   std::vector<app::PickedFile> picked;  // files of one pick or drop, collected until ssi_on_files_done
   bool text_input_active = false;
   bool last_pointer_touch = false;
+  ImGuiPlatformImeData ime{};  // where ImGui's text caret is, as io.SetPlatformImeDataFn reports it
 };
 Runner g;
 
@@ -76,19 +77,8 @@ void ensure_fonts() {
   g.font_scale = g.app->font_scale();
 }
 
-// ImGui still has work that shows only in a later frame: queued input, a keyboard-navigation move or
-// focus request being resolved, or a focus change the last frame made.
-bool imgui_busy() {
-  static ImGuiID last_nav_id = 0;
-  const ImGuiContext& c = *GImGui;
-  const bool nav_changed = c.NavId != last_nav_id;
-  last_nav_id = c.NavId;
-  return c.InputEventsQueue.Size > 0 || c.NavMoveSubmitted || c.NavMoveScoringItems || c.NavInitRequest ||
-         c.NavNextActivateId != 0 || nav_changed;
-}
-
 bool keep_drawing() {
-  const bool busy = imgui_busy();  // always evaluated: it tracks the focus between frames
+  const bool busy = app::imgui_has_pending_work();  // always evaluated: it tracks the focus between frames
   if (g.settle_frames > 0 || busy) return true;
   if (g.app->animating()) return true;
   return g.touch.id < 0 && std::fabs(g.touch.velocity) > 0.02f;  // momentum scrolling
@@ -122,8 +112,7 @@ void draw_frame() {
   const bool want_text = io.WantTextInput && g.last_pointer_touch;
   if (want_text != g.text_input_active) {
     g.text_input_active = want_text;
-    const ImGuiPlatformImeData& ime = GImGui->PlatformImeData;  // where ImGui's text caret is
-    page::text_input(want_text, ime.InputPos.x, ime.InputPos.y, 1.0f, ime.InputLineHeight);
+    page::text_input(want_text, g.ime.InputPos.x, g.ime.InputPos.y, 1.0f, g.ime.InputLineHeight);
   }
 
   if (++g.frames == 1) {
@@ -343,6 +332,7 @@ void init(const char* canvas, app::App& app, Renderer& renderer, BrowserHost& ho
   io.BackendPlatformName = "ssi_web_html5";
   io.GetClipboardTextFn = get_clipboard;
   io.SetClipboardTextFn = set_clipboard;
+  io.SetPlatformImeDataFn = [](ImGuiViewport*, ImGuiPlatformImeData* data) { g.ime = *data; };
   update_canvas_size();
   emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
   emscripten_set_mousedown_callback(canvas, nullptr, EM_TRUE, on_mouse);
