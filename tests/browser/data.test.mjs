@@ -66,6 +66,21 @@ async function openWithStorage(entries, { locale = 'de-DE', init } = {}) {
   return { context, page, errors };
 }
 
+// The notice offers the unreadable text, kept as exactly one backup key, byte-exact, and its download holds all of
+// it (past a NUL too) under a dated backup name. Returns the backup's key.
+async function assertBackupKeptWhole(page, text) {
+  assert.ok(await widget(page, 'notice.backup'), 'the notice offers the unreadable copy');
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ssi-selfcheck.backup.')));
+  assert.equal(backups.length, 1);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), backups[0]), text, 'the backup holds all of it');
+  const download = page.waitForEvent('download');
+  await clickWidget(page, 'notice.backup');
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^ssi-selfcheck-\d{4}-\d{2}-\d{2}\.backup\.txt$/);
+  assert.equal(readFileSync(await file.path(), 'utf8'), text);
+  return backups[0];
+}
+
 for (const [name, text] of [
   ['invalid JSON', '{"schema": "ssi-selfcheck/store", "schemaVersion": 2, '],
   ['future version', '{"schema":"ssi-selfcheck/store","schemaVersion":99,"checks":[]}'],
@@ -77,20 +92,12 @@ for (const [name, text] of [
     const { context, page, errors } = await openWithStorage({ [STORE]: text });
     try {
       assert.deepEqual(errors, []);
-      assert.ok(await widget(page, 'notice.backup'), 'the notice offers the unreadable copy');
-      const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ssi-selfcheck.backup.')));
-      assert.equal(backups.length, 1);
-      assert.equal(await page.evaluate((k) => localStorage.getItem(k), backups[0]), text);
-      const download = page.waitForEvent('download');
-      await clickWidget(page, 'notice.backup');
-      const file = await download;
-      assert.match(file.suggestedFilename(), /^ssi-selfcheck-\d{4}-\d{2}-\d{2}\.backup\.txt$/);
-      assert.equal(readFileSync(await file.path(), 'utf8'), text);
+      const backup = await assertBackupKeptWhole(page, text);
       if (name === 'invalid JSON') await screenshot(page, 'data-unreadable-390x844-de');
       // Working on does not touch the backup.
       await page.evaluate(() => ssiTest.answer(ssiTest.questions()[0].id, 1));
       await reload(page);
-      assert.equal(await page.evaluate((k) => localStorage.getItem(k), backups[0]), text);
+      assert.equal(await page.evaluate((k) => localStorage.getItem(k), backup), text);
     } finally { await context.close(); }
   });
 }
@@ -345,13 +352,7 @@ test('a stored text with a NUL inside is kept whole: backup and download byte-ex
   const { context, page, errors } = await openWithStorage({ [STORE]: text });
   try {
     assert.deepEqual(errors, []);
-    assert.ok(await widget(page, 'notice.backup'), 'the notice offers the unreadable copy');
-    const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ssi-selfcheck.backup.')));
-    assert.equal(backups.length, 1);
-    assert.equal(await page.evaluate((k) => localStorage.getItem(k), backups[0]), text, 'the backup holds all of it, past the NUL');
-    const download = page.waitForEvent('download');
-    await clickWidget(page, 'notice.backup');
-    assert.equal(readFileSync(await (await download).path(), 'utf8'), text);
+    await assertBackupKeptWhole(page, text);
   } finally { await context.close(); }
 });
 
