@@ -9,15 +9,19 @@
 //   idle       after the page has settled: frames drawn (animation frames with a draw call) and rAF
 //              callbacks per second, main-thread task and script time per second (CDP Performance)
 //   memory     JS heap used after a forced GC (CDP) and the size of the wasm linear memory
+//   start-up   when the HTML, the script and the wasm arrived (Resource Timing), the wasm was instantiated, the WebGL
+//              context created and the first frame drawn
+//   --phone    the start on a phone: 4× CPU slow-down, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (CDP), each
+//              site served from a copy with brotli/gzip variants next to every file, as a host with compression
 //   mirror     the app only (the baseline has none): the accessibility mirror's cost per changed frame on the
 //              results screen, writing the semantics tree plus updating the DOM (ssiTest.a11yCost()); an
 //              absolute cost, issue 12 asks for at most 1 ms on a desktop
 //
 // Usage: node scripts/bench.mjs [--runs N] [--idle-ms MS] [--width W] [--height H] [--app DIR]
-//        [--baseline DIR] [--out FILE] [--mirror-only]
+//        [--baseline DIR] [--out FILE] [--mirror-only] [--phone]
 // Prints a Markdown report and writes it to artifacts/bench.md.
 import { chromium } from 'playwright-core';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +47,7 @@ function parseArgs(argv) {
     else if (k === '--baseline') { opt.baseline = resolve(v); ++i; }
     else if (k === '--out') { opt.out = resolve(v); ++i; }
     else if (k === '--mirror-only') opt.mirrorOnly = true;
+    else if (k === '--phone') { opt.phone = true; if (!argv.includes('--out')) opt.out = join(ROOT, 'artifacts/bench-phone.md'); }
     else throw new Error(`unknown argument ${k}`);
   }
   if (opt.idleMs < 3000) throw new Error('--idle-ms must be at least 3000');
@@ -125,7 +130,13 @@ function instrument() {
 
 function snapshot() {
   const B = window.__bench;
+  const nav = performance.getEntriesByType('navigation')[0];
+  const res = (re) => {
+    const e = performance.getEntriesByType('resource').find((r) => re.test(new URL(r.name).pathname));
+    return e ? { start: e.startTime, end: e.responseEnd } : { start: null, end: null };
+  };
   return {
+    htmlEnd: nav ? nav.responseEnd : null, script: res(/\.js$/), wasm: res(/\.wasm$/),
     now: performance.now(), rafCallbacks: B.rafCallbacks, animationFrames: B.animationFrames,
     drawnFrames: B.drawnFrames, drawCalls: B.drawCalls, drawsOutsideRaf: B.drawsOutsideRaf,
     firstDraw: B.firstDraw, firstFrame: B.firstFrame, wasmInstantiated: B.wasmInstantiated, webglContext: B.webglContext,
@@ -159,6 +170,12 @@ async function visit(browser, site, opt) {
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`console ${m.type()}: ${m.text()}`); });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+    if (opt.phone) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions',
+        { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    }
     site.server.requests.length = 0;
 
     await page.goto(site.server.url, { waitUntil: 'load' });
@@ -197,6 +214,7 @@ async function visit(browser, site, opt) {
       firstDraw: s0.firstDraw,
       wasmInstantiated: s0.wasmInstantiated,
       webglContext: s0.webglContext,
+      htmlEnd: s0.htmlEnd, scriptStart: s0.script.start, scriptEnd: s0.script.end, wasmStart: s0.wasm.start, wasmEnd: s0.wasm.end,
       idleFrames: (s1.drawnFrames - s0.drawnFrames) / pageSeconds,
       idleRaf: (s1.rafCallbacks - s0.rafCallbacks) / pageSeconds,
       idleAppFrames: s0.appFrames === null ? null : (s1.appFrames - s0.appFrames) / pageSeconds,
@@ -263,6 +281,20 @@ function mirrorReport(runs) {
   return out;
 }
 
+// A copy of a site with a brotli (q11) and a gzip (-9) variant next to every file, as docs/deploy.md's host serves it.
+function compressedCopy(from, to) {
+  rmSync(to, { recursive: true, force: true });
+  cpSync(from, to, { recursive: true });
+  for (const f of readdirSync(to)) {
+    const file = join(to, f);
+    if (!statSync(file).isFile()) continue;
+    const body = readFileSync(file);
+    writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+    writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+  }
+  return to;
+}
+
 // --- Transfer sizes ------------------------------------------------------------------------------------
 const compressed = new Map();
 function sizes(file) {
@@ -321,9 +353,11 @@ async function main() {
   }
   if (!existsSync('/usr/bin/chromium')) throw new Error('Chromium is missing: run scripts/setup');
 
+  // The phone profile serves copies with compressed variants (the server picks what the browser accepts).
+  const root = (name, dir) => (opt.phone ? compressedCopy(dir, join(ROOT, 'build/bench/phone', name)) : dir);
   const sites = [
-    { name: 'app', root: opt.app, server: await serve(opt.app) },
-    { name: 'baseline', root: opt.baseline, server: await serve(opt.baseline) },
+    { name: 'app', root: opt.app, server: await serve(root('app', opt.app)) },
+    { name: 'baseline', root: opt.baseline, server: await serve(root('baseline', opt.baseline)) },
   ];
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const runs = { app: [], baseline: [], mirror: [] };
@@ -346,7 +380,8 @@ async function main() {
           (r.settled ? '' : ' (never idle)'));
       }
     }
-    for (let i = 0; i < opt.runs; ++i) runs.mirror.push(await mirrorCost(browser, sites[0], opt));
+    // The mirror's cost is a desktop figure (issue 12): not measured again under the phone profile.
+    if (!opt.phone) for (let i = 0; i < opt.runs; ++i) runs.mirror.push(await mirrorCost(browser, sites[0], opt));
     version = browser.version();
   } finally {
     await browser.close();
@@ -359,7 +394,7 @@ async function main() {
     const transfers = list.map((r) => transfer(site, r.requests));
     const key = (x) => x.files.map((f) => f.path).join(',');
     t[site.name] = { transfer: transfers[0], transferStable: transfers.every((x) => key(x) === key(transfers[0])) };
-    for (const k of ['ttff', 'firstDraw', 'wasmInstantiated', 'webglContext', 'idleFrames', 'idleRaf', 'idleAppFrames', 'idleTaskMs',
+    for (const k of ['ttff', 'firstDraw', 'wasmInstantiated', 'webglContext', 'htmlEnd', 'scriptStart', 'scriptEnd', 'wasmStart', 'wasmEnd', 'idleFrames', 'idleRaf', 'idleAppFrames', 'idleTaskMs',
       'idleScriptMs', 'jsHeapUsed', 'jsHeapTotal', 'wasmMemory', 'drawsOutsideRaf']) {
       t[site.name][k] = median(list.map((r) => r[k]));
     }
@@ -372,6 +407,11 @@ async function main() {
     ['transfer, brotli q11', a.transfer.brotli, b.transfer.brotli, fmt.bytes],
     ['requests', a.transfer.files.length, b.transfer.files.length, (n) => String(n)],
     ['time to first frame', a.ttff, b.ttff, fmt.ms],
+    ['  HTML received at', a.htmlEnd, b.htmlEnd, fmt.ms],
+    ['  script requested at', a.scriptStart, b.scriptStart, fmt.ms],
+    ['  script received at', a.scriptEnd, b.scriptEnd, fmt.ms],
+    ['  wasm requested at', a.wasmStart, b.wasmStart, fmt.ms],
+    ['  wasm received at', a.wasmEnd, b.wasmEnd, fmt.ms],
     ['  wasm instantiated at', a.wasmInstantiated, b.wasmInstantiated, fmt.ms],
     ['  WebGL context created at', a.webglContext, b.webglContext, fmt.ms],
     ['idle: frames drawn per second', a.idleFrames, b.idleFrames, fmt.rate],
@@ -383,7 +423,12 @@ async function main() {
     ['wasm memory', a.wasmMemory, b.wasmMemory, fmt.mib],
   ];
   const out = [];
-  out.push('# Bench: SSI Self-Check vs. stock Dear ImGui', '');
+  out.push(`# Bench: SSI Self-Check vs. stock Dear ImGui${opt.phone ? ' — phone profile' : ''}`, '');
+  if (opt.phone) {
+    out.push('Phone profile: CPU slowed down 4×, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (CDP emulation); both ' +
+      `sites served with precompressed variants (encodings served: ${[...new Set(sites.flatMap((s) => runs[s.name]
+        .flatMap((r) => r.requests.map((q) => q.encoding || 'identity'))))].join(', ')}).`, '');
+  }
   out.push(`${new Date().toISOString()} · Chromium ${version} (headless, SwiftShader WebGL2) · viewport ` +
     `${opt.width}×${opt.height} @1x · median of ${opt.runs} runs per page, each in a fresh context, after one uncounted warm-up visit · ` +
     `idle window ${(opt.idleMs / 1000).toFixed(1)} s after the page settled`, '');
@@ -398,7 +443,7 @@ async function main() {
     out.push(`Console errors and warnings, ${site.name}: ${seen.length ? seen.map((e) => `\`${e}\``).join('; ') : 'none'}.`);
   }
   out.push('');
-  out.push(...mirrorReport(runs.mirror), '');
+  if (runs.mirror.length) out.push(...mirrorReport(runs.mirror), '');
   out.push('## Files loaded', '', '| page | file | raw | gzip -9 | brotli q11 |', '|---|---|---:|---:|---:|');
   for (const site of sites) {
     for (const f of t[site.name].transfer.files) out.push(`| ${site.name} | ${f.path} | ${group(f.raw)} | ${group(f.gzip)} | ${group(f.brotli)} |`);
