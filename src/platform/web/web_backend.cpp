@@ -20,6 +20,12 @@
 #include "platform/web/renderer.h"
 #include "platform/web/test_hook.h"
 
+// Where ImGui's default-font fallback lands (see -Wl,--wrap in src/platform/CMakeLists.txt): unreachable, since
+// ensure_fonts() adds the app's fonts before the atlas is ever built.
+extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*, const ImFontConfig*) {
+  __builtin_trap();
+}
+
 namespace ssi::platform::web_backend {
 namespace {
 
