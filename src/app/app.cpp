@@ -127,15 +127,9 @@ void run_frame(App& app) {
 std::string App::gauges_json() const { return ssi::app::gauges_json(); }
 std::string App::questions_json() const { return impl_->session.model().questions_json(); }
 
-void App::tick() {
-  impl_->session.sync_document();
-  impl_->session.persistence().tick();
-}
+void App::tick() { impl_->session.save_due(); }
 
-void App::flush() {
-  impl_->session.sync_document();
-  impl_->session.persistence().flush();
-}
+void App::flush() { impl_->session.save_now(); }
 
 void App::update_ready() { impl_->update_waiting = true; }
 void App::install_available(bool available) { impl_->can_install = available; }
@@ -168,7 +162,7 @@ void App::Impl::frame() {
   const std::uint64_t revision_before = m.revision();
   const int slide_before = ps.slide;
   widget_log().begin_frame();
-  session.persistence().tick();
+  session.save_due();
   m.set_calibration(session.calibration());
   update_presenter_theme();
   handle_keys();

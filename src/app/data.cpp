@@ -50,8 +50,7 @@ void App::Impl::notices() {
     paragraph(m.t("ui.update.ready"));
     gap(0.2f);
     if (button("update.reload", m.t("ui.update.reload"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_REFRESH})) {
-      session.sync_document();
-      session.persistence().flush();
+      session.save_now();
       host.apply_update();
     }
     end_card(p.accent, mix(p.surface, p.accent, th.dark ? 0.14f : 0.07f));

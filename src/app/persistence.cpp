@@ -74,6 +74,7 @@ bool merge3(const store::Document& base, const store::Document& mine, const stor
 
 Persistence::Loaded Persistence::load() {
   problems_.clear();
+  conflict_seen_ = host_.storage_get(kConflictKey).value_or("");  // an earlier session's conflict is not news
   const std::optional<std::string> text = host_.storage_get(kStoreKey);
   const std::optional<std::string> legacy_language = host_.storage_get(kLegacyLanguageKey);
   if (!text) {
@@ -167,9 +168,10 @@ bool Persistence::write() {
       store::DocumentLoad theirs = store::read_document(*stored, questionnaire_);
       if (theirs.document && theirs.dropped.empty()) {
         store::Document merged;
-        conflict_ = merge3(base(), document_, *theirs.document, merged) || conflict_;
+        if (merge3(base(), document_, *theirs.document, merged)) note_conflict();
         document_ = std::move(merged);
         last_written_ = *stored;
+        merged_ = true;
       }
     }
   }
@@ -184,7 +186,18 @@ bool Persistence::write() {
   return !write_failed_;
 }
 
+void Persistence::note_conflict() {
+  conflict_ = true;
+  conflict_seen_ = std::to_string(host_.random64());
+  host_.storage_set(kConflictKey, conflict_seen_);  // best effort: without room only this tab says so
+}
+
 bool Persistence::reload_from_storage() {
+  // Another tab merged a conflict: this one says so too (its document follows below).
+  if (const std::optional<std::string> mark = host_.storage_get(kConflictKey); mark && *mark != conflict_seen_) {
+    conflict_seen_ = *mark;
+    conflict_ = true;
+  }
   const std::optional<std::string> text = host_.storage_get(kStoreKey);
   if (!text) {  // everything was deleted in the other tab
     document_ = {};
@@ -198,7 +211,7 @@ bool Persistence::reload_from_storage() {
   if (dirty_) {
     // Both tabs changed the data: merged by entry id and per answer; this tab writes the result.
     store::Document merged;
-    conflict_ = merge3(base(), document_, *read.document, merged) || conflict_;
+    if (merge3(base(), document_, *read.document, merged)) note_conflict();
     document_ = std::move(merged);
     last_written_ = *text;
     return true;

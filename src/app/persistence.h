@@ -13,6 +13,7 @@
 // over it (every write fails, and says so) until the person deletes it.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/host.h"
@@ -24,6 +25,8 @@ namespace ssi::app {
 inline constexpr std::string_view kStoreKey = "ssi-selfcheck.store";
 inline constexpr std::string_view kBackupPrefix = "ssi-selfcheck.backup.";
 inline constexpr std::string_view kKeyPrefix = "ssi-selfcheck.";
+// Written by the tab that merged a conflict, so every other tab of the person says so too.
+inline constexpr std::string_view kConflictKey = "ssi-selfcheck.conflict";
 inline constexpr std::string_view kQuestionnaireKey = "ssi-selfcheck.questionnaire";  // a trainer's own questionnaire
 inline constexpr double kSaveDelayMs = 500.0;
 
@@ -56,6 +59,8 @@ class Persistence {
   // Writes now if anything is pending (page hidden or closing).
   void flush();
   bool write_failed() const { return write_failed_; }
+  // True once after a write merged what another tab wrote: the document changed under whoever shows it.
+  bool take_merged() { return std::exchange(merged_, false); }
   // Whether `document` could be written now (the device's storage has room for it, and no unreadable original
   // sits under the main key): asked before an import changes anything.
   bool has_room_for(const store::Document& document);
@@ -63,7 +68,8 @@ class Persistence {
   // Another tab wrote the document: take it over; when this tab has unsaved changes too, the two are merged by
   // entry id and per answer (and written by this tab). A write also merges what another tab wrote since this
   // one last read. conflict() tells the person when both changed the same entry or answer differently (this
-  // tab's version is kept). Returns true when the document changed.
+  // tab's version is kept), in every tab: the merging tab leaves a mark under kConflictKey that the others see
+  // here. Returns true when the document changed.
   bool reload_from_storage();
   bool conflict() const { return conflict_; }
   void clear_conflict() { conflict_ = false; }
@@ -90,6 +96,9 @@ class Persistence {
   bool dirty_ = false;
   bool write_failed_ = false;
   bool conflict_ = false;
+  bool merged_ = false;
+  std::string conflict_seen_;  // the last conflict mark this tab wrote or saw (kConflictKey)
+  void note_conflict();
   double dirty_since_ = 0;
   double wake_at_ = 0;  // when the host was asked to wake us for the pending write
 };

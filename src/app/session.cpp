@@ -112,8 +112,23 @@ Calibration Session::calibration() const {
 
 void Session::storage_changed_elsewhere() {
   sync_document();  // this tab's latest answers take part in the merge
-  if (!persistence_->reload_from_storage()) return;
-  // Follow the other tab: its answers and language; this tab stays on its screen.
+  if (persistence_->reload_from_storage()) follow_document();
+}
+
+void Session::save_due() {
+  sync_document();
+  persistence_->tick();
+  if (persistence_->take_merged()) follow_document();
+}
+
+void Session::save_now() {
+  sync_document();
+  persistence_->flush();
+  if (persistence_->take_merged()) follow_document();
+}
+
+// Follow the other tab: its answers and language; this tab stays on its screen.
+void Session::follow_document() {
   const store::Document& doc = persistence_->document();
   model_->replace_answers(doc.progress.answers);
   if (doc.settings.language) model_->set_lang(*doc.settings.language);

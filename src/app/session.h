@@ -44,6 +44,10 @@ class Session {
   Calibration calibration() const;
   // Another tab changed the stored data: follow its answers and language.
   void storage_changed_elsewhere();
+  // Writes the document when a write is due (every frame) or now (page hidden, reload); when the write merged
+  // another tab's changes, the model follows them as after storage_changed_elsewhere().
+  void save_due();
+  void save_now();
   void set_language(Lang lang);  // the person's explicit choice: remembered on this device
   // The in-app text size in percent (kept with the person's settings), clamped to 100..200.
   static constexpr int kTextSizeMin = 100, kTextSizeMax = 200, kTextSizeStep = 25;
@@ -94,6 +98,7 @@ class Session {
  private:
   void restore_questionnaire();
   void restore_saved();
+  void follow_document();  // the model takes the document's answers and language (another tab's changes)
   void say_imported(const store::ImportPreview& added);  // what an import added, politely
   void activate_questionnaire(Questionnaire questionnaire, std::string text);
 

@@ -195,6 +195,58 @@ TEST(Persistence, TwoTabsAnsweringAndImportingAtOnceLoseNothing) {
   EXPECT_EQ(a.app.export_text().find("from-b") != std::string::npos, true);
 }
 
+TEST(Persistence, TheTabWhoseWriteMergedShowsTheOtherTabsAnswers) {
+  Harness a(390, 844, "en-US");
+  ASSERT_TRUE(a.ok) << a.error;
+  a.app.flush();
+  Harness b(390, 844, "en-US", a.host.storage);
+  ASSERT_TRUE(b.ok) << b.error;
+  const auto& questions = a.model().questionnaire().questions;
+  ASSERT_TRUE(a.model().answer(questions[0].id, 1));
+  a.frame();
+  ASSERT_TRUE(b.model().answer(questions[1].id, 2));
+  b.frame();
+  a.app.flush();
+  b.host.storage = a.host.storage;  // a's write is in storage before its storage event reaches b
+  b.frames(40);                     // b's own debounced write merges it
+  EXPECT_NE(b.host.storage.at("ssi-selfcheck.store").find(questions[0].id), std::string::npos);
+  ASSERT_TRUE(b.model().answers().count(questions[0].id)) << "b's model follows the merged document";
+  EXPECT_EQ(b.model().answers().at(questions[0].id), 1);
+  EXPECT_EQ(b.model().answers().at(questions[1].id), 2);
+  b.frames(40);  // and does not write it again without its answer
+  EXPECT_EQ(b.model().answers().at(questions[0].id), 1);
+  EXPECT_FALSE(b.widget("notice.dismiss")) << "different answers are no conflict";
+}
+
+TEST(Persistence, AConflictThatCannotBeMergedIsShownInBothTabs) {
+  Harness a(390, 844, "en-US");
+  ASSERT_TRUE(a.ok) << a.error;
+  a.app.flush();
+  Harness b(390, 844, "en-US", a.host.storage);
+  ASSERT_TRUE(b.ok) << b.error;
+  const std::string id = a.model().questionnaire().questions[0].id;
+  // The same answer, differently in both tabs within the debounce.
+  ASSERT_TRUE(a.model().answer(id, 0));
+  a.frame();
+  ASSERT_TRUE(b.model().answer(id, 2));
+  b.frame();
+  a.app.flush();
+  b.host.storage = a.host.storage;
+  b.app.flush();  // b merges a's write: the conflict is b's to find
+  a.host.storage = b.host.storage;
+  a.app.storage_changed_elsewhere();
+  for (Harness* h : {&a, &b}) {
+    h->frames(2);
+    EXPECT_TRUE(h->widget("notice.dismiss")) << "each tab says so";
+    EXPECT_EQ(h->model().answers().at(id), 2) << "both show the kept version";
+  }
+  // A new page of the same person later does not report an old conflict.
+  Harness c(390, 844, "en-US", a.host.storage);
+  ASSERT_TRUE(c.ok) << c.error;
+  c.frames(2);
+  EXPECT_FALSE(c.widget("notice.dismiss"));
+}
+
 TEST(Persistence, AFullStorageIsToldNotIgnored) {
   Harness h(390, 844, "en-US");
   ASSERT_TRUE(h.ok) << h.error;

@@ -462,3 +462,56 @@ test('an import that will not fit into the storage is refused up front with a cl
     assert.deepEqual(app.errors, []);
   } finally { await app.context.close(); }
 });
+
+test('two tabs answering and importing within 100 ms lose nothing; a real conflict is shown in both', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
+  try {
+    const a = await context.newPage();
+    const b = await context.newPage();
+    for (const p of [a, b]) { await p.goto(server.url); await waitReady(p); await settle(p); }
+    const visible = await a.evaluate(() => ssiTest.questions().filter((q) => q.visible));
+    const qs = visible.map((q) => q.id);
+    const wide = visible.slice(2).find((q) => q.points.length >= 4).id;  // a question with options 0 and 3
+    const real = (id, date) => ({ centi: { brand: 1200, engage: 600, find: 900, relationships: 1300 }, date, id, note: '' });
+    const file = (entries) => JSON.stringify({ appVersion: '0.6.0', checks: [], exportedAt: '2026-11-26T08:00:00Z', real: entries, schemaVersion: 1, type: 'ssi-selfcheck/export' });
+    const fileA = file([real('a-1', '2026-11-01'), real('a-2', '2026-11-08')]);
+    const fileB = file([real('b-1', '2026-11-15')]);
+    // Both within a few milliseconds: answers to different questions, then an import each.
+    await Promise.all([a.evaluate((id) => ssiTest.answer(id, 1), qs[0]), b.evaluate((id) => ssiTest.answer(id, 2), qs[1])]);
+    const replies = await Promise.all([a.evaluate((t) => ssiTest.importText(t), fileA), b.evaluate((t) => ssiTest.importText(t), fileB)]);
+    assert.deepEqual(replies, [{ ok: true, error: null }, { ok: true, error: null }]);
+    const ids = (text) => JSON.parse(text).real.map((r) => r.id).sort();
+    for (let i = 0; i < 30; ++i) {
+      await Promise.all([a.waitForTimeout(300), settle(a), settle(b)]);
+      const stored = await a.evaluate((k) => JSON.parse(localStorage.getItem(k)), STORE);
+      const exports = await Promise.all([a, b].map((p) => p.evaluate(() => ssiTest.exportText())));
+      if (stored.real.length === 3 && exports.every((e) => ids(e).length === 3)) break;
+    }
+    const stored = await a.evaluate((k) => JSON.parse(localStorage.getItem(k)), STORE);
+    assert.deepEqual(stored.real.map((r) => r.id).sort(), ['a-1', 'a-2', 'b-1'], 'the stored data has both imports');
+    assert.equal(stored.progress.answers[qs[0]], 1, 'and both answers');
+    assert.equal(stored.progress.answers[qs[1]], 2);
+    for (const [name, p] of [['A', a], ['B', b]]) {
+      assert.deepEqual(ids(await p.evaluate(() => ssiTest.exportText())), ['a-1', 'a-2', 'b-1'], `tab ${name} shows both imports`);
+      const answers = (await state(p)).answers;
+      assert.equal(answers[qs[0]], 1, `tab ${name} has A's answer`);
+      assert.equal(answers[qs[1]], 2, `tab ${name} has B's answer`);
+      assert.equal(await widget(p, 'notice.dismiss'), undefined, `tab ${name}: no conflict, no notice`);
+    }
+
+    // The same answer changed differently in both tabs cannot be merged: both tabs say so.
+    await Promise.all([a.evaluate((id) => ssiTest.answer(id, 0), wide), b.evaluate((id) => ssiTest.answer(id, 3), wide)]);
+    const conflictText = /changed differently in two tabs at the same time/;
+    const names = async (p) => (await p.evaluate(() => ssiTest.a11y())).map((n) => n.name || '').join('\n');
+    let shown = [false, false];
+    for (let i = 0; i < 30 && !shown.every(Boolean); ++i) {
+      await Promise.all([a.waitForTimeout(300), settle(a), settle(b)]);
+      shown = [conflictText.test(await names(a)), conflictText.test(await names(b))];
+    }
+    assert.deepEqual(shown, [true, true], 'the conflict is shown in both tabs');
+    const final = await a.evaluate((k) => JSON.parse(localStorage.getItem(k)), STORE);
+    assert.ok([0, 3].includes(final.progress.answers[wide]), 'one of the two answers is kept');
+    assert.equal((await state(a)).answers[wide], final.progress.answers[wide], 'tab A shows what is stored');
+    assert.equal((await state(b)).answers[wide], final.progress.answers[wide], 'tab B shows what is stored');
+  } finally { await context.close(); }
+});
