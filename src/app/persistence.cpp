@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
+#include <tuple>
+#include <type_traits>
 
 namespace ssi::app {
 
@@ -11,9 +14,20 @@ namespace {
 constexpr std::string_view kLegacyLanguageKey = "ssi-selfcheck.language";
 
 // Three-way merge of the document two tabs changed from the same `base`: entries by id (added on either side
-// kept, removed on either side removed, changed on one side taken from it), answers in progress and settings per
-// answer and per field (the side that changed it wins). An entry or answer both sides changed differently keeps
-// this tab's version and returns true (a conflict the person is told about).
+// kept, removed on either side removed unless changed on the other), answers in progress and settings per answer
+// and per field (the side that changed it wins). Where both sides changed the same thing differently, the larger
+// version is kept and true returned (a conflict the person is told about): both tabs merge alike, whichever of
+// them merges, so two tabs writing at the same moment settle on one document instead of overwriting each other.
+template <typename T>
+std::string canonical(const T& entry) {
+  store::Document one;
+  if constexpr (std::is_same_v<T, store::SelfCheck>)
+    one.checks.push_back(entry);
+  else
+    one.real.push_back(entry);
+  return store::write_document(one);
+}
+
 template <typename T>
 bool merge_entries(const std::vector<T>& base, const std::vector<T>& mine, const std::vector<T>& theirs,
                    std::vector<T>& out) {
@@ -31,41 +45,56 @@ bool merge_entries(const std::vector<T>& base, const std::vector<T>& mine, const
       if (!b || !(*b == m)) out.push_back(m);  // added here, or changed here while removed there: kept
       continue;
     }
-    if (b && *b == m)
+    if (b && *b == m) {
       out.push_back(*t);  // unchanged here: theirs
-    else {
-      out.push_back(m);
-      conflict = conflict || (b && !(*b == *t) && !(*t == m)) || (!b && !(*t == m));
+    } else if (*t == m || (b && *b == *t)) {
+      out.push_back(m);  // the same on both sides, or changed only here
+    } else {
+      out.push_back(canonical(m) > canonical(*t) ? m : *t);
+      conflict = true;
     }
   }
-  for (const T& t : theirs)
-    if (!find(mine, t.id) && !find(base, t.id)) out.push_back(t);  // added there
+  for (const T& t : theirs) {
+    const T* b = find(base, t.id);
+    if (!find(mine, t.id) && (!b || !(*b == t))) out.push_back(t);  // added there, or changed there, removed here
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const T& a, const T& b) { return a.date != b.date ? a.date < b.date : a.id < b.id; });
   return conflict;
+}
+
+// One field: the side that changed it; both changed it differently: the larger value, and a conflict.
+template <typename T>
+T merge_field(const T& base, const T& mine, const T& theirs, bool& conflict) {
+  if (mine == base || mine == theirs) return theirs;
+  if (theirs == base) return mine;
+  conflict = true;
+  return std::max(mine, theirs);
 }
 
 bool merge3(const store::Document& base, const store::Document& mine, const store::Document& theirs,
             store::Document& out) {
   bool conflict = merge_entries(base.checks, mine.checks, theirs.checks, out.checks);
   conflict = merge_entries(base.real, mine.real, theirs.real, out.real) || conflict;
-  out.settings.language =
-      mine.settings.language != base.settings.language ? mine.settings.language : theirs.settings.language;
-  out.settings.theme = mine.settings.theme != base.settings.theme ? mine.settings.theme : theirs.settings.theme;
-  out.progress = mine.progress;
-  Answers answers = theirs.progress.answers;
-  for (const auto& [id, option] : base.progress.answers)
-    if (!mine.progress.answers.count(id) && theirs.progress.answers.count(id) &&
-        theirs.progress.answers.at(id) == option)
-      answers.erase(id);  // cleared here
-  for (const auto& [id, option] : mine.progress.answers) {
-    const auto b = base.progress.answers.find(id);
-    if (b != base.progress.answers.end() && b->second == option) continue;  // unchanged here
-    const auto t = theirs.progress.answers.find(id);
-    if (t != theirs.progress.answers.end() && t->second != option &&
-        (b == base.progress.answers.end() || t->second != b->second))
-      conflict = true;
-    answers[id] = option;
+  // Settings the person chose are no conflict worth a notice: the larger value is kept quietly.
+  bool quiet = false;
+  out.settings.language = merge_field(base.settings.language, mine.settings.language, theirs.settings.language, quiet);
+  out.settings.theme = merge_field(base.settings.theme, mine.settings.theme, theirs.settings.theme, quiet);
+  out.settings.text_size_percent = merge_field(base.settings.text_size_percent, mine.settings.text_size_percent,
+                                               theirs.settings.text_size_percent, quiet);
+  // Where each tab is (screen and question) is no conflict either: each tab stays on its own screen.
+  const auto place = [](const store::Progress& p) { return std::pair(p.screen, p.question); };
+  std::tie(out.progress.screen, out.progress.question) =
+      merge_field(place(base.progress), place(mine.progress), place(theirs.progress), quiet);
+  Answers answers;
+  std::set<std::string> ids;
+  for (const Answers* list : {&base.progress.answers, &mine.progress.answers, &theirs.progress.answers})
+    for (const auto& [id, option] : *list) ids.insert(id);
+  for (const std::string& id : ids) {
+    const auto get = [&id](const Answers& a) { return a.count(id) ? std::optional<int>(a.at(id)) : std::nullopt; };
+    if (const std::optional<int> option =
+            merge_field(get(base.progress.answers), get(mine.progress.answers), get(theirs.progress.answers), conflict))
+      answers[id] = *option;
   }
   out.progress.answers = std::move(answers);
   return conflict;
@@ -152,10 +181,13 @@ void Persistence::flush() {
   if (dirty_) write();
 }
 
-// The document this tab last read or wrote (the base of a merge with another tab's write).
+// The base of a merge with another tab's write: the document this tab last read or wrote; just after a write
+// of its own, the one that write was based on (a browser may apply two tabs' writes of the same moment in
+// either order, so what arrives then may lack this tab's write).
 store::Document Persistence::base() const {
-  if (last_written_.empty()) return {};
-  store::DocumentLoad read = store::read_document(last_written_, questionnaire_);
+  const std::string& text = host_.now_ms() - written_at_ < kSaveDelayMs ? written_over_ : last_written_;
+  if (text.empty()) return {};
+  store::DocumentLoad read = store::read_document(text, questionnaire_);
   return read.document ? std::move(*read.document) : store::Document{};
 }
 
@@ -182,7 +214,11 @@ bool Persistence::write() {
     return false;
   }
   write_failed_ = !host_.storage_set(kStoreKey, text);
-  if (!write_failed_) last_written_ = std::move(text);
+  if (!write_failed_) {
+    if (host_.now_ms() - written_at_ >= kSaveDelayMs) written_over_ = last_written_;
+    written_at_ = host_.now_ms();
+    last_written_ = std::move(text);
+  }
   return !write_failed_;
 }
 
@@ -199,6 +235,8 @@ bool Persistence::reload_from_storage() {
     conflict_ = true;
   }
   const std::optional<std::string> text = host_.storage_get(kStoreKey);
+  // Another key changed (an import's room probe) while nothing was ever stored: nothing to follow.
+  if (!text && last_written_.empty()) return false;
   if (!text) {  // everything was deleted in the other tab
     document_ = {};
     last_written_.clear();
@@ -208,12 +246,14 @@ bool Persistence::reload_from_storage() {
   store::DocumentLoad read = store::read_document(*text, questionnaire_);
   // The other tab keeps its own unreadable (or partly readable) data; taking it over here would lose entries.
   if (!read.document || !read.dropped.empty()) return false;
-  if (dirty_) {
-    // Both tabs changed the data: merged by entry id and per answer; this tab writes the result.
+  // Both tabs changed the data (or this tab's write of a moment ago may be missing from theirs): merged by entry
+  // id and per answer; this tab writes the result unless theirs already is it.
+  if (dirty_ || host_.now_ms() - written_at_ < kSaveDelayMs) {
     store::Document merged;
     if (merge3(base(), document_, *read.document, merged)) note_conflict();
     document_ = std::move(merged);
     last_written_ = *text;
+    if (store::write_document(document_) != *text) changed();
     return true;
   }
   document_ = std::move(*read.document);

@@ -67,9 +67,9 @@ class Persistence {
 
   // Another tab wrote the document: take it over; when this tab has unsaved changes too, the two are merged by
   // entry id and per answer (and written by this tab). A write also merges what another tab wrote since this
-  // one last read. conflict() tells the person when both changed the same entry or answer differently (this
-  // tab's version is kept), in every tab: the merging tab leaves a mark under kConflictKey that the others see
-  // here. Returns true when the document changed.
+  // one last read. conflict() tells the person when both changed the same entry or answer differently (the
+  // larger version is kept, so both tabs settle on the same), in every tab: the merging tab leaves a mark under
+  // kConflictKey that the others see here. Returns true when the document changed.
   bool reload_from_storage();
   bool conflict() const { return conflict_; }
   void clear_conflict() { conflict_ = false; }
@@ -99,6 +99,8 @@ class Persistence {
   bool merged_ = false;
   std::string conflict_seen_;  // the last conflict mark this tab wrote or saw (kConflictKey)
   void note_conflict();
+  double written_at_ = -1e18;  // when this tab last wrote the document
+  std::string written_over_;   // what that write was based on: the base of a merge while theirs may lack it
   double dirty_since_ = 0;
   double wake_at_ = 0;  // when the host was asked to wake us for the pending write
 };

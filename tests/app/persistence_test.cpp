@@ -218,6 +218,60 @@ TEST(Persistence, TheTabWhoseWriteMergedShowsTheOtherTabsAnswers) {
   EXPECT_FALSE(b.widget("notice.dismiss")) << "different answers are no conflict";
 }
 
+TEST(Persistence, AnotherKeyChangingBeforeAnythingIsStoredLosesNothing) {
+  Harness a(390, 844, "en-US");
+  ASSERT_TRUE(a.ok) << a.error;
+  const std::string file =
+      R"({"type":"ssi-selfcheck/export","schemaVersion":1,"checks":[],"real":[{"id":"mine","date":"2026-01-01",)"
+      R"("centi":{"brand":0,"find":0,"engage":0,"relationships":0}}]})";
+  ASSERT_TRUE(nlohmann::json::parse(a.app.import_text(file, false))["ok"].get<bool>());
+  ASSERT_TRUE(a.model().answer(a.model().questionnaire().questions[0].id, 1));
+  a.frame();
+  ASSERT_FALSE(a.host.storage.count("ssi-selfcheck.store")) << "still within the debounce";
+  // Another tab stores a trainer's questionnaire: its storage event reaches this tab.
+  a.host.storage["ssi-selfcheck.questionnaire"] = "{}";
+  a.app.storage_changed_elsewhere();
+  a.app.flush();
+  ASSERT_TRUE(a.host.storage.count("ssi-selfcheck.store"));
+  EXPECT_NE(a.host.storage.at("ssi-selfcheck.store").find("\"mine\""), std::string::npos);
+  EXPECT_TRUE(a.model().answers().count(a.model().questionnaire().questions[0].id));
+}
+
+TEST(Persistence, TwoWritesOfTheSameMomentInEitherOrderLoseNothing) {
+  for (const bool a_last : {false, true}) {
+    Harness a(390, 844, "en-US");
+    ASSERT_TRUE(a.ok) << a.error;
+    a.app.flush();
+    Harness b(390, 844, "en-US", a.host.storage);
+    ASSERT_TRUE(b.ok) << b.error;
+    const auto& questions = a.model().questionnaire().questions;
+    ASSERT_TRUE(a.model().answer(questions[0].id, 1));
+    ASSERT_TRUE(a.model().answer(questions[2].id, 0));
+    a.frame();
+    ASSERT_TRUE(b.model().answer(questions[1].id, 2));
+    ASSERT_TRUE(b.model().answer(questions[2].id, 1));
+    b.frame();
+    // Both write before either sees the other's write; the browser keeps one of the two.
+    a.app.flush();
+    b.app.flush();
+    Harness& last = a_last ? a : b;
+    Harness& lost = a_last ? b : a;
+    lost.host.storage = last.host.storage;
+    lost.app.storage_changed_elsewhere();  // the write that was kept arrives, without this tab's
+    lost.frames(40);                       // which writes the merge
+    last.host.storage = lost.host.storage;
+    last.app.storage_changed_elsewhere();
+    for (Harness* h : {&a, &b}) {
+      EXPECT_EQ(h->model().answers().at(questions[0].id), 1) << a_last;
+      EXPECT_EQ(h->model().answers().at(questions[1].id), 2) << a_last;
+      EXPECT_EQ(h->model().answers().at(questions[2].id), 1) << "the larger of the two, in both tabs";
+      h->frames(2);
+      EXPECT_TRUE(h->widget("notice.dismiss")) << "both tabs say so";
+    }
+    EXPECT_EQ(a.host.storage.at("ssi-selfcheck.store"), b.host.storage.at("ssi-selfcheck.store"));
+  }
+}
+
 TEST(Persistence, AConflictThatCannotBeMergedIsShownInBothTabs) {
   Harness a(390, 844, "en-US");
   ASSERT_TRUE(a.ok) << a.error;
@@ -271,6 +325,7 @@ TEST(Persistence, AnotherTabsChangeIsFollowed) {
   ASSERT_TRUE(b.model().answer(id, 1));
   b.frame();
   b.app.flush();
+  a.host.now += app::kSaveDelayMs;  // b's change came after a's write (at the same moment the two are merged)
   a.host.storage = b.host.storage;  // the shared localStorage
   a.app.storage_changed_elsewhere();
   EXPECT_EQ(a.model().answers().at(id), 1);
