@@ -126,6 +126,11 @@ inline constexpr std::string_view kNicknameInvalid = "workshop.nickname_invalid"
 inline constexpr std::string_view kNicknameDirection = "workshop.nickname_direction";
 inline constexpr std::string_view kNicknameInvisible = "workshop.nickname_invisible";
 inline constexpr std::string_view kWorkshopTooManyFiles = "workshop.too_many_files";  // {max}
+inline constexpr std::string_view kCompareBeforeEmpty = "workshop.compare_before_empty";
+inline constexpr std::string_view kCompareAfterEmpty = "workshop.compare_after_empty";
+inline constexpr std::string_view kCompareOtherQuestionnaire =
+    "workshop.compare_other_questionnaire";                                                   // {id} {version}
+inline constexpr std::string_view kCompareNicknameTwice = "workshop.compare_nickname_twice";  // {nickname}
 
 // Message catalogues
 inline constexpr std::string_view kEmptyKey = "catalog.empty_key";

@@ -171,6 +171,8 @@ std::string file_type(std::string_view text);
 // cell starting with = + - @ tab or CR (also after spaces) gets a leading apostrophe (OWASP).
 inline constexpr std::string_view kCsvHeader = "kind,id,date,brand,find,engage,relationships,total,note";
 std::string history_csv(const Document& document);
+// One text cell by those rules (also for the group view's comparison).
+std::string csv_field(std::string_view text);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Real SSI input

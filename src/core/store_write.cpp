@@ -68,6 +68,8 @@ std::string export_text(std::vector<SelfCheck> checks, std::vector<RealEntry> re
   return detail::dump_pretty(j);
 }
 
+}  // namespace
+
 // RFC 4180: quoted when the field holds a comma, a quote or a line break; quotes doubled. A cell starting with
 // = + - @ tab or CR (also after spaces) would be run as a formula by spreadsheet programs: it gets a leading
 // apostrophe, as OWASP advises for every text cell (ids and dates too: a tampered store may hold anything).
@@ -85,8 +87,6 @@ std::string csv_field(std::string_view s) {
   out += '"';
   return out;
 }
-
-}  // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Writing the stored document

@@ -10,6 +10,7 @@
 #include "core/workshop.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <utility>
@@ -458,6 +459,209 @@ std::string part_json(const GroupPart& part) {
   j["weakest"] = keys(part.weakest);
   j["topAdvice"] = keys(part.most_frequent_advice);
   return detail::dump_compact(j);
+}
+
+}  // namespace ssi::workshop
+
+namespace ssi::workshop {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Before and after
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// The total of a result in hundredths (the rounded total, like the group view's statistics).
+int total_centi(const Handover& h) { return h.total * 100; }
+
+ComparedSide side_of(const GroupPart& part) {
+  ComparedSide side;
+  side.part = part;
+  std::vector<int> totals;
+  std::array<std::vector<int>, kComponentCount> components;
+  for (const Participant& p : part.participants) {
+    totals.push_back(total_centi(p.handover));
+    for (Component c : kComponents) components[at(c)].push_back(p.handover.component_centi[at(c)]);
+  }
+  side.total_spread_centi = spread_of(totals);
+  for (Component c : kComponents) side.component_spread_centi[at(c)] = spread_of(components[at(c)]);
+  return side;
+}
+
+// Nicknames that occur exactly once in a part, with their result.
+std::map<std::string, const Handover*> unique_nicknames(const GroupPart& part, std::map<std::string, int>& seen) {
+  for (const Participant& p : part.participants)
+    if (!p.name.empty()) ++seen[p.name];
+  std::map<std::string, const Handover*> out;
+  for (const Participant& p : part.participants)
+    if (!p.name.empty() && seen[p.name] == 1) out[p.name] = &p.handover;
+  return out;
+}
+
+std::string csv_points(int centi) {
+  const int a = centi < 0 ? -centi : centi;
+  const int frac = a % 100;
+  return std::string(centi < 0 ? "-" : "") + std::to_string(a / 100) + "." + (frac < 10 ? "0" : "") +
+         std::to_string(frac);
+}
+
+}  // namespace
+
+int spread_of(const std::vector<int>& values_centi) {
+  const std::int64_t n = static_cast<std::int64_t>(values_centi.size());
+  if (n < 2) return 0;
+  // Variance × n² = n·Σx² − (Σx)², exact for hundredths of points (values ≤ 10 000, n ≤ 200 fit easily).
+  std::int64_t sum = 0, squares = 0;
+  for (int v : values_centi) {
+    sum += v;
+    squares += static_cast<std::int64_t>(v) * v;
+  }
+  const std::int64_t scaled = n * squares - sum * sum;  // ≥ 0
+  // round(sqrt(scaled) / n) half up = the largest r with ((2r − 1)·n)² ≤ 4·scaled.
+  std::int64_t r = static_cast<std::int64_t>(std::sqrt(static_cast<double>(scaled)) / static_cast<double>(n) + 0.5);
+  const auto fits = [&](std::int64_t k) { return k <= 0 || ((2 * k - 1) * n) * ((2 * k - 1) * n) <= 4 * scaled; };
+  while (r > 0 && !fits(r)) --r;
+  while (fits(r + 1)) ++r;
+  return static_cast<int>(r);
+}
+
+Comparison compare_groups(const Group& before, const Group& after) {
+  Comparison out;
+  if (before.parts.empty()) out.problems.push_back({std::string(code::kCompareBeforeEmpty), "", {}});
+  if (after.parts.empty()) out.problems.push_back({std::string(code::kCompareAfterEmpty), "", {}});
+  if (after.parts.empty()) {
+    if (!before.parts.empty()) out.before = side_of(before.parts.front());
+    return out;
+  }
+  const GroupPart& later = after.parts.front();
+  out.questionnaire_id = later.questionnaire_id;
+  out.questionnaire_version = later.questionnaire_version;
+  out.after = side_of(later);
+  const GroupPart* earlier = nullptr;
+  for (const GroupPart& part : before.parts)
+    if (part.questionnaire_id == later.questionnaire_id && part.questionnaire_version == later.questionnaire_version)
+      earlier = &part;
+  if (!earlier) {
+    if (!before.parts.empty())
+      out.problems.push_back({std::string(code::kCompareOtherQuestionnaire),
+                              "",
+                              {{"id", later.questionnaire_id}, {"version", later.questionnaire_version}}});
+    return out;
+  }
+  out.before = side_of(*earlier);
+  std::map<std::string, int> seen_before, seen_after;
+  const std::map<std::string, const Handover*> first = unique_nicknames(*earlier, seen_before);
+  const std::map<std::string, const Handover*> second = unique_nicknames(later, seen_after);
+  std::map<std::string, int> twice;  // nicknames left out: said once each
+  for (const auto& [name, count] : seen_before)
+    if (count > 1 && seen_after.count(name)) twice[name] = 1;
+  for (const auto& [name, count] : seen_after)
+    if (count > 1 && seen_before.count(name)) twice[name] = 1;
+  for (const auto& [name, one] : twice)
+    out.problems.push_back({std::string(code::kCompareNicknameTwice), "", {{"nickname", name}}});
+  for (const Participant& p : later.participants) {
+    const auto a = first.find(p.name), b = second.find(p.name);
+    if (a == first.end() || b == second.end() || b->second != &p.handover) continue;
+    out.people.push_back({p.name, *a->second, p.handover});
+    const int from = static_cast<int>(a->second->corridor), to = static_cast<int>(p.handover.corridor);
+    ++(to > from ? out.moved_up : to < from ? out.moved_down : out.stayed);
+  }
+  return out;
+}
+
+std::string comparison_json(const Comparison& c) {
+  const auto stats = [](const Stats& s, int spread) {
+    return json{{"mean", points(s.mean_centi)},
+                {"median", points(s.median_centi)},
+                {"spread", points(spread)},
+                {"min", points(s.min_centi)},
+                {"max", points(s.max_centi)}};
+  };
+  const auto side = [&](const ComparedSide& s) {
+    json components = json::array();
+    for (Component k : kComponents)
+      components.push_back(stats(s.part.components[at(k)], s.component_spread_centi[at(k)]));
+    return json{{"participants", s.part.participants.size()},
+                {"total", stats(s.part.total, s.total_spread_centi)},
+                {"components", std::move(components)},
+                {"corridors", s.part.corridors}};
+  };
+  json people = json::array();
+  for (const PersonChange& p : c.people)
+    people.push_back({{"nickname", p.nickname}, {"before", p.before.total}, {"after", p.after.total}});
+  json problems = json::array();
+  for (const Problem& p : c.problems) problems.push_back(p.code);
+  json j = json::object();
+  j["questionnaire"] = json{{"id", c.questionnaire_id}, {"version", c.questionnaire_version}};
+  j["before"] = side(c.before);
+  j["after"] = side(c.after);
+  j["movedUp"] = c.moved_up;
+  j["movedDown"] = c.moved_down;
+  j["stayed"] = c.stayed;
+  j["people"] = std::move(people);
+  j["problems"] = std::move(problems);
+  return detail::dump_compact(j);
+}
+
+std::string comparison_csv(const Comparison& c, std::string_view before_name, std::string_view after_name) {
+  const std::string names[2] = {store::csv_field(before_name), store::csv_field(after_name)};
+  const ComparedSide* sides[2] = {&c.before, &c.after};
+  std::string out = std::string(kComparisonCsvHeader) + "\r\n";
+  // One line: five values (four components and the total) in hundredths, then corridor and count.
+  const auto line = [&](std::string_view row, const std::string& name, const std::string& session,
+                        const std::array<int, kComponentCount + 1>& values, std::string_view corridor,
+                        const std::string& count) {
+    out += std::string(row) + "," + name + "," + session;
+    for (int v : values) out += "," + csv_points(v);
+    out += "," + std::string(corridor) + "," + count + "\r\n";
+  };
+  const auto measure = [&](std::string_view row, auto value_of) {
+    std::array<int, kComponentCount + 1> v[2];
+    for (int s = 0; s < 2; ++s) {
+      v[s] = value_of(*sides[s]);
+      line(row, "", names[s], v[s], "", std::to_string(sides[s]->part.participants.size()));
+    }
+    std::array<int, kComponentCount + 1> change{};
+    for (std::size_t i = 0; i < change.size(); ++i) change[i] = v[1][i] - v[0][i];
+    line(row, "", "change", change, "", "");
+  };
+  measure("mean", [](const ComparedSide& s) {
+    return std::array<int, kComponentCount + 1>{s.part.components[0].mean_centi, s.part.components[1].mean_centi,
+                                                s.part.components[2].mean_centi, s.part.components[3].mean_centi,
+                                                s.part.total.mean_centi};
+  });
+  measure("median", [](const ComparedSide& s) {
+    return std::array<int, kComponentCount + 1>{s.part.components[0].median_centi, s.part.components[1].median_centi,
+                                                s.part.components[2].median_centi, s.part.components[3].median_centi,
+                                                s.part.total.median_centi};
+  });
+  measure("spread", [](const ComparedSide& s) {
+    return std::array<int, kComponentCount + 1>{s.component_spread_centi[0], s.component_spread_centi[1],
+                                                s.component_spread_centi[2], s.component_spread_centi[3],
+                                                s.total_spread_centi};
+  });
+  for (int s = 0; s < 2; ++s)
+    for (int k = 0; k < 4; ++k)
+      out += "corridor," + std::string(corridor_key(static_cast<Corridor>(k))) + "," + names[s] + ",,,,,,," +
+             std::to_string(sides[s]->part.corridors[static_cast<std::size_t>(k)]) + "\r\n";
+  out += "moved,up,,,,,,,," + std::to_string(c.moved_up) + "\r\n";
+  out += "moved,down,,,,,,,," + std::to_string(c.moved_down) + "\r\n";
+  out += "moved,same,,,,,,,," + std::to_string(c.stayed) + "\r\n";
+  for (const PersonChange& p : c.people) {
+    const std::string name = store::csv_field(p.nickname);
+    const Handover* h[2] = {&p.before, &p.after};
+    std::array<int, kComponentCount + 1> v[2];
+    for (int s = 0; s < 2; ++s) {
+      for (Component k : kComponents) v[s][at(k)] = h[s]->component_centi[at(k)];
+      v[s][kComponentCount] = total_centi(*h[s]);
+      line("person", name, names[s], v[s], corridor_key(h[s]->corridor), "");
+    }
+    std::array<int, kComponentCount + 1> change{};
+    for (std::size_t i = 0; i < change.size(); ++i) change[i] = v[1][i] - v[0][i];
+    const int moved = static_cast<int>(p.after.corridor) - static_cast<int>(p.before.corridor);
+    line("person", name, "change", change, moved > 0 ? "up" : moved < 0 ? "down" : "same", "");
+  }
+  return out;
 }
 
 }  // namespace ssi::workshop

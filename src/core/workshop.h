@@ -1,10 +1,12 @@
-// SSI Self-Check — workshop mode: the file a participant hands to the trainer, and the group view the
-// trainer builds from many such files. Plain C++20 like the rest of the core: no exceptions, no platform
-// code; every function is total and reports problems (codes in content/messages.json) instead of failing.
+// SSI Self-Check — workshop mode: the file a participant hands to the trainer, the group view the trainer
+// builds from many such files, and two sessions of it compared (before and after). Plain C++20 like the rest of
+// the core: no exceptions, no platform code; every function is total and reports problems (codes in
+// content/messages.json) instead of failing.
 //
 // Index of this file:
 // [SECTION] Hand-over file ("for my trainer")
 // [SECTION] Group view
+// [SECTION] Before and after
 // The file format is documented in docs/data-format.md.
 #pragma once
 
@@ -145,5 +147,52 @@ std::string group_json(const Group& group, std::string_view app_version);
 //  corridors:[4 counts], weakest:[keys], topAdvice:[keys]}
 // participants is the count; components in LinkedIn's order; topAdvice is most_frequent_advice. Compact, keys sorted.
 std::string part_json(const GroupPart& part);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Before and after
+//-----------------------------------------------------------------------------
+// Two sessions of one group (e.g. "Before" and "After" a training) compared over the results of one questionnaire:
+// the largest part of the later session and the part of the earlier one with the same id and version.
+
+// The spread of values in hundredths: their standard deviation over the whole group (population: divided by the
+// count, not count − 1), rounded half up to a hundredth and computed exactly in integers; 0 for fewer than two.
+int spread_of(const std::vector<int>& values_centi);
+
+// One session's side of a comparison: its part of the compared questionnaire and the spreads.
+struct ComparedSide {
+  GroupPart part;              // empty (no participants) when the session has none
+  int total_spread_centi = 0;  // over the rounded totals (×100)
+  std::array<int, kComponentCount> component_spread_centi{};
+};
+
+// A person found in both sessions under the same nickname (exact, after trimming; anonymous results are not paired).
+struct PersonChange {
+  std::string nickname;
+  Handover before, after;
+};
+
+struct Comparison {
+  std::string questionnaire_id, questionnaire_version;  // of the compared part; "" when nothing is compared
+  ComparedSide before, after;
+  std::vector<PersonChange> people;  // in the order of the later session; a nickname twice in a session is left out
+  int moved_up = 0, moved_down = 0, stayed = 0;  // corridors of `people`: higher, lower, the same
+  // Notes, never failures: workshop.compare_before_empty / _after_empty, workshop.compare_other_questionnaire
+  // (the earlier session has no result of that questionnaire), workshop.compare_nickname_twice {nickname}.
+  std::vector<Problem> problems;
+};
+Comparison compare_groups(const Group& before, const Group& after);
+
+// The comparison as the test hook reports it (points with two decimals, compact, keys sorted):
+// {questionnaire:{id,version}, before:{participants, total:{mean,median,spread,min,max}, components:[4 such],
+//  corridors:[4]}, after:{the same}, movedUp, movedDown, stayed, people:[{nickname, before, after}] (totals),
+//  problems:[codes]}
+std::string comparison_json(const Comparison& comparison);
+
+// The comparison for spreadsheets (docs/data-format.md "Before and after"): CRLF lines, header
+// row,name,session,brand,find,engage,relationships,total,corridor,count; points with two decimals and a dot.
+// Session names and nicknames are quoted and neutralised like every CSV text cell (store::csv_field).
+inline constexpr std::string_view kComparisonCsvHeader =
+    "row,name,session,brand,find,engage,relationships,total,corridor,count";
+std::string comparison_csv(const Comparison& comparison, std::string_view before_name, std::string_view after_name);
 
 }  // namespace ssi::workshop
