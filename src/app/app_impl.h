@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "app/session.h"
 #include "app/state.h"
+#include "app/theme.h"
 
 namespace ssi::app {
 
@@ -71,8 +72,17 @@ struct App::Impl {
   void handover();             // handover.cpp
   void group_view();           // group_view.cpp
   void group_part(const workshop::GroupPart& part, bool main);
+  void group_sessions();  // compare_view.cpp: the named sessions, and two of them compared
+  void group_compare();
+  // One measure (0 mean, 1 median, 2 spread) of a comparison as a table: total and components, before, after, change.
+  void compare_table(std::string_view id, int measure, const workshop::Comparison& c, const std::string& before,
+                     const std::string& after, Font font);
+  void compare_moves(const workshop::Comparison& c);
+  static constexpr int kComparisonSlide =
+      6;             // the presenter's slide after the six fixed ones, while a comparison exists
   void presenter();  // presenter.cpp: draws the whole window (no header): slides for a projector
   void presenter_keys();
+  int slide_count() const;
   void update_presenter_theme();
 };
 

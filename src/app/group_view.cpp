@@ -32,14 +32,17 @@ std::string participant_name(const Model& m, const workshop::Participant& p) {
 void App::Impl::group_view() {
   Model& m = model();
   const Palette& p = theme().palette;
-  const workshop::Group& group = session.group.group;
   heading(m.t("ui.group.title"), Font::H1);
   paragraph(m.t("ui.group.intro", {{"max", std::to_string(workshop::kMaxGroupFiles)}}), p.text_muted);
   gap(0.4f);
-  const bool any = !group.parts.empty() || !group.errors.empty();
+  group_sessions();
+  gap(0.4f);
+  // The open session (after group_sessions(): a new session may have moved them).
+  const workshop::Group* group = &session.group.now().group;
+  bool any = !group->parts.empty() || !group->errors.empty();
   std::vector<RowButton> row = {
       {"group.pick", m.t("ui.group.pick"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_UPLOAD}}};
-  if (group.participants() > 0) row.push_back({"group.save", m.t("ui.group.save"), {.icon = SSI_ICON_DOWNLOAD}});
+  if (group->participants() > 0) row.push_back({"group.save", m.t("ui.group.save"), {.icon = SSI_ICON_DOWNLOAD}});
   if (any) row.push_back({"group.clear", m.t("ui.group.clear"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_TRASH}});
   const int c = button_row(row, true);
   if (c >= 0) {
@@ -47,33 +50,41 @@ void App::Impl::group_view() {
     if (id == "group.pick") host.pick_file(true);
     if (id == "group.save")
       host.download("ssi-group-" + iso_date(host.epoch_ms()) + ".json", "application/json",
-                    workshop::group_json(group, SSI_VERSION));
-    if (id == "group.clear") session.clear_group();
+                    workshop::group_json(*group, SSI_VERSION));
+    if (id == "group.clear") {
+      session.clear_group();  // the sessions are new: `group` points at the empty one
+      group = &session.group.now().group;
+      any = false;
+    }
   }
   small_text(m.t("ui.group.not_stored"), p.text_muted);
-  if (session.group.identical > 0)
-    small_text(m.t("ui.group.identical", {{"count", std::to_string(session.group.identical)}}), p.warning);
+  if (session.group.now().identical > 0)
+    small_text(m.t("ui.group.identical", {{"count", std::to_string(session.group.now().identical)}}), p.warning);
   gap(0.6f);
+  if (session.group.sessions.size() > 1) {
+    group_compare();
+    gap(0.6f);
+  }
   if (!any) {
     paragraph(m.t("ui.group.empty"), p.text_muted);
     return;
   }
-  if (!group.parts.empty()) group_part(group.parts.front(), true);
-  if (group.parts.size() > 1) {
+  if (!group->parts.empty()) group_part(group->parts.front(), true);
+  if (group->parts.size() > 1) {
     gap(0.8f);
     heading(m.t("ui.group.other_title"), Font::H2);
     paragraph(m.t("ui.group.other_note"), p.warning);
-    for (std::size_t i = 1; i < group.parts.size(); ++i) {
+    for (std::size_t i = 1; i < group->parts.size(); ++i) {
       gap(0.4f);
-      group_part(group.parts[i], false);
+      group_part(group->parts[i], false);
     }
   }
-  if (!group.errors.empty()) {
+  if (!group->errors.empty()) {
     gap(0.8f);
     begin_card(1.0f);
-    const std::size_t bad = group.errors.size();
+    const std::size_t bad = group->errors.size();
     heading(m.t(bad == 1 ? "ui.group.errors.one" : "ui.group.errors", {{"count", std::to_string(bad)}}), Font::H2);
-    for (const workshop::FileError& e : group.errors) {
+    for (const workshop::FileError& e : group->errors) {
       const std::string reason =
           e.problems.empty() ? std::string() : describe(m.strings(), e.problems.front(), m.lang());
       small_text("• " + m.t("ui.group.error",

@@ -57,18 +57,26 @@ void App::Impl::update_presenter_theme() {
   }
 }
 
+// The six fixed slides, and the comparison's while the group view compares two sessions with results.
+int App::Impl::slide_count() const {
+  const std::optional<workshop::Comparison> c = session.comparison();
+  const bool compared = c && !c->before.part.participants.empty() && !c->after.part.participants.empty();
+  return kSlideCount + (compared ? 1 : 0);
+}
+
 void App::Impl::presenter_keys() {
   Model& m = model();
+  const int count = slide_count();
   // The presenter_state.slide keys belong to the slides: claimed, keyboard navigation no longer moves the focus with
   // them (it asks for unowned keys), while Tab still reaches the bar's buttons and Enter or Space presses them.
   claim_keys(kSlideKeys, "presenter.slides");
   auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, true); };
   if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_DownArrow) || pressed(ImGuiKey_PageDown))
-    presenter_state.slide = std::min(presenter_state.slide + 1, kSlideCount - 1);
+    presenter_state.slide = std::min(presenter_state.slide + 1, count - 1);
   if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_UpArrow) || pressed(ImGuiKey_PageUp))
     presenter_state.slide = std::max(presenter_state.slide - 1, 0);
   if (pressed(ImGuiKey_Home)) presenter_state.slide = 0;
-  if (pressed(ImGuiKey_End)) presenter_state.slide = kSlideCount - 1;
+  if (pressed(ImGuiKey_End)) presenter_state.slide = count - 1;
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
     hide_nav_highlight();  // Tab starts at the first item of the hub (see App::Impl::handle_keys)
     m.show(Screen::Workshop);
@@ -92,7 +100,11 @@ void App::Impl::presenter() {
   static constexpr const char* kComponentTexts[kComponentCount] = {"ui.slide.2.brand", "ui.slide.2.find",
                                                                    "ui.slide.2.engage", "ui.slide.2.relationships"};
   static constexpr const char* kSteps[3] = {"ui.slide.6.step1", "ui.slide.6.step2", "ui.slide.6.step3"};
-  const char* body = kBodies[presenter_state.slide];
+  const int count = slide_count();
+  presenter_state.slide = std::clamp(presenter_state.slide, 0, count - 1);  // the comparison may be gone
+  const bool comparing = presenter_state.slide == kComparisonSlide;
+  const char* body = comparing ? nullptr : kBodies[presenter_state.slide];
+  const std::string title = m.t(comparing ? "ui.compare.title" : kTitles[presenter_state.slide]);
 
   // Bottom bar: back, position, next, and leaving.
   const float bar_h = th.em(3.6f);
@@ -119,14 +131,14 @@ void App::Impl::presenter() {
   if (presenter_state.slide_height > 0 && presenter_state.slide_height < room)
     ImGui::SetCursorPosY(top + std::floor((room - presenter_state.slide_height) * 0.4f));
   // The slide is a region named by its title, holding its headings, paragraphs and hand-drawn parts as nodes.
-  std::optional<SemanticGroup> region(std::in_place, "presenter.slide", "region", m.t(kTitles[presenter_state.slide]));
+  std::optional<SemanticGroup> region(std::in_place, "presenter.slide", "region", title);
   ImGui::BeginGroup();
   ImGui::PushItemWidth(column);
   ImGui::PushTextWrapPos(column);
   ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
   small_text(m.t("ui.presenter.kicker"), p.accent);
   ImGui::PopStyleColor();
-  heading(m.t(kTitles[presenter_state.slide]), Font::Display);
+  heading(title, Font::Display);
   gap(0.6f);
   const float width = column;
   switch (presenter_state.slide) {
@@ -217,6 +229,23 @@ void App::Impl::presenter() {
       slide_text(m.t(body));
       break;
     }
+    case kComparisonSlide: {  // before and after, from the group view
+      const workshop::Comparison c = *session.comparison();
+      const std::string before = session.group_session_name(session.group.compare_before);
+      const std::string after = session.group_session_name(session.group.compare_after);
+      slide_text(m.t("ui.compare.counts", {{"before", before},
+                                           {"n_before", std::to_string(c.before.part.participants.size())},
+                                           {"after", after},
+                                           {"n_after", std::to_string(c.after.part.participants.size())}}),
+                 p.text_muted);
+      gap(0.4f);
+      compare_table("slide.compare.mean", 0, c, before, after, Font::H2);
+      gap(0.6f);
+      ImGui::PushFont(th.font(Font::H2));
+      compare_moves(c);
+      ImGui::PopFont();
+      break;
+    }
     default: {  // your turn
       for (int i = 1; i <= 3; ++i) {
         colour_dot(p.component[i], Font::H2);
@@ -251,22 +280,20 @@ void App::Impl::presenter() {
   ImGui::SetCursorScreenPos(bar + ImVec2(margin, th.em(0.6f)));
   ImGui::BeginGroup();
   ImGui::PushItemWidth(column);
-  const std::string position = m.t("ui.presenter.position", {{"n", std::to_string(presenter_state.slide + 1)},
-                                                             {"count", std::to_string(kSlideCount)}});
+  const std::string position = m.t(
+      "ui.presenter.position", {{"n", std::to_string(presenter_state.slide + 1)}, {"count", std::to_string(count)}});
   const int c = button_row(
       {{"presenter.prev",
         m.t("ui.presenter.prev"),
         {.icon = SSI_ICON_CHEVRON_L, .disabled = presenter_state.slide == 0}},
        {"presenter.next",
         m.t("ui.presenter.next"),
-        {.style = ButtonStyle::Primary,
-         .icon = SSI_ICON_CHEVRON_R,
-         .disabled = presenter_state.slide == kSlideCount - 1}},
+        {.style = ButtonStyle::Primary, .icon = SSI_ICON_CHEVRON_R, .disabled = presenter_state.slide == count - 1}},
        {"presenter.exit", m.t("ui.presenter.exit"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_CLOSE}, true}});
   ImGui::PopItemWidth();
   ImGui::EndGroup();
   if (c == 0) presenter_state.slide = std::max(presenter_state.slide - 1, 0);
-  if (c == 1) presenter_state.slide = std::min(presenter_state.slide + 1, kSlideCount - 1);
+  if (c == 1) presenter_state.slide = std::min(presenter_state.slide + 1, count - 1);
   if (c == 2) m.show(Screen::Workshop);
   // Position and the keys, centred in the bar (left out when the bar is too narrow for it).
   std::string hint = position + "   ·   " + m.t("ui.presenter.keys");

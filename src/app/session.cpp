@@ -263,13 +263,14 @@ std::string Session::group_import(std::string_view files_json) {
 }
 
 void Session::add_group_files(const std::vector<PickedFile>& picked) {
-  workshop::Group& g = group.group;
+  GroupSession& now = group.now();
+  workshop::Group& g = now.group;
   // The readable files go to the core; files the page did not read (too large, too many) are listed too.
   std::vector<workshop::GroupFile> files;
   std::vector<int> index_of_file;  // position in `picked` of each file given to the core
   for (int i = 0; i < static_cast<int>(picked.size()); ++i) {
     if (!picked[i].text) continue;
-    if (!group.seen.insert(std::hash<std::string>{}(*picked[i].text)).second) ++group.identical;
+    if (!now.seen.insert(std::hash<std::string>{}(*picked[i].text)).second) ++now.identical;
     files.push_back({picked[i].name, *picked[i].text});
     index_of_file.push_back(i);
   }
@@ -297,7 +298,7 @@ void Session::add_group_files(const std::vector<PickedFile>& picked) {
 }
 
 std::string Session::group_json() const {
-  const workshop::Group& g = group.group;
+  const workshop::Group& g = group.now().group;
   nlohmann::json out = nlohmann::json::object();
   if (!g.parts.empty())
     out = nlohmann::json::parse(workshop::part_json(g.parts.front()), nullptr, false);
@@ -320,7 +321,49 @@ std::string Session::group_json() const {
          {"message",
           e.problems.empty() ? std::string() : describe(model_->strings(), e.problems.front(), model_->lang())}});
   out["errors"] = std::move(errors);
+  nlohmann::json sessions = nlohmann::json::array();
+  for (std::size_t i = 0; i < group.sessions.size(); ++i)
+    sessions.push_back({{"name", group_session_name(i)}, {"participants", group.sessions[i].group.participants()}});
+  out["sessions"] = std::move(sessions);
+  out["session"] = group.current;
+  const std::optional<workshop::Comparison> c = comparison();
+  out["comparison"] = c ? nlohmann::json::parse(workshop::comparison_json(*c), nullptr, false) : nlohmann::json();
   return out.dump();
+}
+
+void Session::new_group_session(std::string_view name) {
+  GroupSession next;
+  // A typed session name loses surrounding blanks; an empty one is numbered when shown.
+  const std::size_t first = name.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos) next.name = name.substr(first, name.find_last_not_of(" \t\r\n") - first + 1);
+  group.compare_before = group.current;
+  group.sessions.push_back(std::move(next));
+  group.current = group.compare_after = group.sessions.size() - 1;
+  group.new_name.clear();
+}
+
+void Session::open_group_session(std::size_t index) {
+  if (index < group.sessions.size()) group.current = index;
+}
+
+std::string Session::group_session_name(std::size_t index) const {
+  const std::string& name = group.sessions[index].name;
+  return name.empty() ? model_->t("ui.group.session.n", {{"n", std::to_string(index + 1)}}) : name;
+}
+
+std::optional<workshop::Comparison> Session::comparison() const {
+  const std::size_t n = group.sessions.size();
+  if (n < 2 || group.compare_before >= n || group.compare_after >= n || group.compare_before == group.compare_after)
+    return std::nullopt;
+  return workshop::compare_groups(group.sessions[group.compare_before].group,
+                                  group.sessions[group.compare_after].group);
+}
+
+std::string Session::comparison_csv() const {
+  const std::optional<workshop::Comparison> c = comparison();
+  return c ? workshop::comparison_csv(*c, group_session_name(group.compare_before),
+                                      group_session_name(group.compare_after))
+           : std::string();
 }
 
 // --- Questionnaires ---------------------------------------------------------------------------------------

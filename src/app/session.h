@@ -73,6 +73,14 @@ class Session {
   void add_group_files(const std::vector<PickedFile>& files);
   void clear_group() { group = {}; }
   std::string group_json() const;
+  // Named sessions: a new one (named as typed, or "Session N") becomes the one files go to, and is compared
+  // with the one open before it.
+  void new_group_session(std::string_view name);
+  void open_group_session(std::size_t index);
+  std::string group_session_name(std::size_t index) const;
+  // The two sessions chosen for before and after; none while there is only one session.
+  std::optional<workshop::Comparison> comparison() const;
+  std::string comparison_csv() const;
 
   // --- Questionnaires ------------------------------------------------------------------------------
   // Reads a questionnaire file; with answers in progress it waits for confirmation unless `confirmed`.

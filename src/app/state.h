@@ -58,11 +58,22 @@ struct PersonState {
   std::size_t undo_index = 0;
 };
 
-// The trainer's group view: in memory until the trainer saves it.
-struct GroupView {
+// One named session of the group view (e.g. "Before" and "After" a training).
+struct GroupSession {
+  std::string name;  // as typed; "" shows as "Session N"
   workshop::Group group;
   std::set<std::size_t> seen;  // hashes of the files in the group: identical ones are counted, and said
   int identical = 0;
+};
+
+// The trainer's group view: named sessions, in memory until the trainer saves one (as a group file).
+struct GroupView {
+  std::vector<GroupSession> sessions = std::vector<GroupSession>(1);  // files go to sessions[current]
+  std::size_t current = 0;
+  std::string new_name;                               // the name of a new session, as typed
+  std::size_t compare_before = 0, compare_after = 1;  // the sessions compared (when there are two or more)
+  GroupSession& now() { return sessions[current]; }
+  const GroupSession& now() const { return sessions[current]; }
 };
 
 // Which questionnaire is in use: ours or a trainer's own file (stored on the device, not the person's).

@@ -182,12 +182,12 @@ TEST(Session, FilesGoWhereTheyBelong) {
   s.model().show(Screen::Results);
   s.open_files(files_json({s.handover_text()}));
   EXPECT_EQ(s.model().screen(), Screen::Group);
-  EXPECT_EQ(s.group.group.participants(), 1);
+  EXPECT_EQ(s.group.now().group.participants(), 1);
   // Several files only go there.
   s.model().show(Screen::Workshop);
   s.open_files(files_json({"{}", "{}"}));
   EXPECT_EQ(s.model().screen(), Screen::Group);
-  EXPECT_EQ(s.group.group.errors.size(), 2u);
+  EXPECT_EQ(s.group.now().group.errors.size(), 2u);
   // A single file on the workshop screen is a questionnaire: with answers in progress it waits for a yes.
   s.model().show(Screen::Workshop);
   s.open_files(files_json({trainer_questionnaire()}));

@@ -276,6 +276,105 @@ TEST(Workshop, GroupViewAggregatesKeepsQuestionnairesApartAndListsBadFiles) {
   EXPECT_EQ(h.model().screen(), app::Screen::Group);
 }
 
+// A hand-over file for the group view tests, written through the core's writer from consistent values.
+std::string handover_file(std::array<int, 4> centi, const std::string& nickname) {
+  workshop::Handover ho;
+  ho.questionnaire_id = "ssi-selfcheck";
+  ho.questionnaire_version = "1.0.0";
+  ho.component_centi = centi;
+  ho.total = (centi[0] + centi[1] + centi[2] + centi[3] + 50) / 100;
+  ho.corridor = corridor_for(ho.total);
+  ho.nickname = nickname;
+  return workshop::handover_json(ho, "test");
+}
+
+// The text of a node of the last frame's semantics tree ("" when there is none).
+std::string node_text(std::string_view id) {
+  for (const app::WidgetInfo& w : app::widget_log().tree())
+    if (w.id == id) return w.label;
+  return "";
+}
+
+TEST(Workshop, BeforeAndAfterSessionsAreComparedExportedAndShownAsASlide) {
+  for (const ImVec2 size : {ImVec2(390, 844), ImVec2(1440, 900)}) {
+    Harness h(size.x, size.y, "en-US");
+    ASSERT_TRUE(h.ok) << h.error;
+    // Before: Anna 40, Ben 20 (inactive), one anonymous 60.
+    h.app.group_import(
+        files_json({handover_file({1000, 1000, 1000, 1000}, "Anna"), handover_file({500, 500, 500, 500}, "Ben"),
+                    handover_file({1500, 1500, 1500, 1500}, "")}));
+    h.frames(2);
+    EXPECT_FALSE(h.widget("compare.csv")) << "nothing to compare with one session";
+    // A new session by name, through the screen.
+    ASSERT_TRUE(h.click("group.session.name"));
+    h.type("After");
+    ASSERT_TRUE(h.click("group.session.new"));
+    h.frames(2);
+    ASSERT_TRUE(h.widget("group.session.1"));
+    EXPECT_TRUE(h.widget("group.session.1")->selected);
+    // After: Anna 60 (up to active), Ben 20 (same), nobody anonymous.
+    const json agg = json::parse(h.app.group_import(
+        files_json({handover_file({1500, 1500, 1500, 1500}, "Anna"), handover_file({500, 500, 500, 500}, "Ben")})));
+    EXPECT_EQ(agg["allParticipants"], 2) << "files go to the open session";
+    ASSERT_EQ(agg["sessions"].size(), 2u);
+    EXPECT_EQ(agg["sessions"][0]["name"], "Session 1");
+    EXPECT_EQ(agg["sessions"][1]["name"], "After");
+    EXPECT_EQ(agg["sessions"][0]["participants"], 3);
+    const json& c = agg["comparison"];
+    ASSERT_TRUE(c.is_object()) << agg.dump();
+    EXPECT_EQ(c["before"]["total"]["mean"].get<double>(), 40.0);
+    EXPECT_EQ(c["after"]["total"]["mean"].get<double>(), 40.0);
+    EXPECT_EQ(c["after"]["total"]["spread"].get<double>(), 20.0);
+    EXPECT_EQ(c["movedUp"], 1);
+    EXPECT_EQ(c["stayed"], 1);
+    EXPECT_EQ(c["movedDown"], 0);
+    h.frames(2);
+    // The tables on screen: the total's mean before, after and its change.
+    EXPECT_EQ(node_text("compare.mean.r1.c0"), "40.00");
+    EXPECT_EQ(node_text("compare.median.r1.c0"), "40.00");
+    EXPECT_EQ(node_text("compare.spread.r1.c1"), "20.00");
+    EXPECT_EQ(node_text("compare.spread.r1.c2"), "+3.67");  // 16.33 before (40, 20, 60)
+    EXPECT_EQ(node_text("compare.mean.r0.c1"), "After");
+    EXPECT_NE(node_text("compare.people.0").find("Anna: 40 → 60 (+20)"), std::string::npos)
+        << node_text("compare.people.0");
+    // The CSV download.
+    ASSERT_TRUE(h.click("compare.csv"));
+    ASSERT_FALSE(h.host.downloads.empty());
+    const std::string csv = h.host.downloads.back().bytes;
+    EXPECT_EQ(csv.rfind(std::string(workshop::kComparisonCsvHeader) + "\r\n", 0), 0u);
+    EXPECT_NE(csv.find("mean,,After,10.00,10.00,10.00,10.00,40.00,,2\r\n"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("person,Anna,change,5.00,5.00,5.00,5.00,20.00,up,\r\n"), std::string::npos) << csv;
+    EXPECT_EQ(h.host.downloads.back().name.rfind("ssi-comparison-", 0), 0u);
+    // Nothing of it is stored on the device.
+    for (const auto& [key, value] : h.host.storage) EXPECT_EQ(value.find("Anna"), std::string::npos) << key;
+    // Every widget fits the width.
+    for (const auto& w : app::widget_log().last()) EXPECT_LE(w.rect.Max.x, size.x) << w.id << " at " << size.x;
+    // As a slide: the seventh, after the six fixed ones.
+    ASSERT_TRUE(h.click("compare.slide"));
+    h.settle();
+    EXPECT_EQ(h.model().screen(), app::Screen::Presenter);
+    EXPECT_EQ(h.widget("presenter.slide")->label, "Before and after");
+    EXPECT_EQ(node_text("slide.compare.mean.r1.c2"), "0.00");
+    h.key(ImGuiKey_Home);
+    h.key(ImGuiKey_End);
+    h.settle();
+    EXPECT_EQ(h.widget("presenter.slide")->label, "Before and after") << "End reaches the comparison";
+    EXPECT_FALSE(h.app.animating());
+    // Choosing the same session twice compares nothing; the slide is gone again.
+    h.model().show(app::Screen::Group);
+    h.frames(2);
+    ASSERT_TRUE(h.click("compare.after.0"));
+    h.frames(2);
+    EXPECT_FALSE(h.widget("compare.csv"));
+    EXPECT_TRUE(json::parse(h.app.group_import("[]"))["comparison"].is_null());
+    // The first session opens again with its three files (its tab is at the top: reveal() only scrolls down).
+    h.app.scroll_by(-100000.0f);
+    h.frames(2);
+    ASSERT_TRUE(h.click("group.session.0"));
+    EXPECT_EQ(json::parse(h.app.group_import("[]"))["allParticipants"], 3);
+  }
+}
+
 TEST(Workshop, PresenterSlidesAreReachableWithTheKeyboardAloneInLargeHighContrastType) {
   Harness h(1920, 1080, "de-DE");
   ASSERT_TRUE(h.ok) << h.error;
