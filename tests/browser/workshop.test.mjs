@@ -84,6 +84,79 @@ test('50 generated participant files: every aggregate shown equals an independen
   } finally { await app.context.close(); }
 });
 
+test('before and after: two named sessions compared on screen, as CSV and as a slide', async () => {
+  const app = await openApp(browser, server, { width: 390, height: 844, locale: 'de-DE' });
+  const page = app.page;
+  try {
+    const next = random(20261129);
+    const draw = (n, boost) => Array.from({ length: n }, (_, i) => ({
+      centi: COMPONENTS.map(() => Math.min(2500, Math.floor(next() * 2001) + boost * Math.floor(next() * 600))),
+      nickname: i < n - 2 ? `N${i}` : '',
+    }));
+    const before = draw(12, 0), after = draw(10, 1);
+    await page.evaluate((t) => ssiTest.groupImport(t), before.map(handover));
+    await settle(page);
+    await clickOnScreen(page, 'group.session.name');
+    await page.keyboard.type('Nachher');
+    await clickOnScreen(page, 'group.session.new');
+    await settle(page);
+    const agg = await page.evaluate((t) => ssiTest.groupImport(t), after.map(handover));
+    assert.deepEqual(agg.sessions.map((s) => [s.name, s.participants]), [['Sitzung 1', 12], ['Nachher', 10]]);
+    const c = agg.comparison;
+    assert.ok(c, JSON.stringify(agg));
+    // Independently: mean and median as the group view's test computes them, the spread with Math.sqrt.
+    const totalOf = (p) => Math.floor((p.centi.reduce((a, b) => a + b, 0) + 50) / 100);
+    const sd = (xs) => {
+      const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+      return Math.round(Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / xs.length));
+    };
+    for (const [side, people] of [['before', before], ['after', after]]) {
+      const totals = people.map((p) => totalOf(p) * 100);
+      const s = stats(totals);
+      assert.equal(Math.round(c[side].total.mean * 100), s.mean, `${side} total mean`);
+      assert.equal(Math.round(c[side].total.median * 100), s.median, `${side} total median`);
+      assert.equal(Math.round(c[side].total.spread * 100), sd(totals), `${side} total spread`);
+      COMPONENTS.forEach((k, i) => {
+        const xs = people.map((p) => p.centi[i]);
+        assert.equal(Math.round(c[side].components[i].mean * 100), stats(xs).mean, `${side} ${k} mean`);
+        assert.equal(Math.round(c[side].components[i].spread * 100), sd(xs), `${side} ${k} spread`);
+      });
+    }
+    const corridorOf = (t) => (t < 30 ? 0 : t < 50 ? 1 : t <= 80 ? 2 : 3);
+    let up = 0, down = 0, same = 0;
+    for (const p of after.filter((x) => x.nickname)) {
+      const b = before.find((x) => x.nickname === p.nickname);
+      const d = corridorOf(totalOf(p)) - corridorOf(totalOf(b));
+      if (d > 0) up++; else if (d < 0) down++; else same++;
+    }
+    assert.deepEqual([c.movedUp, c.movedDown, c.stayed], [up, down, same]);
+    assert.equal(c.people.length, 8);
+    await settle(page);
+    await screenshot(page, 'group-compare-390x844');
+    // The CSV download: the header and one line per measure and session.
+    const download = page.waitForEvent('download');
+    await clickOnScreen(page, 'compare.csv');
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    assert.ok(csv.startsWith('row,name,session,brand,find,engage,relationships,total,corridor,count\r\n'), csv.slice(0, 80));
+    assert.ok(csv.includes(`\r\nmean,,Nachher,`), csv);
+    assert.equal(csv.split('\r\n').filter((l) => l.startsWith('person,')).length, 8 * 3);
+    // The slide: the seventh, in the presenter's large type.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await settle(page);
+    await screenshot(page, 'group-compare-1920x1080');
+    await clickOnScreen(page, 'compare.slide');
+    await settle(page);
+    assert.equal((await state(page)).screen, 'presenter');
+    assert.equal((await state(page)).slide, 6);
+    assert.equal((await widget(page, 'presenter.slide')).label, 'Vorher und nachher');
+    await screenshot(page, 'presenter-compare-1920x1080');
+    // Nothing of either session is stored on the device.
+    const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join('\n'));
+    assert.ok(!stored.includes('Nachher') && !stored.includes('N0'), 'a session was stored');
+    assert.deepEqual(app.errors, []);
+  } finally { await app.context.close(); }
+});
+
 test('mixed questionnaire versions are kept apart; bad files are listed and the good ones counted', async () => {
   const app = await openApp(browser, server, { width: 1440, height: 900, locale: 'en-US' });
   const page = app.page;
