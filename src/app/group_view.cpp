@@ -83,14 +83,22 @@ void App::Impl::group_view() {
     gap(0.8f);
     begin_card(1.0f);
     const std::size_t bad = group->errors.size();
-    heading(m.t(bad == 1 ? "ui.group.errors.one" : "ui.group.errors", {{"count", std::to_string(bad)}}), Font::H2);
+    const std::string title =
+        m.t(bad == 1 ? "ui.group.errors.one" : "ui.group.errors", {{"count", std::to_string(bad)}});
+    heading(title, Font::H2);
+    // The refused files are a list, each item one file and its first reason.
+    SemanticGroup list("group.errors", "list", title);
+    ImGui::PushFont(theme().font(Font::Small));
     for (const workshop::FileError& e : group->errors) {
       const std::string reason =
           e.problems.empty() ? std::string() : describe(m.strings(), e.problems.front(), m.lang());
-      small_text("• " + m.t("ui.group.error",
-                            {{"name", e.name.empty() ? std::to_string(e.index + 1) : e.name}, {"reason", reason}}),
-                 p.text);
+      const std::string line =
+          m.t("ui.group.error", {{"name", e.name.empty() ? std::to_string(e.index + 1) : e.name}, {"reason", reason}});
+      ImGui::TextUnformatted(("• " + line).c_str());
+      semantic_text("group.errors." + std::to_string(e.index), line,
+                    ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), "listitem");
     }
+    ImGui::PopFont();
     end_card(p.danger);
   }
 }
@@ -114,7 +122,8 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
   const float name_w = std::max(width - th.em(15.0f), th.em(7.5f));
   const float col_w = (width - name_w) / 4.0f;
   // Each row is also a row of a table node: the header row names the columns, every other row its measure.
-  const std::string table_id = "group." + part.questionnaire_id + "." + part.questionnaire_version + ".stats";
+  const std::string part_id = "group." + part.questionnaire_id + "." + part.questionnaire_version;
+  const std::string table_id = part_id + ".stats";
   std::optional<SemanticGroup> table(std::in_place, table_id, "table", m.t("ui.a11y.group_stats"));
   int row_index = 0;
   auto cells = [&](const std::string& name, const std::array<std::string, 4>& values, ImVec4 colour, Font font) {
@@ -168,8 +177,9 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
   int most = 1;
   for (int count : part.corridors) most = std::max(most, count);
   for (int i = 0; i < 4; ++i)
-    bar_row(m.t(key::corridor(static_cast<Corridor>(i))), static_cast<float>(part.corridors[i]),
-            static_cast<float>(most), std::to_string(part.corridors[i]), p.corridor[i]);
+    bar_row(part_id + ".corridor." + std::to_string(i), m.t(key::corridor(static_cast<Corridor>(i))),
+            static_cast<float>(part.corridors[i]), static_cast<float>(most), std::to_string(part.corridors[i]),
+            p.corridor[i]);
   gap(0.6f);
 
   // Where the group stands, and the first step most of them got.
@@ -199,14 +209,19 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImGui::PushFont(th.font(Font::Small));
     const ImVec2 o = ImGui::GetCursorScreenPos();
+    // A list for assistive technology: one item per person, "name: total", where it is painted.
+    SemanticGroup people(part_id + ".people", "list", m.t("ui.group.people"));
     int i = 0;
     for (const workshop::Participant& person : part.participants) {
       const ImVec2 at = o + ImVec2((i % columns) * (w + th.em(1.0f)), (i / columns) * (h + th.em(0.3f)));
       const std::string total = std::to_string(person.handover.total);
+      const std::string name = participant_name(m, person);
       const float tw = text_size(total, Font::Small).x;
-      text_ellipsis(dl, at, at + ImVec2(w - tw - th.em(0.6f), h), at.x + w - tw - th.em(0.6f), at.x + w - tw,
-                    participant_name(m, person));
+      text_ellipsis(dl, at, at + ImVec2(w - tw - th.em(0.6f), h), at.x + w - tw - th.em(0.6f), at.x + w - tw, name);
       dl->AddText(ImVec2(at.x + w - tw, at.y), u32(p.text), total.c_str());
+      semantic_text(part_id + ".people." + std::to_string(person.number),
+                    m.t("ui.a11y.named_value", {{"name", name}, {"value", total}}), ImRect(at, at + ImVec2(w, h)),
+                    "listitem");
       ++i;
     }
     ImGui::PopFont();

@@ -43,8 +43,8 @@ void App::Impl::handover() {
   const bool narrow = ImGui::CalcItemWidth() < th.em(30.0f);
   for (Component c : kComponents) {
     const int i = index_of(c);
-    bar_row(narrow ? m.t(key::component_short(c)) : component_name(m, c), r.components[i],
-            static_cast<float>(kComponentMax), points(r.component_centi[i], m.lang()), p.component[i]);
+    bar_row("handover.component." + std::to_string(i), narrow ? m.t(key::component_short(c)) : component_name(m, c),
+            r.components[i], static_cast<float>(kComponentMax), points(r.component_centi[i], m.lang()), p.component[i]);
   }
   gap(0.2f);
   ImGui::PushFont(th.font(Font::Strong));

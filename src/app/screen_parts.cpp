@@ -97,7 +97,8 @@ void component_cards(const Model& m, float two_columns_from_em, Font title,
 }
 
 // A horizontal bar row: label on the left, a bar proportional to value/max, the value text on the right.
-void bar_row(const std::string& label, float value, float max, const std::string& value_text, ImVec4 colour) {
+void bar_row(std::string_view id, const std::string& label, float value, float max, const std::string& value_text,
+             ImVec4 colour) {
   const Theme& th = theme();
   const Palette& p = th.palette;
   const float width = ImGui::CalcItemWidth();
@@ -116,6 +117,7 @@ void bar_row(const std::string& label, float value, float max, const std::string
   const float tw = text_size(value_text, Font::Body).x;
   dl->AddText(ImVec2(o.x + width - tw, o.y), u32(p.text), value_text.c_str());
   ImGui::PopFont();
+  semantic_meter(id, label, value_text, value, max, ImRect(o, o + ImVec2(width, h)));
   ImGui::Dummy(ImVec2(width, h));
 }
 

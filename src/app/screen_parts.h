@@ -28,8 +28,10 @@ void colour_dot(ImVec4 colour, Font font);
 // in `title`, then whatever `body` draws for the component.
 void component_cards(const Model& m, float two_columns_from_em, Font title, const std::function<void(Component)>& body);
 
-// A horizontal bar row: label on the left, a bar proportional to value/max, the value text on the right.
-void bar_row(const std::string& label, float value, float max, const std::string& value_text, ImVec4 colour);
+// A horizontal bar row: label on the left, a bar proportional to value/max, the value text on the right; a meter
+// node `id` for assistive technology.
+void bar_row(std::string_view id, const std::string& label, float value, float max, const std::string& value_text,
+             ImVec4 colour);
 
 // The corridor scale 0–30–50–80–100 as a labelled bar with the reach threshold marked, and a legend.
 void corridor_bar(const Model& m);

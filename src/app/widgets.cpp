@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 #include "app/imgui_access.h"
 
@@ -279,14 +280,22 @@ void focus_ring(const ImRect& rect, float rounding) {
 
 // A node for the text item just drawn (heading, paragraph).
 void record_text(std::string_view text, const char* role, int level) {
-  static int ordinal = 0;
+  // Ids from the text and the window's id stack, not the order on screen: a text that appears above leaves the
+  // other texts' nodes alone, so the mirror updates one node instead of renumbering every one after it.
+  static std::unordered_map<ImGuiID, int> seen;
   static int frame = -1;
   if (frame != ImGui::GetFrameCount()) {
     frame = ImGui::GetFrameCount();
-    ordinal = 0;
+    seen.clear();
   }
-  WidgetInfo& node = record("txt." + std::to_string(ordinal++), role, text,
-                            ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), false, false);
+  const ImGuiID hash = ImGui::GetID(text.data(), text.data() + text.size());
+  const int repeat = seen[hash]++;
+  char id[32];
+  if (repeat == 0)
+    std::snprintf(id, sizeof id, "txt.%08x", hash);
+  else
+    std::snprintf(id, sizeof id, "txt.%08x.%d", hash, repeat);
+  WidgetInfo& node = record(id, role, text, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), false, false);
   node.level = level;
   node.imgui_id = 0;
 }

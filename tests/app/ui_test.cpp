@@ -2,6 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <imgui.h>
 
 #include "harness.h"
 
@@ -126,6 +131,36 @@ TEST(Ui, FocusAndActivationFromThePageReachTheWidget) {
   h.settle();
   EXPECT_EQ(h.model().screen(), app::Screen::Data);
   EXPECT_FALSE(h.widget("menu.data")) << "the menu closed";
+}
+
+// A text's node keeps its id when another text appears above it (ids come from the text, not the order), so the
+// page's mirror changes one node, not every one after it; a text shown twice gets two ids.
+TEST(Ui, TextNodesKeepTheirIdsWhenATextAppearsAbove) {
+  Harness h;
+  h.frame();
+  auto text_ids = [](bool notice_above) {
+    ImGui::NewFrame();
+    app::widget_log().begin_frame();
+    ImGui::Begin("texts");
+    if (notice_above) app::paragraph("A notice that just appeared");
+    app::paragraph("First");
+    app::paragraph("Second");
+    app::paragraph("First");
+    ImGui::End();
+    app::widget_log().end_frame();
+    ImGui::Render();
+    std::vector<std::pair<std::string, std::string>> ids;  // label, id
+    for (const auto& w : app::widget_log().tree())
+      if (w.role == "text") ids.emplace_back(w.label, w.id);
+    return ids;
+  };
+  auto without = text_ids(false);
+  auto with = text_ids(true);
+  ASSERT_EQ(without.size(), 3u);
+  ASSERT_EQ(with.size(), 4u);
+  with.erase(with.begin());
+  EXPECT_EQ(with, without);
+  EXPECT_NE(without[0].second, without[2].second) << "the same text twice has two ids";
 }
 
 TEST(Ui, EveryNodeIdIsUniqueOnEveryScreen) {
