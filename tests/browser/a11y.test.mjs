@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, startServer, openApp, settle, screenshot } from './lib.mjs';
+import { launch, startServer, openApp, settle, screenshot, waitReady } from './lib.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await startServer(); });
@@ -185,6 +185,38 @@ test('radiogroup, advice and plan lists, history table, import announcements', a
     await page.waitForTimeout(200);
     assert.match(await page.evaluate(() => document.getElementById('status').textContent), /Imported: 0 self-checks and 0 real/);
   } finally { await app.context.close(); }
+});
+
+// The browser's text size (the root element's font size; 32 px = 200 %) scales the app's text, and at 200 % on a
+// phone nothing on any screen reaches past the right edge: the mirror's nodes stay inside the 390 px and the page
+// never scrolls sideways.
+test('200 % text from the browser at 390 px: larger text, no horizontal overflow on any screen', async () => {
+  const headingHeight = async (rootPx) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE', reducedMotion: 'reduce' });
+    await context.addInitScript((px) => { document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = px + 'px'; }); }, rootPx);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitReady(page);
+    await settle(page);
+    const heading = (await page.evaluate(() => ssiTest.a11y())).find((n) => n.role === 'heading');
+    return { context, page, height: heading.h };
+  };
+  const normal = await headingHeight(16);
+  await normal.context.close();
+  const { context, page, height } = await headingHeight(32);
+  try {
+    assert.ok(height >= normal.height * 1.8, `the heading grew with the browser's text size (${normal.height} -> ${height} px)`);
+    await answerAll(page);
+    for (const screen of SCREENS) {
+      await show(page, screen);
+      const nodes = await page.evaluate(() => ssiTest.a11y());
+      assert.ok(nodes.length > 3, `${screen}: has content`);
+      for (const n of nodes.filter((n) => n.w > 0))
+        assert.ok(n.x >= -1 && n.x + n.w <= 391, `${screen}: ${n.role} "${n.name}" at x ${n.x}, width ${n.w} fits 390 px`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), `${screen}: no sideways scrolling`);
+      if (screen === 'results') await screenshot(page, 'a11y-text200-results-390x844');
+    }
+  } finally { await context.close(); }
 });
 
 test('axe-core finds nothing critical or serious on the main screens', async () => {
