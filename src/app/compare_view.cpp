@@ -57,11 +57,7 @@ void App::Impl::compare_table(std::string_view id, int measure, const workshop::
     const ImVec2 o = ImGui::GetCursorScreenPos();
     const float h = text_size("X", f).y;
     ImGui::PushFont(th.font(f));
-    if (colour.w > 0)
-      dl->AddRectFilled(o + ImVec2(0, h * 0.25f), o + ImVec2(h * 0.5f, h * 0.75f), u32(colour), h * 0.12f);
-    const float text_x = o.x + (colour.w > 0 ? h * 0.8f : 0);
-    text_ellipsis(dl, ImVec2(text_x, o.y), ImVec2(o.x + name_w - th.em(0.3f), o.y + h), o.x + name_w - th.em(0.3f),
-                  o.x + name_w, name);
+    swatch_name_cell(dl, o, name_w, h, colour, name);
     semantic_text(row_id + ".name", name, ImRect(o, o + ImVec2(name_w, h)), header ? "columnheader" : "rowheader");
     for (int i = 0; i < 3; ++i) {
       const float right = o.x + name_w + col_w * (i + 1);

@@ -144,11 +144,7 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float h = text_size("X", font).y;
     ImGui::PushFont(th.font(font));
-    if (colour.w > 0)
-      dl->AddRectFilled(o + ImVec2(0, h * 0.25f), o + ImVec2(h * 0.5f, h * 0.75f), u32(colour), h * 0.12f);
-    const float text_x = o.x + (colour.w > 0 ? h * 0.8f : 0);
-    text_ellipsis(dl, ImVec2(text_x, o.y), ImVec2(o.x + name_w - th.em(0.3f), o.y + h), o.x + name_w - th.em(0.3f),
-                  o.x + name_w, name);
+    swatch_name_cell(dl, o, name_w, h, colour, name);
     for (int i = 0; i < 4; ++i) {
       const float tw = text_size(values[i], font).x;
       dl->AddText(ImVec2(o.x + name_w + col_w * (i + 1) - tw, o.y), u32(p.text), values[i].c_str());

@@ -121,4 +121,13 @@ void bar_row(std::string_view id, const std::string& label, float value, float m
   ImGui::Dummy(ImVec2(width, h));
 }
 
+void swatch_name_cell(ImDrawList* dl, ImVec2 o, float name_w, float h, ImVec4 colour, const std::string& name) {
+  const Theme& th = theme();
+  if (colour.w > 0)
+    dl->AddRectFilled(o + ImVec2(0, h * 0.25f), o + ImVec2(h * 0.5f, h * 0.75f), u32(colour), h * 0.12f);
+  const float text_x = o.x + (colour.w > 0 ? h * 0.8f : 0);
+  text_ellipsis(dl, ImVec2(text_x, o.y), ImVec2(o.x + name_w - th.em(0.3f), o.y + h), o.x + name_w - th.em(0.3f),
+                o.x + name_w, name);
+}
+
 }  // namespace ssi::app

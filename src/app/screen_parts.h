@@ -33,6 +33,10 @@ void component_cards(const Model& m, float two_columns_from_em, Font title, cons
 void bar_row(std::string_view id, const std::string& label, float value, float max, const std::string& value_text,
              ImVec4 colour);
 
+// A table row's name cell at `o`, `name_w` wide and `h` high, in the current font: a colour swatch (when `colour`
+// is not transparent) and the name, cut with "..." where it does not fit.
+void swatch_name_cell(ImDrawList* dl, ImVec2 o, float name_w, float h, ImVec4 colour, const std::string& name);
+
 // The corridor scale 0–30–50–80–100 as a labelled bar with the reach threshold marked, and a legend.
 void corridor_bar(const Model& m);
 
