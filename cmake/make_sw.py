@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Fills dist/sw.js with the build's file list and a hash of their contents.
+"""Writes the site's sw.js from the template web/sw.js, with the site's file list and a hash of their contents.
 
-usage: make_sw.py DIST_DIR
+usage: make_sw.py TEMPLATE SITE_DIR
 The cache name changes whenever any shipped byte changes, so a new deployment installs a complete new cache
 and the old one is removed when it takes over. sw.js itself is not precached (the browser fetches it).
 """
@@ -12,19 +12,18 @@ import sys
 
 
 def main() -> int:
-    dist = sys.argv[1]
-    files = sorted(f for f in os.listdir(dist) if os.path.isfile(os.path.join(dist, f)) and f != "sw.js")
+    template, site = sys.argv[1], sys.argv[2]
+    files = sorted(f for f in os.listdir(site) if os.path.isfile(os.path.join(site, f)) and f != "sw.js")
     digest = hashlib.sha256()
     for name in files:
         digest.update(name.encode())
-        with open(os.path.join(dist, name), "rb") as handle:
+        with open(os.path.join(site, name), "rb") as handle:
             digest.update(hashlib.sha256(handle.read()).digest())
-    path = os.path.join(dist, "sw.js")
-    with open(path, encoding="utf-8") as handle:
+    with open(template, encoding="utf-8") as handle:
         text = handle.read()
     text = text.replace("__SSI_HASH__", digest.hexdigest()[:16])
     text = text.replace("__SSI_FILES__", json.dumps(["./"] + ["./" + f for f in files]))
-    with open(path, "w", encoding="utf-8") as handle:
+    with open(os.path.join(site, "sw.js"), "w", encoding="utf-8") as handle:
         handle.write(text)
     return 0
 

@@ -1,6 +1,6 @@
 // SSI Self-Check service worker: the whole site in one cache per build, so the app loads offline after the
 // first visit and never mixes files of two versions. Written by hand; cmake/make_sw.py fills in the build's
-// file list and content hash when dist/ is assembled.
+// file list and content hash when the site is assembled.
 const CACHE = 'ssi-selfcheck-__SSI_HASH__';
 const FILES = __SSI_FILES__;
 

@@ -1,5 +1,5 @@
 #pragma once
-// The glyphs the UI can show. CMakeLists.txt reads the U+ ranges below to subset the fonts at build time,
+// The glyphs the UI can show. cmake/subset_fonts.py reads kTextRanges and the SSI_ICON_* bytes to subset the fonts,
 // and Theme::load_fonts (theme.cpp) hands the same ranges to ImGui, so subsetting and rasterising never disagree.
 #include <imgui.h>
 

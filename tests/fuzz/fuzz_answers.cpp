@@ -1,5 +1,5 @@
 // libFuzzer target: importing saved answers/results against the shipped questionnaire.
-// Built by scripts/fuzz with SSI_SOURCE_DIR pointing at the repository.
+// Built by tests/fuzz/CMakeLists.txt with SSI_SOURCE_DIR pointing at the repository.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -1,5 +1,5 @@
 // libFuzzer target: the questionnaire loader, and scoring on whatever it accepts.
-// Built by scripts/fuzz. Invariants are checked with __builtin_trap so a violation is a finding.
+// Built by tests/fuzz/CMakeLists.txt. Invariants are checked with __builtin_trap so a violation is a finding.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -1,6 +1,6 @@
 #pragma once
 // The shipped questionnaire (content/questionnaire.json), loaded once, for the fuzz targets that read files
-// against it. SSI_SOURCE_DIR is defined by scripts/fuzz.
+// against it. SSI_SOURCE_DIR is defined by tests/fuzz/CMakeLists.txt.
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
