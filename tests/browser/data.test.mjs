@@ -434,6 +434,61 @@ test('unreadable data and full storage, then an edit: the original survives byte
   } finally { await context.close(); }
 });
 
+// RFC 4180 as a spreadsheet reads it: quoted cells may hold commas, quotes and line breaks.
+function parseCsv(text) {
+  const rows = [[]];
+  let cell = '', quoted = false;
+  for (let i = 0; i < text.length; ++i) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; ++i; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { rows.at(-1).push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { rows.at(-1).push(cell); cell = ''; rows.push([]); ++i; }
+    else cell += c;
+  }
+  if (cell !== '' || rows.at(-1).length) rows.at(-1).push(cell);
+  if (!rows.at(-1).length) rows.pop();
+  return rows;
+}
+
+test('the CSV download neutralises every formula trigger a spreadsheet would run (= + - @ tab CR, after spaces)', async () => {
+  const app = await openApp(browser, server, { width: 1440, height: 900, locale: 'en-US' });
+  const page = app.page;
+  try {
+    const base = JSON.parse(readFileSync(join('tests', 'core', 'imports', 'good', 'full.json'), 'utf8'));
+    const triggers = ['=HYPERLINK("https://example.invalid","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '  =1', 'a\r\n=1'];
+    const doc = { ...base, checks: [], real: [] };
+    triggers.forEach((note, i) => {
+      doc.checks.push({ ...base.checks[0], id: `-check-${i}`, note });
+      doc.real.push({ ...base.real[0], id: `-real-${i}`, date: `2026-11-${String(10 + i).padStart(2, '0')}`, note });
+    });
+    assert.deepEqual(await page.evaluate((t) => ssiTest.importText(t), JSON.stringify(doc)), { ok: true, error: null });
+    await page.evaluate(() => ssiTest.show('data'));
+    await settle(page);
+    const download = page.waitForEvent('download');
+    await clickWidget(page, 'data.csv');
+    const rows = parseCsv(readFileSync(await (await download).path(), 'utf8'));
+    const header = rows.shift();
+    assert.equal(rows.length, 2 * triggers.length, 'one row per entry');
+    const wanted = new Map([...doc.checks, ...doc.real].map((e) => [e.id, e]));
+    for (const row of rows) {
+      assert.equal(row.length, header.length, `row ${row[1]} keeps its columns`);
+      for (const name of ['id', 'date', 'note']) {
+        const cell = row[header.indexOf(name)];
+        assert.doesNotMatch(cell, /^[ ]*[=+\-@\t\r]/, `${name} cell ${JSON.stringify(cell)} starts as a formula`);
+      }
+      const original = wanted.get(row[header.indexOf('id')].replace(/^'/, ''));
+      assert.ok(original, `row ${row[1]} belongs to an imported entry`);
+      const trigger = /^[ ]*[=+\-@\t\r]/.test(original.note);
+      assert.equal(row[header.indexOf('note')], (trigger ? "'" : '') + original.note, 'the note is kept whole (behind one apostrophe if it starts as a formula)');
+      wanted.delete(original.id);
+    }
+    assert.equal(wanted.size, 0, 'every entry is in the CSV');
+    assert.deepEqual(app.errors, []);
+  } finally { await app.context.close(); }
+});
+
 test('an import that will not fit into the storage is refused up front with a clear message, and nothing changes', async () => {
   const app = await openApp(browser, server, { width: 1440, height: 900, locale: 'de-DE' });
   const page = app.page;
