@@ -267,7 +267,8 @@ void App::Impl::frame() {
   session.sync_document();
   announcer.frame(host, m);
   state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || scroll_to_top ||
-                           scroll_requested || th.body_size != Theme::kBodySize * ps.font_scale;
+                           scroll_requested || std::exchange(relayout, false) ||
+                           th.body_size != Theme::kBodySize * ps.font_scale;
   drawn_revision = m.revision();
 }
 

@@ -35,7 +35,15 @@ struct App::Impl {
   Screen drawn_screen = Screen::Welcome;
   std::string drawn_question;
   bool state_changed_in_frame = false;
+  bool relayout = false;     // a view measured a size that changes its layout: draw once more
   float pending_scroll = 0;  // touch drag to apply on the next frame
+  // The history's rows (ImGuiListClipper): one card height per width and text size, and the rows last on screen.
+  struct HistoryRows {
+    float width = 0, em = 0, card_h = 0;
+    int first_shown = -1, last_shown = -1;
+  } history_rows;
+  static constexpr int kRowsBeyond = 3;
+  static constexpr std::size_t kChartTableRows = 24;  // rows of the chart's table before entries are grouped
 
   explicit Impl(Host& h) : host(h), session(h) {}
   Model& model() { return session.model(); }

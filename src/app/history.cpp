@@ -53,53 +53,81 @@ void App::Impl::history() {
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.date > b.date; });
   std::optional<Row> remove;
   std::optional<std::size_t> open;
-  for (const Row& row : rows) {
-    const auto& centi = row.real ? doc.real[row.index].component_centi : doc.checks[row.index].component_centi;
-    const int total = row.real ? doc.real[row.index].total() : doc.checks[row.index].total;
-    const std::string& id = row.real ? doc.real[row.index].id : doc.checks[row.index].id;
-    begin_card(0.8f);
-    ImGui::PushFont(th.font(Font::Strong));
-    paragraph(m.t(row.real ? "ui.history.real" : "ui.history.selfcheck") + " \xc2\xb7 " + row.date.substr(0, 10) +
-              " \xc2\xb7 " + std::to_string(total));
-    ImGui::PopFont();
-    // "Marke 15,0 · Personen 11,5 · …": each name stays with its value; the pairs flow onto new lines.
-    ImGui::PushFont(th.font(Font::Small));
-    const float avail = ImGui::CalcItemWidth();
-    float line = 0;
-    for (int i = 0; i < kComponentCount; ++i) {
-      const std::string part = m.t(key::component_short(kComponents[i])) + " " + centi_text(centi[i], m.lang()) +
-                               (i + 1 < kComponentCount ? "  \xc2\xb7" : "");
-      const float w = text_size(part, Font::Small).x;
-      if (i > 0 && line + th.em(0.4f) + w <= avail) {
-        ImGui::SameLine(0, th.em(0.4f));
-        line += th.em(0.4f);
-      } else if (i > 0) {
-        line = 0;
+  // Only the rows on screen are drawn (a history of 1 500 entries costs a screenful). The clipper needs one
+  // height for every row: each card is padded to the tallest one measured at this width and text size.
+  HistoryRows& hr = history_rows;
+  if (hr.width != ImGui::CalcItemWidth() || hr.em != th.em(1.0f)) hr = {ImGui::CalcItemWidth(), th.em(1.0f), 0.0f};
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(rows.size()));
+  // A few rows beyond the screen stay in the page, so Tab reaches the next row (which then scrolls into view).
+  if (hr.first_shown >= 0)
+    clipper.IncludeItemsByIndex(std::max(0, hr.first_shown - kRowsBeyond),
+                                std::min(static_cast<int>(rows.size()), hr.last_shown + 1 + kRowsBeyond));
+  hr.first_shown = -1;
+  while (clipper.Step())
+    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+      const Row& row = rows[static_cast<std::size_t>(r)];
+      const auto& centi = row.real ? doc.real[row.index].component_centi : doc.checks[row.index].component_centi;
+      const int total = row.real ? doc.real[row.index].total() : doc.checks[row.index].total;
+      const std::string& id = row.real ? doc.real[row.index].id : doc.checks[row.index].id;
+      const float card_top = ImGui::GetCursorScreenPos().y;
+      begin_card(0.8f);
+      ImGui::PushFont(th.font(Font::Strong));
+      paragraph(m.t(row.real ? "ui.history.real" : "ui.history.selfcheck") + " \xc2\xb7 " + row.date.substr(0, 10) +
+                " \xc2\xb7 " + std::to_string(total));
+      ImGui::PopFont();
+      // "Marke 15,0 · Personen 11,5 · …": each name stays with its value; the pairs flow onto new lines.
+      ImGui::PushFont(th.font(Font::Small));
+      const float avail = ImGui::CalcItemWidth();
+      float line = 0;
+      for (int i = 0; i < kComponentCount; ++i) {
+        const std::string part = m.t(key::component_short(kComponents[i])) + " " + centi_text(centi[i], m.lang()) +
+                                 (i + 1 < kComponentCount ? "  \xc2\xb7" : "");
+        const float w = text_size(part, Font::Small).x;
+        if (i > 0 && line + th.em(0.4f) + w <= avail) {
+          ImGui::SameLine(0, th.em(0.4f));
+          line += th.em(0.4f);
+        } else if (i > 0) {
+          line = 0;
+        }
+        ImGui::TextUnformatted(part.c_str());
+        line += w;
       }
-      ImGui::TextUnformatted(part.c_str());
-      line += w;
+      ImGui::PopFont();
+      std::string& note = row.real ? doc.real[row.index].note : doc.checks[row.index].note;
+      if (text_field("history." + id + ".note", m.t("ui.history.note"), note, "", {}, store::kMaxStringBytes))
+        session.persistence().changed();
+      std::vector<RowButton> buttons;
+      if (!row.real) buttons.push_back({"history." + id + ".open", m.t("ui.history.open"), {.icon = SSI_ICON_CHART}});
+      if (!row.real)
+        buttons.push_back({"history." + id + ".export",
+                           m.t("ui.history.export"),
+                           {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}});
+      buttons.push_back({"history." + id + ".delete",
+                         m.t("ui.history.delete"),
+                         {.style = ButtonStyle::Quiet, .icon = SSI_ICON_TRASH}});
+      const int c = button_row(buttons);
+      const float bottom = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().ItemSpacing.y;
+      if (bottom - card_top > hr.card_h) {
+        hr.card_h = bottom - card_top;
+        relayout = true;  // the rows drawn so far are shorter than the slot the clipper now assumes
+      } else if (bottom - card_top < hr.card_h) {
+        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, card_top + hr.card_h));
+        ImGui::Dummy(ImVec2(0, 0));
+      }
+      end_card(row.real ? p.accent : p.component[0]);
+      gap(0.2f);
+      const float x = ImGui::GetCursorScreenPos().x;
+      if (ImGui::IsRectVisible(ImVec2(x, card_top), ImVec2(x + 1, ImGui::GetCursorScreenPos().y))) {
+        if (hr.first_shown < 0) hr.first_shown = r;
+        hr.last_shown = r;
+      }
+      if (c >= 0 && buttons[c].id.ends_with(".delete")) remove = row;
+      if (c >= 0 && buttons[c].id.ends_with(".open")) open = row.index;
+      if (c >= 0 && buttons[c].id.ends_with(".export"))
+        host.download(file_name(host.epoch_ms(), "json"), "application/json",
+                      store::export_check(doc.checks[row.index], SSI_VERSION, iso_datetime(host.epoch_ms())));
     }
-    ImGui::PopFont();
-    std::string& note = row.real ? doc.real[row.index].note : doc.checks[row.index].note;
-    if (text_field("history." + id + ".note", m.t("ui.history.note"), note, "", {}, store::kMaxStringBytes))
-      session.persistence().changed();
-    std::vector<RowButton> buttons;
-    if (!row.real) buttons.push_back({"history." + id + ".open", m.t("ui.history.open"), {.icon = SSI_ICON_CHART}});
-    if (!row.real)
-      buttons.push_back({"history." + id + ".export",
-                         m.t("ui.history.export"),
-                         {.style = ButtonStyle::Quiet, .icon = SSI_ICON_DOWNLOAD}});
-    buttons.push_back(
-        {"history." + id + ".delete", m.t("ui.history.delete"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_TRASH}});
-    const int c = button_row(buttons);
-    end_card(row.real ? p.accent : p.component[0]);
-    gap(0.2f);
-    if (c >= 0 && buttons[c].id.ends_with(".delete")) remove = row;
-    if (c >= 0 && buttons[c].id.ends_with(".open")) open = row.index;
-    if (c >= 0 && buttons[c].id.ends_with(".export"))
-      host.download(file_name(host.epoch_ms(), "json"), "application/json",
-                    store::export_check(doc.checks[row.index], SSI_VERSION, iso_datetime(host.epoch_ms())));
-  }
   if (remove) session.delete_entry(remove->real, remove->index);
   if (open) m.restore(doc.checks[*open].answers, Screen::Results, {});
 }
@@ -195,20 +223,16 @@ void App::Impl::trend_chart() {
     const float x = std::clamp(to_screen(day, 0).x - w * 0.5f, plot.Min.x, plot.Max.x - w);
     dl->AddText(ImVec2(x, plot.Max.y + th.em(0.3f)), u32(p.text_muted), date.c_str());
   }
-  // Real values as a line, self-checks as dots.
-  std::vector<ImVec2> line;
-  for (const Point& pt : points)
-    if (pt.real) line.push_back(to_screen(pt.day, pt.value));
-  std::sort(line.begin(), line.end(), [](const ImVec2& a, const ImVec2& b) { return a.x < b.x; });
+  // Real values as a line, self-checks as dots; downsampled to what the pixels can show (see screen_parts.h).
+  std::vector<ImVec2> line, real_dots, check_dots;
+  for (const Point& pt : points) (pt.real ? real_dots : check_dots).push_back(to_screen(pt.day, pt.value));
+  line = thin_line(real_dots, 1.0f);
   if (line.size() >= 2)
     dl->AddPolyline(line.data(), static_cast<int>(line.size()), u32(colour), ImDrawFlags_None, 2.5f);
-  for (const Point& pt : points) {
-    const ImVec2 at = to_screen(pt.day, pt.value);
-    if (pt.real)
-      dl->AddCircleFilled(at, th.em(0.25f), u32(colour));
-    else
-      dl->AddCircle(at, th.em(0.3f), u32(colour), 16, 2.0f);
-  }
+  for (const ImVec2& at : thin_dots(std::move(real_dots), th.em(0.25f)))
+    dl->AddCircleFilled(at, th.em(0.25f), u32(colour));
+  for (const ImVec2& at : thin_dots(std::move(check_dots), th.em(0.3f)))
+    dl->AddCircle(at, th.em(0.3f), u32(colour), 16, 2.0f);
   // Value on hover: the nearest point within reach of the pointer.
   ImGui::SetCursorScreenPos(o);
   ImGui::InvisibleButton("###chart.area", ImVec2(width, height));
@@ -236,27 +260,34 @@ void App::Impl::trend_chart() {
   small_text(m.t("ui.history.legend"));
 }
 
-// The chart's equivalent for assistive technology: every entry with its date, kind, total and four components,
-// oldest first, laid over the chart in as many rows.
+// The chart's equivalent for assistive technology, oldest first, laid over the chart: every entry with its date,
+// kind, total and four components; beyond kChartTableRows entries, that many rows of consecutive entries with their
+// date range, count and means (a table of 1,500 rows was 12,000 nodes every frame; each entry is in the list below).
 void App::Impl::chart_table(ImVec2 min, ImVec2 max) {
   const ImRect area(min, max);
   Model& m = model();
   const store::Document& doc = session.persistence().document();
   struct Entry {
-    std::string id, date, kind;
+    std::string id, date;
+    bool real;
     int total;
     std::array<int, kComponentCount> centi;
   };
   std::vector<Entry> entries;
   for (const store::SelfCheck& c : doc.checks)
-    entries.push_back({c.id, c.date.substr(0, 10), m.t("ui.history.selfcheck"), c.total, c.component_centi});
+    entries.push_back({c.id, c.date.substr(0, 10), false, c.total, c.component_centi});
   for (const store::RealEntry& r : doc.real)
-    entries.push_back({r.id, r.date.substr(0, 10), m.t("ui.history.real"), r.total(), r.component_centi});
+    entries.push_back({r.id, r.date.substr(0, 10), true, r.total(), r.component_centi});
   std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.date < b.date; });
+  const bool grouped = entries.size() > kChartTableRows;
+  const std::size_t rows = grouped ? kChartTableRows : entries.size();
   constexpr int kColumns = 3 + kComponentCount;
-  const float row_h = area.GetHeight() / static_cast<float>(entries.size() + 1);
+  const float row_h = area.GetHeight() / static_cast<float>(rows + 1);
   const float col_w = area.GetWidth() / kColumns;
   SemanticGroup table("chart.table", "table", m.t("ui.history.chart"));
+  if (grouped)
+    table.node().description =
+        m.t("ui.history.chart_grouped", {{"count", std::to_string((entries.size() + rows - 1) / rows)}});
   auto row = [&](const std::string& id, const std::array<std::string, kColumns>& texts, const char* role, int index) {
     SemanticGroup r(id, "row");
     for (int c = 0; c < kColumns; ++c) {
@@ -267,10 +298,30 @@ void App::Impl::chart_table(ImVec2 min, ImVec2 max) {
   std::array<std::string, kColumns> head = {m.t("ui.a11y.date"), m.t("ui.a11y.kind"), m.t("ui.history.total")};
   for (int i = 0; i < kComponentCount; ++i) head[3 + i] = component_name(m, kComponents[i]);
   row("chart.head", head, "columnheader", 0);
-  for (std::size_t e = 0; e < entries.size(); ++e) {
-    std::array<std::string, kColumns> cells = {entries[e].date, entries[e].kind, std::to_string(entries[e].total)};
-    for (int i = 0; i < kComponentCount; ++i) cells[3 + i] = centi_text(entries[e].centi[i], m.lang());
-    row("chart.row." + entries[e].id, cells, "cell", static_cast<int>(e) + 1);
+  for (std::size_t g = 0; g < rows; ++g) {
+    // Row g holds entries [first, last): one entry, or an equal share of them when grouped.
+    const std::size_t first = grouped ? g * entries.size() / rows : g;
+    const std::size_t last = grouped ? (g + 1) * entries.size() / rows : g + 1;
+    const int n = static_cast<int>(last - first);
+    int total = 0;
+    std::array<int, kComponentCount> centi{};
+    for (std::size_t e = first; e < last; ++e) {
+      total += entries[e].total;
+      for (int i = 0; i < kComponentCount; ++i) centi[i] += entries[e].centi[i];
+    }
+    const auto mean = [n](int sum) { return (sum + n / 2) / n; };  // sums of non-negative values: rounds half up
+    std::array<std::string, kColumns> cells;
+    if (grouped) {
+      cells[0] = m.t("ui.a11y.period", {{"first", entries[first].date}, {"last", entries[last - 1].date}});
+      cells[1] = m.t("ui.a11y.entries", {{"count", std::to_string(n)}});
+    } else {
+      cells[0] = entries[first].date;
+      cells[1] = m.t(entries[first].real ? "ui.history.real" : "ui.history.selfcheck");
+    }
+    cells[2] = std::to_string(mean(total));
+    for (int i = 0; i < kComponentCount; ++i) cells[3 + i] = centi_text(mean(centi[i]), m.lang());
+    row(grouped ? "chart.rows." + std::to_string(g) : "chart.row." + entries[first].id, cells, "cell",
+        static_cast<int>(g) + 1);
   }
 }
 

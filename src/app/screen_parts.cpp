@@ -130,4 +130,32 @@ void swatch_name_cell(ImDrawList* dl, ImVec2 o, float name_w, float h, ImVec4 co
                 o.x + name_w, name);
 }
 
+std::vector<ImVec2> thin_line(std::vector<ImVec2> points, float column) {
+  std::stable_sort(points.begin(), points.end(), [](const ImVec2& a, const ImVec2& b) { return a.x < b.x; });
+  std::vector<ImVec2> out;
+  for (std::size_t begin = 0; begin < points.size();) {
+    const float bucket = std::floor(points[begin].x / column);
+    std::size_t end = begin + 1, low = begin, high = begin;
+    for (; end < points.size() && std::floor(points[end].x / column) == bucket; ++end) {
+      if (points[end].y < points[low].y) low = end;
+      if (points[end].y > points[high].y) high = end;
+    }
+    std::size_t keep[] = {begin, low, high, end - 1};
+    std::sort(std::begin(keep), std::end(keep));
+    for (std::size_t k = 0; k < 4; ++k)
+      if (k == 0 || keep[k] != keep[k - 1]) out.push_back(points[keep[k]]);
+    begin = end;
+  }
+  return out;
+}
+
+std::vector<ImVec2> thin_dots(std::vector<ImVec2> points, float cell) {
+  const auto key = [cell](const ImVec2& p) { return std::pair(std::floor(p.x / cell), std::floor(p.y / cell)); };
+  std::stable_sort(points.begin(), points.end(), [&](const ImVec2& a, const ImVec2& b) { return key(a) < key(b); });
+  points.erase(
+      std::unique(points.begin(), points.end(), [&](const ImVec2& a, const ImVec2& b) { return key(a) == key(b); }),
+      points.end());
+  return points;
+}
+
 }  // namespace ssi::app

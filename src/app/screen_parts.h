@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "app/format.h"
 #include "app/model.h"
@@ -36,6 +37,13 @@ void bar_row(std::string_view id, const std::string& label, float value, float m
 // A table row's name cell at `o`, `name_w` wide and `h` high, in the current font: a colour swatch (when `colour`
 // is not transparent) and the name, cut with "..." where it does not fit.
 void swatch_name_cell(ImDrawList* dl, ImVec2 o, float name_w, float h, ImVec4 colour, const std::string& name);
+
+// Chart downsampling, so a chart costs its width and not its number of entries. thin_line: the points as one
+// line sorted by x, at most the first, lowest, highest and last point per `column` of width (the line looks
+// the same at that resolution). thin_dots: one dot per cell of `cell` × `cell` (dots overlapping that much look
+// like one).
+std::vector<ImVec2> thin_line(std::vector<ImVec2> points, float column);
+std::vector<ImVec2> thin_dots(std::vector<ImVec2> points, float cell);
 
 // The corridor scale 0–30–50–80–100 as a labelled bar with the reach threshold marked, and a legend.
 void corridor_bar(const Model& m);

@@ -1,0 +1,167 @@
+// Issue 13, "stay fast at the limits": the chart's downsampling, and History at the largest stored document
+// drawing as many nodes as at a tenth of it (rows through the clipper, the chart's table grouped).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <ctime>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/screen_parts.h"
+#include "core/limits.h"
+#include "harness.h"
+
+namespace ssi::test {
+namespace {
+
+std::vector<ImVec2> random_points(int n, float width, float height, std::uint32_t seed) {
+  std::vector<ImVec2> points;
+  for (int i = 0; i < n; ++i) {
+    seed = seed * 1664525u + 1013904223u;
+    const float x = static_cast<float>(seed >> 8) / static_cast<float>(1 << 24) * width;
+    seed = seed * 1664525u + 1013904223u;
+    points.push_back({x, static_cast<float>(seed >> 8) / static_cast<float>(1 << 24) * height});
+  }
+  return points;
+}
+
+bool contains(const std::vector<ImVec2>& points, ImVec2 p) {
+  return std::any_of(points.begin(), points.end(), [p](const ImVec2& q) { return q.x == p.x && q.y == p.y; });
+}
+
+TEST(Limits, ThinLineKeepsTheEndsAndEachColumnsExtremes) {
+  const std::vector<ImVec2> points = random_points(20000, 300.0f, 200.0f, 7);
+  const std::vector<ImVec2> line = app::thin_line(points, 1.0f);
+  ASSERT_FALSE(line.empty());
+  EXPECT_LE(line.size(), 4u * 300u);
+  EXPECT_TRUE(std::is_sorted(line.begin(), line.end(), [](const ImVec2& a, const ImVec2& b) { return a.x < b.x; }));
+  const auto by_x = [](const ImVec2& a, const ImVec2& b) { return a.x < b.x; };
+  const ImVec2 first = *std::min_element(points.begin(), points.end(), by_x);
+  const ImVec2 last = *std::max_element(points.begin(), points.end(), by_x);
+  EXPECT_TRUE(line.front().x == first.x && line.front().y == first.y);
+  EXPECT_TRUE(line.back().x == last.x && line.back().y == last.y);
+  // Per pixel column, the lowest and the highest point survive (the line's extent there looks the same).
+  std::map<int, std::pair<ImVec2, ImVec2>> extremes;
+  for (const ImVec2& p : points) {
+    const int column = static_cast<int>(p.x);
+    auto [it, fresh] = extremes.try_emplace(column, p, p);
+    if (p.y < it->second.first.y) it->second.first = p;
+    if (p.y > it->second.second.y) it->second.second = p;
+  }
+  int missing = 0;
+  for (const auto& [column, low_high] : extremes)
+    missing += !contains(line, low_high.first) + !contains(line, low_high.second);
+  EXPECT_EQ(missing, 0) << "columns' lowest or highest points missing";
+  // Fewer points than columns: all of them, in order of x.
+  std::vector<ImVec2> few = {{5.5f, 1}, {2.5f, 3}, {9.5f, 2}};
+  const std::vector<ImVec2> kept = app::thin_line(few, 1.0f);
+  ASSERT_EQ(kept.size(), 3u);
+  EXPECT_EQ(kept[0].x, 2.5f);
+  EXPECT_EQ(kept[1].x, 5.5f);
+  EXPECT_EQ(kept[2].x, 9.5f);
+}
+
+TEST(Limits, ThinDotsKeepsOneDotPerCell) {
+  const std::vector<ImVec2> points = random_points(20000, 300.0f, 200.0f, 11);
+  const float cell = 4.0f;
+  const std::vector<ImVec2> dots = app::thin_dots(points, cell);
+  const auto cell_of = [cell](const ImVec2& p) {
+    return std::pair(static_cast<int>(p.x / cell), static_cast<int>(p.y / cell));
+  };
+  std::set<std::pair<int, int>> input_cells, dot_cells;
+  for (const ImVec2& p : points) input_cells.insert(cell_of(p));
+  int foreign = 0;
+  for (const ImVec2& d : dots) {
+    dot_cells.insert(cell_of(d));
+    foreign += !contains(points, d);
+  }
+  EXPECT_EQ(dots.size(), dot_cells.size()) << "two dots in one cell";
+  EXPECT_EQ(foreign, 0) << "dots that were not in the input";
+  EXPECT_EQ(dot_cells, input_cells);  // every cell with a point still shows one
+  EXPECT_LE(dots.size(), 75u * 50u);
+}
+
+// A stored document of `n` real entries on consecutive days from 2020-01-01, with 900-character notes.
+std::string document(int n) {
+  std::string real;
+  for (int i = 0; i < n; ++i) {
+    char date[16];
+    const std::time_t t = 1577836800 + static_cast<std::time_t>(i) * 86400;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    const auto c = [i](int k) { return std::to_string((i * 37 + k * 101) % 2501); };
+    real += (i ? "," : "") + std::string("{\"centi\":{\"brand\":") + c(1) + ",\"engage\":" + c(2) +
+            ",\"find\":" + c(3) + ",\"relationships\":" + c(4) + "},\"date\":\"" + date + "\",\"id\":\"r-" +
+            std::to_string(i) + "\",\"note\":\"Week " + std::to_string(i) + ": " + std::string(900, 'n') + "\"}";
+  }
+  return "{\"checks\":[],\"progress\":{\"answers\":{}},\"real\":[" + real +
+         "],\"schema\":\"ssi-selfcheck/store\",\"schemaVersion\":2,\"settings\":{\"language\":\"en\"}}";
+}
+
+struct Drawn {
+  std::size_t nodes = 0, rows = 0, table_rows = 0;
+  std::vector<std::string> first_group;  // the chart table's first row's cells
+};
+
+// History at 1280×800 scrolled through from top to bottom: the most nodes and rows any frame drew.
+Drawn history_at(int entries) {
+  Harness h(1280, 800, "en-US", {{"ssi-selfcheck.store", document(entries)}});
+  EXPECT_TRUE(h.ok) << h.error;
+  EXPECT_TRUE(h.app.show("history"));
+  h.frames(3);
+  h.settle();
+  Drawn most;
+  for (int step = 0; step < 400; ++step) {
+    Drawn d;
+    std::vector<std::string> first_group;
+    for (const app::WidgetInfo& w : app::widget_log().tree()) {
+      ++d.nodes;
+      if (w.id.starts_with("history.r-") && w.id.ends_with(".note")) ++d.rows;
+      if (w.role == "row" && w.id.starts_with("chart.row")) ++d.table_rows;
+      if (w.id.starts_with("chart.rows.0.")) first_group.push_back(w.label);
+    }
+    most.nodes = std::max(most.nodes, d.nodes);
+    most.rows = std::max(most.rows, d.rows);
+    most.table_rows = std::max(most.table_rows, d.table_rows);
+    if (!first_group.empty()) most.first_group = first_group;
+    if (h.widget("history.r-0.delete")) break;  // the oldest entry, at the bottom
+    h.app.scroll_by(2400);
+    h.frame();
+    h.settle();
+  }
+  EXPECT_TRUE(h.widget("history.r-0.delete")) << "scrolled to the end of " << entries << " entries";
+  return most;
+}
+
+TEST(Limits, HistoryDrawsAsMuchAtTheLargestDocumentAsAtATenthOfIt) {
+  const Drawn large = history_at(static_cast<int>(limits::kMaxEntries));
+  const Drawn tenth = history_at(static_cast<int>(limits::kMaxEntries / 10));
+  EXPECT_EQ(large.nodes, tenth.nodes);
+  EXPECT_EQ(large.rows, tenth.rows);
+  EXPECT_GE(large.rows, 3u);
+  EXPECT_LE(large.rows, 20u);  // a screenful (800 px) and the three kept either side of it for Tab
+  EXPECT_EQ(large.table_rows, 24u);
+  // The first of 24 groups of 1,500 entries: entries 0..61 (2020-01-01 to 2020-03-02), their means.
+  int total = 0;
+  std::array<int, 4> centi{};
+  for (int i = 0; i < 62; ++i) {
+    std::array<int, 4> c;
+    for (int k = 0; k < 4; ++k) c[k] = (i * 37 + (k + 1) * 101) % 2501;
+    const int sum = c[0] + c[1] + c[2] + c[3];
+    total += (sum + 50) / 100;
+    for (int k = 0; k < 4; ++k) centi[k] += c[k];
+  }
+  ASSERT_EQ(large.first_group.size(), 7u);
+  EXPECT_EQ(large.first_group[0], "2020-01-01 to 2020-03-02");
+  EXPECT_EQ(large.first_group[1], "62 entries, means");
+  EXPECT_EQ(large.first_group[2], std::to_string((total + 31) / 62));
+}
+
+}  // namespace
+}  // namespace ssi::test
