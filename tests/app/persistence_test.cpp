@@ -22,6 +22,16 @@ void answer_and_save(Harness& h) {
   ASSERT_TRUE(h.click("results.save"));
 }
 
+// One saved self-check, and History open on it: its id.
+void history_with_one_check(Harness& h, std::string& id) {
+  ASSERT_NO_FATAL_FAILURE(answer_and_save(h));
+  const auto checks = nlohmann::json::parse(h.app.export_text())["checks"];
+  ASSERT_EQ(checks.size(), 1u);
+  id = checks[0]["id"];
+  h.model().show(app::Screen::History);
+  h.frames(3);
+}
+
 TEST(Persistence, ReloadResumesTheScreenQuestionAndAnswers) {
   Storage storage;
   std::string question;
@@ -380,22 +390,13 @@ TEST(Persistence, DatesAreIsoUtc) {
   EXPECT_EQ(iso_datetime(-1000), "1969-12-31T23:59:59Z");
 }
 
-}  // namespace
-}  // namespace ssi::test
-
-namespace ssi::test {
-namespace {
-
 TEST(History, DeleteCanBeUndoneAndNotesAreKept) {
   Harness h(1440, 6000, "en-US");
   ASSERT_TRUE(h.ok) << h.error;
   app::Model& m = h.model();
-  ASSERT_NO_FATAL_FAILURE(answer_and_save(h));
+  std::string id;
+  ASSERT_NO_FATAL_FAILURE(history_with_one_check(h, id));
   const auto checks = [&] { return nlohmann::json::parse(h.app.export_text())["checks"]; };
-  ASSERT_EQ(checks().size(), 1u);
-  const std::string id = checks()[0]["id"];
-  m.show(app::Screen::History);
-  h.frames(3);
   ASSERT_TRUE(h.click("history." + id + ".delete"));
   EXPECT_EQ(checks().size(), 0u);
   ASSERT_TRUE(h.click("history.undo"));
@@ -405,20 +406,11 @@ TEST(History, DeleteCanBeUndoneAndNotesAreKept) {
   EXPECT_EQ(m.screen(), app::Screen::Results);
 }
 
-}  // namespace
-}  // namespace ssi::test
-
-namespace ssi::test {
-namespace {
-
 TEST(History, ALongNoteIsCutSoTheExportCanBeImportedAgain) {
   Harness h(1440, 6000, "en-US");
   ASSERT_TRUE(h.ok) << h.error;
-  app::Model& m = h.model();
-  ASSERT_NO_FATAL_FAILURE(answer_and_save(h));
-  const std::string id = nlohmann::json::parse(h.app.export_text())["checks"][0]["id"];
-  m.show(app::Screen::History);
-  h.frames(3);
+  std::string id;
+  ASSERT_NO_FATAL_FAILURE(history_with_one_check(h, id));
   ASSERT_TRUE(h.click("history." + id + ".note"));
   std::string text;
   while (text.size() < store::kMaxStringBytes + 500) text += "Notiz \xc3\xa4\xc3\xb6\xc3\xbc ";  // with umlauts
@@ -434,12 +426,6 @@ TEST(History, ALongNoteIsCutSoTheExportCanBeImportedAgain) {
   const auto reply = nlohmann::json::parse(other.app.import_text(exported, false));
   EXPECT_EQ(reply["ok"], true) << reply.dump();
 }
-
-}  // namespace
-}  // namespace ssi::test
-
-namespace ssi::test {
-namespace {
 
 TEST(Persistence, SavesFromTheWakeUpTimerWithoutAnyFrame) {
   Harness h(390, 844, "en-US");
