@@ -141,6 +141,7 @@ void App::open_files(const std::vector<PickedFile>& files) { impl_->session.open
 void App::open_files(std::string_view files_json) { impl_->session.open_files(files_json); }
 std::string App::group_import(std::string_view files_json) { return impl_->session.group_import(files_json); }
 std::string App::handover_text() const { return impl_->session.handover_text(); }
+std::string App::handover_code() const { return impl_->session.handover_code_text(); }
 float App::font_scale() const { return impl_->presenter_state.font_scale; }
 
 bool App::answer(std::string_view question_id, int option_index) {

@@ -76,6 +76,7 @@ class App {
   // Workshop mode. The current person's "for my trainer" file, and hand-over files added to the group view
   // like a drop; returns the aggregate shown (README "Test hook" gives its fields) as JSON text.
   std::string handover_text() const;
+  std::string handover_code() const;  // what the hand-over screen's QR code carries
   std::string group_import(std::string_view files_json);
 
   // The type scale the fonts must be built for: 1, or larger in presenter mode. When it differs from the

@@ -5,6 +5,7 @@
 
 #include "app/announce.h"
 #include "app/app.h"
+#include "app/qr_code.h"
 #include "app/session.h"
 #include "app/state.h"
 #include "app/theme.h"
@@ -37,6 +38,8 @@ struct App::Impl {
   bool state_changed_in_frame = false;
   bool relayout = false;     // a view measured a size that changes its layout: draw once more
   float pending_scroll = 0;  // touch drag to apply on the next frame
+  std::string qr_text;       // the hand-over code last drawn as a QR code, and its modules
+  QrModules qr;
   // The history's rows (ImGuiListClipper): one card height per width and text size, and the rows last on screen.
   struct HistoryRows {
     float width = 0, em = 0, card_h = 0;
@@ -78,6 +81,7 @@ struct App::Impl {
   void next_participant();
   void questionnaire_label();  // "Questionnaire: title (version)": which questionnaire is active
   void handover();             // handover.cpp
+  void handover_qr();          // the hand-over code as a QR code, and as text
   void group_view();           // group_view.cpp
   void group_part(const workshop::GroupPart& part, bool main);
   void group_sessions();  // compare_view.cpp: the named sessions, and two of them compared

@@ -57,6 +57,15 @@ void App::Impl::group_view() {
       any = false;
     }
   }
+  // A hand-over code typed off a participant's screen (when no file and no camera can bring it).
+  text_field("group.code", m.t("ui.group.code"), session.group.typed_code, m.t("ui.group.code.hint"), {}, 600);
+  const bool typed = session.group.typed_code.find_first_not_of(" \t\r\n") != std::string::npos;
+  if (button("group.code.add", m.t("ui.group.code.add"), {.disabled = !typed})) {
+    session.add_group_files({{m.t("ui.group.code.name"), session.group.typed_code, {}}});
+    session.group.typed_code.clear();
+    group = &session.group.now().group;
+    any = !group->parts.empty() || !group->errors.empty();
+  }
   small_text(m.t("ui.group.not_stored"), p.text_muted);
   if (session.group.now().identical > 0)
     small_text(m.t("ui.group.identical", {{"count", std::to_string(session.group.now().identical)}}), p.warning);

@@ -8,6 +8,7 @@
 #include "app/app_impl.h"
 #include "app/format.h"
 #include "app/glyphs.h"
+#include "app/qr_code.h"
 #include "app/screen_parts.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -71,6 +72,8 @@ void App::Impl::handover() {
     paragraph(m.t("ui.handover.incomplete",
                   {{"answered", std::to_string(r.answered)}, {"visible", std::to_string(r.visible)}}),
               p.warning);
+  handover_qr();
+  gap(0.6f);
   const bool done = host.now_ms() - form.handed_over_at < 2500.0;
   if (button("handover.download", m.t(done ? "ui.handover.downloaded" : "ui.handover.download"),
              {.style = ButtonStyle::Primary,
@@ -85,6 +88,45 @@ void App::Impl::handover() {
   gap(0.8f);
   small_text(m.t("ui.handover.shared"), p.text_muted);
   next_participant();
+}
+
+void App::Impl::handover_qr() {
+  Model& m = model();
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  const std::string code = session.handover_code_text();
+  if (code.empty()) return;  // a nickname the code would refuse: the field says why
+  if (code != qr_text) {
+    qr = qr_modules(code);
+    qr_text = code;
+  }
+  heading(m.t("ui.handover.qr.title"), Font::H2);
+  small_text(m.t("ui.handover.qr.how"), p.text_muted);
+  gap(0.3f);
+  // Whole device pixels per module keep every edge sharp for the camera; four modules of quiet zone around it,
+  // and dark on white in every theme (scanners expect that contrast). As large as the column allows, up to
+  // about 12 cm on a laptop: a phone held up is read from a metre away.
+  const int modules = qr.size + 8;
+  const float avail = ImGui::CalcItemWidth();
+  const float ds = std::max(device_scale, 1.0f);
+  const float module = std::max(1.0f, std::floor(std::min(avail, th.em(26.0f)) * ds / modules)) / ds;
+  const float side = module * modules;
+  ImVec2 o = ImGui::GetCursorScreenPos() + ImVec2(std::floor((avail - side) * 0.5f), 0);
+  o = ImVec2(std::round(o.x * ds) / ds, std::round(o.y * ds) / ds);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(o, o + ImVec2(side, side), IM_COL32(255, 255, 255, 255));
+  for (int y = 0; y < qr.size; ++y)
+    for (int x = 0; x < qr.size; ++x)
+      if (qr.at(x, y)) {
+        const ImVec2 a = o + ImVec2((x + 4) * module, (y + 4) * module);
+        dl->AddRectFilled(a, a + ImVec2(module, module), IM_COL32(0, 0, 0, 255));
+      }
+  semantic_text("handover.qr", m.t("ui.handover.qr.label"), ImRect(o, o + ImVec2(side, side)), "img");
+  ImGui::Dummy(ImVec2(avail, side));
+  gap(0.3f);
+  // The same as text, for typing by hand when no camera can read it.
+  small_text(m.t("ui.handover.qr.text"), p.text_muted);
+  paragraph(code);
 }
 
 }  // namespace ssi::app

@@ -9,6 +9,7 @@
 #include "app/announce.h"
 #include "assets/assets.h"
 #include "core/codes.h"
+#include "core/handover_code.h"
 
 #ifndef SSI_VERSION
 #define SSI_VERSION "dev"
@@ -498,6 +499,13 @@ std::string Session::handover_text() const {
 std::string Session::handover_file_text() const {
   return workshop::handover_json(
       workshop::make_handover(model_->questionnaire(), model_->saved_result(), person.handover.nickname), SSI_VERSION);
+}
+
+std::string Session::handover_code_text() const {
+  if (model_->saved_result().answered == 0 || workshop::check_nickname(person.handover.nickname)) return {};
+  return workshop::handover_code(
+      workshop::make_handover(model_->questionnaire(), model_->saved_result(), person.handover.nickname),
+      iso_date(host_.epoch_ms()));
 }
 
 void Session::forget_person(Screen show) {

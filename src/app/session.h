@@ -96,6 +96,8 @@ class Session {
   // What "for my trainer" downloads (empty while the download is disabled).
   std::string handover_text() const;
   std::string handover_file_text() const;  // the file for the current result, nickname as typed
+  // The hand-over code the QR code carries (core/handover_code.h), dated today; empty like handover_text().
+  std::string handover_code_text() const;
   // Removes the person's data from storage and memory (a trainer's questionnaire is not the person's and
   // stays): "delete all my data", shown on `show`.
   void forget_person(Screen show);

@@ -71,6 +71,7 @@ struct GroupView {
   std::vector<GroupSession> sessions = std::vector<GroupSession>(1);  // files go to sessions[current]
   std::size_t current = 0;
   std::string new_name;                               // the name of a new session, as typed
+  std::string typed_code;                             // a hand-over code typed off a participant's screen
   std::size_t compare_before = 0, compare_after = 1;  // the sessions compared (when there are two or more)
   GroupSession& now() { return sessions[current]; }
   const GroupSession& now() const { return sessions[current]; }

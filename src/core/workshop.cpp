@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "core/codes.h"
+#include "core/handover_code.h"
 #include "core/json_util.h"
 #include "core/store.h"
 
@@ -409,6 +410,10 @@ void add_files(Group& group, const std::vector<GroupFile>& files) {
     std::vector<Found> found;
     if (text.size() > kMaxGroupBytes) {
       too_large(r);
+    } else if (looks_like_code(text)) {  // scanned or typed: read with a hand-over file's rules
+      CodeLoad code = read_handover_code(text);
+      for (Problem& p : code.problems) error.problems.push_back(std::move(p));
+      if (code.handover) found.push_back({std::move(*code.handover), ""});
     } else if (std::optional<json> root = open_file(text, r)) {
       if (type_of(*root) == kGroupType)
         group_from(r, *root, found);

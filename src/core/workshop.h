@@ -131,6 +131,7 @@ struct GroupFile {
 // refused with a problem each. Identical files (same bytes) are kept: two people may have the same scores.
 // A file holding a saved group session (see group_json) adds all its participants; a participant in it that is
 // not valid is reported (paths "participants[i]....") and the others are still added.
+// A text that looks like a hand-over code (core/handover_code.h: scanned from a QR code or typed) is read as one.
 // Parts are rebuilt over all participants after every call (participants keep their numbers).
 void add_files(Group& group, const std::vector<GroupFile>& files);
 

@@ -7,6 +7,7 @@
 
 #include "app/theme.h"
 #include "assets/assets.h"
+#include "core/handover_code.h"
 #include "core/workshop.h"
 #include "harness.h"
 
@@ -372,6 +373,54 @@ TEST(Workshop, BeforeAndAfterSessionsAreComparedExportedAndShownAsASlide) {
     h.frames(2);
     ASSERT_TRUE(h.click("group.session.0"));
     EXPECT_EQ(json::parse(h.app.group_import("[]"))["allParticipants"], 3);
+  }
+}
+
+TEST(Workshop, TheHandOverScreenShowsTheCodeAsALargeQrCodeAndAsTextAndTheGroupViewReadsIt) {
+  for (const ImVec2 size : {ImVec2(390, 844), ImVec2(1440, 900)}) {
+    Harness h(size.x, size.y, "de-DE");
+    ASSERT_TRUE(h.ok) << h.error;
+    answer_all(h, 2);
+    h.model().show(app::Screen::Handover);
+    h.frames(2);
+    ASSERT_TRUE(h.click("handover.nickname"));
+    h.type("Zoë;1");
+    h.settle();
+    const std::string code = h.app.handover_code();
+    const workshop::CodeLoad load = workshop::read_handover_code(code);
+    ASSERT_TRUE(load.ok()) << code;
+    // The same values as the file.
+    const workshop::HandoverLoad file = workshop::read_handover(h.app.handover_text());
+    ASSERT_TRUE(file.ok());
+    EXPECT_EQ(*load.handover, *file.handover);
+    EXPECT_EQ(load.handover->nickname, "Zoë;1");
+    // Drawn as an image at least 300 CSS px wide on a phone (about 8 cm: readable from a metre), square, within the
+    // screen; the text under it is the code itself.
+    const app::WidgetInfo* qr = nullptr;
+    bool text_shown = false;
+    for (const app::WidgetInfo& w : app::widget_log().tree()) {
+      if (w.id == "handover.qr") qr = &w;
+      if (w.label == code) text_shown = true;
+    }
+    ASSERT_TRUE(qr);
+    EXPECT_EQ(qr->role, "img");
+    EXPECT_FALSE(qr->label.empty());
+    EXPECT_GE(qr->rect.GetWidth(), 300.0f) << size.x;
+    EXPECT_NEAR(qr->rect.GetWidth(), qr->rect.GetHeight(), 0.01f);
+    EXPECT_LE(qr->rect.Max.x, size.x);
+    EXPECT_TRUE(text_shown);
+    // The group view adds it like a file.
+    const json agg = json::parse(h.app.group_import(files_json({code})));
+    EXPECT_EQ(agg["allParticipants"], 1);
+    EXPECT_EQ(agg["total"]["mean"].get<double>(), load.handover->total);
+    // A nickname the code would refuse shows no QR code (the field says why).
+    h.model().show(app::Screen::Handover);
+    h.frames(2);
+    ASSERT_TRUE(h.click("handover.nickname"));
+    h.type(std::string(60, 'x'));
+    h.settle();
+    EXPECT_EQ(h.app.handover_code(), "");
+    EXPECT_EQ(node_text("handover.qr"), "");
   }
 }
 

@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, startServer, openApp, settle, widget, clickWidget, clickOnScreen, screenshot } from './lib.mjs';
+import { launch, startServer, openApp, settle, widget, clickWidget, clickOnScreen, screenshot, pixelAt } from './lib.mjs';
+import { readQr, modulesFromImage } from './qr_read.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await startServer(); });
@@ -133,6 +134,13 @@ test('before and after: two named sessions compared on screen, as CSV and as a s
     assert.equal(c.people.length, 8);
     await settle(page);
     await screenshot(page, 'group-compare-390x844');
+    for (let i = 0; i < 20 && !(await widget(page, 'compare.before.0')); ++i) {
+      await page.mouse.wheel(0, 300);
+      await settle(page, 150);
+    }
+    await page.mouse.wheel(0, 400);
+    await settle(page);
+    await screenshot(page, 'group-compare-tables-390x844');
     // The CSV download: the header and one line per measure and session.
     const download = page.waitForEvent('download');
     await clickOnScreen(page, 'compare.csv');
@@ -230,6 +238,147 @@ test("a participant's own file: only scores, and the group view reads it", async
     const agg = await page.evaluate((t) => ssiTest.groupImport([t]), text);
     assert.equal(agg.participants, 1);
     assert.equal(agg.total.mean, file.total);
+  } finally { await app.context.close(); }
+});
+
+test('the hand-over QR code: large, with a quiet zone, dark on white in the dark theme, and read by the group view', async () => {
+  const app = await openApp(browser, server, { width: 390, height: 844, locale: 'de-DE', colorScheme: 'dark', deviceScaleFactor: 2 });
+  const page = app.page;
+  try {
+    await page.evaluate(() => { for (const q of ssiTest.questions()) ssiTest.answer(q.id, 2); });
+    await page.evaluate(() => ssiTest.show('handover'));
+    await settle(page);
+    await clickOnScreen(page, 'handover.nickname');
+    await page.keyboard.type('Zoe;1');
+    await settle(page);
+    const code = await page.evaluate(() => ssiTest.handoverQR());
+    const file = JSON.parse(await page.evaluate(() => ssiTest.handoverText()));
+    // The code carries the file's values (format from docs/data-format.md, checked here by hand).
+    const f = code.split(';');
+    assert.equal(f.length, 12, code);  // the nickname's own ';' makes one field more
+    assert.deepEqual(f.slice(0, 4), ['SSIH', '1', file.questionnaire.id, file.questionnaire.version]);
+    assert.deepEqual(f.slice(4, 8).map(Number), COMPONENTS.map((k) => Math.round(file.components[k] * 100)));
+    assert.match(f[8], /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal(f.slice(9, 11).join(';'), 'Zoe;1');
+    // On screen: scrolled into view, a square image node; its corner is the quiet zone (white), then a finder
+    // pattern: dark outer ring, light ring, dark centre.
+    for (let i = 0; i < 30 && !(await page.evaluate(() => ssiTest.a11y().some((n) => n.id === 'handover.qr' && n.y > 0 && n.y + n.h < innerHeight))); ++i) {
+      await page.mouse.wheel(0, 200);
+      await settle(page, 150);
+    }
+    const qr = (await page.evaluate(() => ssiTest.a11y())).find((n) => n.id === 'handover.qr');
+    assert.ok(qr, 'no QR node');
+    assert.equal(qr.role, 'img');
+    assert.ok(qr.w >= 300 && Math.abs(qr.w - qr.h) < 1, JSON.stringify(qr));
+    await screenshot(page, 'handover-qr-dark-390x844');
+    // The module size from the code's version (17 + 4 × version modules, plus 8 of quiet zone).
+    const versionModules = [21, 25, 29, 33, 37, 41, 45, 49, 53, 57];
+    const m = versionModules.map((n) => qr.w / (n + 8)).find((px) => Math.abs(px * 2 - Math.round(px * 2)) < 1e-3);
+    assert.ok(m, `no whole device-pixel module size in ${qr.w}`);
+    const at = (mx, my) => pixelAt(page, qr.x + (mx + 0.5) * m, qr.y + (my + 0.5) * m);
+    const white = (c) => c.every((v) => v > 240), black = (c) => c.every((v) => v < 15);
+    assert.ok(white(await at(1, 1)), 'quiet zone');
+    assert.ok(white(await at(3, 3)), 'quiet zone next to the finder');
+    assert.ok(black(await at(4, 4)), 'finder outer ring');
+    assert.ok(white(await at(5, 5)), 'finder light ring');
+    assert.ok(black(await at(7, 7)), 'finder centre');
+    // The group view takes the code like a file.
+    const agg = await page.evaluate((t) => ssiTest.groupImport(t), [code]);
+    assert.equal(agg.allParticipants, 1);
+    assert.equal(agg.total.mean, file.total);
+    assert.deepEqual(app.errors, []);
+  } finally { await app.context.close(); }
+});
+
+test('round trip: 50 random hand-overs drawn as QR codes, screenshot, decoded, give identical participants', async () => {
+  // Tall enough that the code is on screen without scrolling: one page, one screenshot of its square per code.
+  const app = await openApp(browser, server, { width: 420, height: 1300, locale: 'en-US' });
+  const page = app.page;
+  try {
+    const next = random(15);
+    const questions = await page.evaluate(() => ssiTest.questions());
+    // Nicknames in byte mode's whole range: umlauts, an emoji, the separator, and some anonymous.
+    const pool = ['Anna', 'Jürgen Groß', 'A;B', 'Zoë 🇩🇪', 'Ὀδυσσεύς', '李', 'x'];
+    const files = [], codes = [];
+    await page.evaluate(() => ssiTest.show('handover'));
+    for (let i = 0; i < 50; ++i) {
+      const picks = questions.map((q) => Math.floor(next() * q.points.length));
+      const nickname = i % 10 === 9 ? '' : `${pool[i % pool.length]} ${i}`;
+      await page.evaluate(({ ids, picks, nickname }) => {
+        ids.forEach((id, k) => ssiTest.answer(id, picks[k]));
+        ssiTest.show('handover');
+        ssiTest.handoverNickname(nickname);
+      }, { ids: questions.map((q) => q.id), picks, nickname });
+      await settle(page, 50);
+      const qr = (await page.evaluate(() => ssiTest.a11y())).find((n) => n.id === 'handover.qr');
+      assert.ok(qr && qr.y >= 0 && qr.y + qr.h <= 1300, `no QR code on screen for "${nickname}": ${JSON.stringify(qr)}`);
+      // Only the code's square, as the browser shows it, turned into grey levels in the page.
+      const png = await page.screenshot({ clip: { x: qr.x, y: qr.y, width: qr.w, height: qr.h } });
+      const image = await page.evaluate(async (b64) => {
+        const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = c.getContext('2d');
+        ctx.drawImage(bitmap, 0, 0);
+        const d = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        const lum = [];
+        for (let k = 0; k < d.length; k += 4) lum.push(Math.round((d[k] + d[k + 1] + d[k + 2]) / 3));
+        return { lum, width: bitmap.width, height: bitmap.height };
+      }, png.toString('base64'));
+      assert.equal(image.width, image.height, `a square: ${JSON.stringify(qr)}`);
+      const decoded = readQr(modulesFromImage(image.lum, image.width, image.width));
+      const [code, file] = await page.evaluate(() => [ssiTest.handoverQR(), ssiTest.handoverText()]);
+      assert.equal(decoded.text, code, 'what is drawn is what handoverQR() says');
+      assert.equal(decoded.level, 'M');
+      // Field by field against the hand-over file (format from docs/data-format.md).
+      const fields = decoded.text.split(';'), values = JSON.parse(file);
+      assert.deepEqual(fields.slice(2, 8), [values.questionnaire.id, values.questionnaire.version,
+        ...COMPONENTS.map((k) => String(Math.round(values.components[k] * 100)))]);
+      assert.equal(fields.slice(9, -1).join(';'), nickname);
+      codes.push(decoded.text);
+      files.push(file);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await settle(page);
+    await screenshot(page, 'handover-qr-1440x900');
+    // The files in one session, the decoded codes in another: every nickname paired with no change, and both
+    // sessions' statistics equal.
+    await page.evaluate(() => ssiTest.show('group'));
+    await page.evaluate((t) => ssiTest.groupImport(t), files);
+    await settle(page);
+    await clickOnScreen(page, 'group.session.name');
+    await page.keyboard.type('QR');
+    await clickOnScreen(page, 'group.session.new');
+    await settle(page);
+    const agg = await page.evaluate((t) => ssiTest.groupImport(t), codes);
+    assert.deepEqual(agg.errors, []);
+    assert.deepEqual(agg.sessions.map((s) => s.participants), [50, 50]);
+    const c = agg.comparison;
+    assert.deepEqual(c.after.total, c.before.total);
+    assert.deepEqual(c.after.components, c.before.components);
+    assert.equal(c.people.length, 45);
+    for (const p of c.people) assert.equal(p.after, p.before, JSON.stringify(p));
+    assert.deepEqual(app.errors, []);
+  } finally { await app.context.close(); }
+});
+
+test('hand-over codes through groupImport: good ones added, hostile ones refused with their reason', async () => {
+  const app = await openApp(browser, server, { width: 1440, height: 900, locale: 'en-US' });
+  const page = app.page;
+  try {
+    const corpus = readFileSync('tests/core/hostile/list.tsv', 'utf8').split('\n')
+      .filter((l) => l.startsWith('code\t')).map((l) => l.split('\t')[1]);
+    assert.ok(corpus.length >= 20, `${corpus.length} hostile codes`);
+    // As a browser hands texts over: invalid UTF-8 arrives as U+FFFD (and is then refused by its checksum).
+    const texts = corpus.map((name) => readFileSync(`tests/core/hostile/code/${name}`, 'utf8'));
+    const good = 'SSIH;1;ssi-selfcheck;1.0.0;1250;1000;725;1530;2026-11-29;Anna;0B3A9175';
+    const agg = await page.evaluate((t) => ssiTest.groupImport(t), [good, ...texts]);
+    assert.equal(agg.allParticipants, 1, 'only the good code is added');
+    assert.equal(agg.total.mean, 45);
+    assert.equal(agg.errors.length, corpus.length);
+    for (const e of agg.errors) assert.ok(e.message.length > 20, JSON.stringify(e));
+    await settle(page);
+    await screenshot(page, 'group-codes-1440x900');
   } finally { await app.context.close(); }
 });
 

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "core/codes.h"
+#include "core/handover_code.h"
 #include "core/json_util.h"
 #include "core/limits.h"
 #include "core/store.h"
@@ -25,7 +26,8 @@ struct Listed {
 };
 
 const std::vector<std::string>& readers() {
-  static const std::vector<std::string> names = {"answers", "group", "handover", "import", "questionnaire", "store"};
+  static const std::vector<std::string> names = {"answers", "code",          "group", "handover",
+                                                 "import",  "questionnaire", "store"};
   return names;
 }
 
@@ -103,6 +105,19 @@ Outcome read_with(const std::string& reader, const std::string& text, const std:
     workshop::Group group;
     workshop::add_files(group, {{name, text}});
     EXPECT_EQ(group.participants(), 0) << name;
+  } else if (reader == "code") {
+    workshop::CodeLoad load = workshop::read_handover_code(text);
+    out.problems = load.problems;
+    out.took_something = load.handover.has_value();
+    workshop::Group group;
+    workshop::add_files(group, {{name, text}});
+    EXPECT_EQ(group.participants(), 0) << name;
+    if (workshop::looks_like_code(text)) {  // the group view reads it as a code: with the same reason
+      EXPECT_EQ(group.errors.size(), 1u) << name;
+      if (!group.errors.empty() && !load.problems.empty()) {
+        EXPECT_EQ(group.errors[0].problems[0].code, load.problems[0].code) << name;
+      }
+    }
   } else if (reader == "group") {
     workshop::Group group;
     workshop::add_files(group, {{name, text}});

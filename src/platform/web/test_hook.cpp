@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/session.h"
 #include "platform/web/a11y.h"
 #include "platform/web/web_backend.h"
 
@@ -50,6 +51,11 @@ EM_JS(void, ssi_js_install_test_hook, (), {
       return withString(screen, function(ptr) { return _ssi_test_show(ptr) !== 0; });
     },
     handoverText: function() { return UTF8ToString(_ssi_test_handover()); },
+    handoverQR: function() { return UTF8ToString(_ssi_test_handover_qr()); },
+    handoverNickname: function(text) {
+      if (typeof text !== "string") return false;
+      return withString(text, function(ptr) { _ssi_test_handover_nickname(ptr); return true; });
+    },
     a11y: function() { return window.ssiA11y ? window.ssiA11y.snapshot() : []; },
     a11yCost: function(reset) { return json(_ssi_test_a11y_cost(reset ? 1 : 0)); },
     groupImport: function(texts) {
@@ -84,6 +90,11 @@ void mark_ready() { ssi_js_mark_ready(); }
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_handover() { return held(app().handover_text()); }
+EMSCRIPTEN_KEEPALIVE const char* ssi_test_handover_qr() { return held(app().handover_code()); }
+EMSCRIPTEN_KEEPALIVE void ssi_test_handover_nickname(const char* text) {
+  app().session().person.handover.nickname = text;
+  web_backend::request_frame();
+}
 EMSCRIPTEN_KEEPALIVE const char* ssi_test_group_import(const char* files_json) {
   std::string reply = app().group_import(files_json ? files_json : "[]");
   web_backend::request_frame();
