@@ -72,6 +72,11 @@ void App::environment_changed() {
 
 void App::scroll_by(float dy) { impl_->pending_scroll += dy; }
 
+std::pair<std::string, std::string> App::crash_texts(Lang lang) const {
+  const Catalog& strings = impl_->model().strings();
+  return {strings.format("ui.crash.message", lang), strings.format("ui.crash.reload", lang)};
+}
+
 ImVec4 App::background() const { return theme().palette.background; }
 
 bool App::animating() const {

@@ -58,12 +58,13 @@ async function openWithStorage(entries, { locale = 'de-DE', init } = {}) {
     if (init) (0, eval)(init);
   }, [entries, init || '']);
   const page = await context.newPage();
-  const errors = [];
+  const errors = [], consoleErrors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   await page.goto(server.url);
   await waitReady(page);
   await settle(page);
-  return { context, page, errors };
+  return { context, page, errors, consoleErrors };
 }
 
 // The notice offers the unreadable text, kept as exactly one backup key, byte-exact, and its download holds all of
@@ -568,5 +569,86 @@ test('two tabs answering and importing within 100 ms lose nothing; a real confli
     assert.ok([0, 3].includes(final.progress.answers[wide]), 'one of the two answers is kept');
     assert.equal((await state(a)).answers[wide], final.progress.answers[wide], 'tab A shows what is stored');
     assert.equal((await state(b)).answers[wide], final.progress.answers[wide], 'tab B shows what is stored');
+  } finally { await context.close(); }
+});
+
+// Issue 13, "stay fast at the limits": the largest document the app stores (limits::kMaxEntries real entries with
+// 900-character notes). Deterministic bounds only (frame times are scripts/bench's, `--limits`): the module's memory,
+// and History's mirror as large at 1,500 entries as at 150 while scrolling through it.
+function largestDocument(entries) {
+  const day = 24 * 3600 * 1000, start = Date.UTC(2020, 0, 1);
+  const real = [];
+  for (let i = 0; i < entries; ++i) {
+    const c = (k) => (i * 37 + k * 101) % 2501;
+    real.push({ centi: { brand: c(1), engage: c(2), find: c(3), relationships: c(4) },
+      date: new Date(start + i * day).toISOString().slice(0, 10), id: `r-${i}`, note: `Week ${i}: ` + 'n'.repeat(900) });
+  }
+  return JSON.stringify({ checks: [], progress: { answers: {} }, real, schema: 'ssi-selfcheck/store', schemaVersion: 2,
+    settings: { language: 'en' } });
+}
+// The module's memory, found where the page instantiates it.
+const CAPTURE_MEMORY = `for (const name of ['instantiate', 'instantiateStreaming']) {
+  const original = WebAssembly[name];
+  WebAssembly[name] = async (...args) => {
+    const result = await original.apply(WebAssembly, args);
+    for (const v of Object.values((result.instance || result).exports)) if (v instanceof WebAssembly.Memory) window.__wasmMemory = v;
+    return result;
+  };
+}`;
+
+async function historyAt(entries) {
+  const doc = largestDocument(entries);
+  const { context, page, errors, consoleErrors } = await openWithStorage({ [STORE]: doc }, { locale: 'en-US', init: CAPTURE_MEMORY });
+  try {
+    assert.equal(JSON.parse(await page.evaluate(() => ssiTest.exportText())).real.length, entries, 'every entry was read');
+    await page.evaluate(() => ssiTest.show('history'));
+    await settle(page);
+    let nodes = 0, rows = 0, tableRows = 0;
+    await page.mouse.move(200, 500);
+    for (let step = 0; step < 12; ++step) {
+      const mirror = await page.evaluate(() => ssiTest.a11y());
+      nodes = Math.max(nodes, mirror.length);
+      rows = Math.max(rows, mirror.filter((e) => /^history\.r-\d+\.note$/.test(e.id)).length);
+      tableRows = Math.max(tableRows, mirror.filter((e) => e.role === 'row' && e.id.startsWith('chart.row')).length);
+      await page.mouse.wheel(0, 2000);
+      await settle(page);
+    }
+    const memoryMiB = await page.evaluate(() => window.__wasmMemory.buffer.byteLength / 1048576);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(consoleErrors, []);
+    return { nodes, rows, tableRows, memoryMiB, bytes: doc.length };
+  } finally { await context.close(); }
+}
+
+test('the largest stored document: History draws a screenful of rows and stays under 100 MB of WebAssembly memory', async () => {
+  const large = await historyAt(1500), tenth = await historyAt(150);
+  console.log(`history: 1,500 entries (${large.bytes} B): ${large.nodes} mirror elements, ${large.rows} rows, ` +
+    `${large.memoryMiB} MiB; 150 entries: ${tenth.nodes} elements, ${tenth.rows} rows, ${tenth.memoryMiB} MiB`);
+  assert.ok(large.memoryMiB <= 100, `wasm memory ${large.memoryMiB} MiB <= 100 MiB`);
+  assert.ok(large.rows >= 2 && large.rows <= 20, `${large.rows} rows drawn`);
+  assert.equal(large.rows, tenth.rows, 'as many rows drawn at 1,500 entries as at 150');
+  assert.equal(large.nodes, tenth.nodes, 'as many mirror elements at 1,500 entries as at 150');
+  assert.equal(large.tableRows, 24, "the chart's table: 24 rows of grouped entries");
+});
+
+test('the WebAssembly stops (forced abort): a message with a reload button, and the reload keeps the data', async () => {
+  const doc = largestDocument(3);
+  const { context, page } = await openWithStorage({ [STORE]: doc }, { locale: 'en-US' });
+  try {
+    assert.equal(await page.locator('#crash').count(), 0);
+    const stored = await page.evaluate((key) => localStorage.getItem(key), STORE);
+    await page.evaluate(() => ssiTest.forceAbort());
+    const crash = page.locator('#crash');
+    await crash.waitFor({ state: 'visible', timeout: 10000 });
+    assert.equal(await crash.getAttribute('role'), 'alert');
+    assert.match(await crash.locator('p').textContent(), /ran out of memory/);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Reload the page', 'the reload button has focus');
+    await screenshot(page, 'crash-390x844');
+    await Promise.all([page.waitForNavigation(), crash.locator('button').click()]);
+    await waitReady(page);
+    await settle(page);
+    assert.equal(await page.locator('#crash').count(), 0);
+    assert.deepEqual(JSON.parse(await page.evaluate(() => ssiTest.exportText())).real.map((r) => r.id), ['r-0', 'r-1', 'r-2']);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORE), stored, 'the stored document is untouched');
   } finally { await context.close(); }
 });

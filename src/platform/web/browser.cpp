@@ -405,6 +405,37 @@ EM_JS(void, ssi_js_page_ready, (), {
   document.body.classList.add("ready");
 });
 
+EM_JS(void, ssi_js_watch_crash, (const char* de_message, int de_message_len, const char* de_reload, int de_reload_len,
+                                 const char* en_message, int en_message_len, const char* en_reload, int en_reload_len), {
+  // Copied now: after an abort the runtime may not be asked for anything.
+  var texts = {
+    de: [UTF8ToString(de_message, de_message_len), UTF8ToString(de_reload, de_reload_len)],
+    en: [UTF8ToString(en_message, en_message_len), UTF8ToString(en_reload, en_reload_len)],
+  };
+  var show = function() {
+    if (document.getElementById("crash")) return;
+    var t = (document.documentElement.lang || "").slice(0, 2) === "en" ? texts.en : texts.de;
+    var box = document.createElement("div");
+    box.id = "crash";
+    box.setAttribute("role", "alert");
+    var message = document.createElement("p");
+    message.textContent = t[0];
+    var reload = document.createElement("button");
+    reload.type = "button";
+    reload.textContent = t[1];
+    reload.addEventListener("click", function() { location.reload(); });
+    box.appendChild(message);
+    box.appendChild(reload);
+    var mirror = document.getElementById("a11y");
+    if (mirror) mirror.hidden = true;  // the dead app's elements would only mislead
+    document.body.appendChild(box);
+    reload.focus();
+  };
+  var stopped = function(e) { return e instanceof WebAssembly.RuntimeError; };
+  window.addEventListener("error", function(e) { if (stopped(e.error)) show(); });
+  window.addEventListener("unhandledrejection", function(e) { if (stopped(e.reason)) show(); });
+});
+
 EM_JS(void, ssi_js_page_fatal, (const char* text, int len), {
   var box = document.getElementById("loading");
   if (box) {
@@ -515,6 +546,11 @@ void register_service_worker() { ssi_js_register_service_worker(); }
 void text_input(bool active, float x, float y, float w, float h) { ssi_js_text_input(active, x, y, w, h); }
 void ready() { ssi_js_page_ready(); }
 void fatal(std::string_view message) { ssi_js_page_fatal(message.data(), len(message)); }
+void watch_crash(std::string_view de_message, std::string_view de_reload, std::string_view en_message,
+                 std::string_view en_reload) {
+  ssi_js_watch_crash(de_message.data(), len(de_message), de_reload.data(), len(de_reload), en_message.data(),
+                     len(en_message), en_reload.data(), len(en_reload));
+}
 }  // namespace page
 
 }  // namespace ssi::platform

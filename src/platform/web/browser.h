@@ -62,6 +62,10 @@ void text_input(bool active, float x, float y, float w, float h);
 // Hide the loading message; show a fatal error in the page (when the app cannot start).
 void ready();
 void fatal(std::string_view message);
+// When the WebAssembly stops (an abort, e.g. out of memory, or a trap: a RuntimeError nobody caught), a message with
+// a reload button replaces the dead canvas, in the page's language (<html lang>): German or English texts.
+void watch_crash(std::string_view de_message, std::string_view de_reload, std::string_view en_message,
+                 std::string_view en_reload);
 }  // namespace page
 
 }  // namespace ssi::platform

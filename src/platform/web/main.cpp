@@ -61,6 +61,9 @@ int main() {
     return 1;
   }
 
+  const auto [de_message, de_reload] = application.crash_texts(Lang::De);
+  const auto [en_message, en_reload] = application.crash_texts(Lang::En);
+  platform::page::watch_crash(de_message, de_reload, en_message, en_reload);
   platform::web_backend::init(kCanvas, application, renderer, host, gl);
   platform::page::watch_environment();
   platform::page::watch_paste();

@@ -3,6 +3,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "app/app.h"
@@ -56,6 +57,8 @@ EM_JS(void, ssi_js_install_test_hook, (), {
       if (typeof text !== "string") return false;
       return withString(text, function(ptr) { _ssi_test_handover_nickname(ptr); return true; });
     },
+    // The WebAssembly aborts in the next animation frame, as running out of memory in a frame would.
+    forceAbort: function() { requestAnimationFrame(function() { _ssi_test_abort(); }); },
     a11y: function() { return window.ssiA11y ? window.ssiA11y.snapshot() : []; },
     a11yCost: function(reset) { return json(_ssi_test_a11y_cost(reset ? 1 : 0)); },
     groupImport: function(texts) {
@@ -117,6 +120,7 @@ EMSCRIPTEN_KEEPALIVE const char* ssi_test_a11y_cost(int reset) {
               ",\"maxMs\":" + std::to_string(c.max_ms) + ",\"treeMs\":" + std::to_string(c.tree_ms) + "}");
 }
 EMSCRIPTEN_KEEPALIVE double ssi_test_frames() { return static_cast<double>(web_backend::frames_drawn()); }
+EMSCRIPTEN_KEEPALIVE void ssi_test_abort() { std::abort(); }
 EMSCRIPTEN_KEEPALIVE int ssi_test_busy() { return web_backend::frame_pending() ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE int ssi_test_answer(const char* id, int option) {
   const bool ok = app().answer(id, option);
