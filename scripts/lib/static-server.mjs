@@ -30,7 +30,7 @@ export const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
   'Permissions-Policy':
-    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), ' +
+    'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), ' +
     'magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), hid=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };

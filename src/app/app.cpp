@@ -147,6 +147,13 @@ void App::open_files(std::string_view files_json) { impl_->session.open_files(fi
 std::string App::group_import(std::string_view files_json) { return impl_->session.group_import(files_json); }
 std::string App::handover_text() const { return impl_->session.handover_text(); }
 std::string App::handover_code() const { return impl_->session.handover_code_text(); }
+void App::scanned(std::string_view code) {
+  if (impl_->session.group.scanner.open) impl_->session.add_scanned(code, impl_->host.now_ms());
+}
+void App::camera_status(CameraStatus status) {
+  Scanner& scan = impl_->session.group.scanner;
+  if (scan.open) scan.camera = status;  // a late report after closing changes nothing
+}
 float App::font_scale() const { return impl_->presenter_state.font_scale; }
 
 bool App::answer(std::string_view question_id, int option_index) {
@@ -185,6 +192,7 @@ void App::Impl::frame() {
     presenter();
     ImGui::End();
     widget_log().end_frame();
+    scanner_frame_end();
     drawn_screen = m.screen();
     session.sync_document();
     announcer.frame(host, m);
@@ -249,6 +257,7 @@ void App::Impl::frame() {
   if (m.in_what_if()) what_if_bar();
   ImGui::End();
   widget_log().end_frame();
+  scanner_frame_end();
 
   // On a new screen, keyboard and screen-reader users land on its first control (questionnaire() puts them on the
   // first option itself); mouse and touch users see no ring and keep theirs.

@@ -80,6 +80,9 @@ class App {
   std::string handover_text() const;
   std::string handover_code() const;  // what the hand-over screen's QR code carries
   std::string group_import(std::string_view files_json);
+  // The group view's QR scanner (Host::scanner()): a code read from the camera, and how the camera fares.
+  void scanned(std::string_view code);
+  void camera_status(CameraStatus status);
 
   // The type scale the fonts must be built for: 1, or larger in presenter mode. When it differs from the
   // scale of the last load_fonts(), the runner rebuilds the atlas (load_fonts) before the next frame.

@@ -40,6 +40,8 @@ struct App::Impl {
   float pending_scroll = 0;  // touch drag to apply on the next frame
   std::string qr_text;       // the hand-over code last drawn as a QR code, and its modules
   QrModules qr;
+  bool scanner_drawn = false;  // the group view drew the QR scanner in this frame
+  bool camera_on = false;      // ... and in the frame before: the platform's camera is on
   // The history's rows (ImGuiListClipper): one card height per width and text size, and the rows last on screen.
   struct HistoryRows {
     float width = 0, em = 0, card_h = 0;
@@ -86,6 +88,9 @@ struct App::Impl {
   void group_part(const workshop::GroupPart& part, bool main);
   void group_sessions();  // compare_view.cpp: the named sessions, and two of them compared
   void group_compare();
+  void open_scanner();  // scan_view.cpp: the QR scanner, drawn in the group view while open
+  void group_scanner();
+  void scanner_frame_end();
   // One measure (0 mean, 1 median, 2 spread) of a comparison as a table: total and components, before, after, change.
   void compare_table(std::string_view id, int measure, const workshop::Comparison& c, const std::string& before,
                      const std::string& after, Font font);

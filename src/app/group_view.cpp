@@ -42,12 +42,14 @@ void App::Impl::group_view() {
   bool any = !group->parts.empty() || !group->errors.empty();
   std::vector<RowButton> row = {
       {"group.pick", m.t("ui.group.pick"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_UPLOAD}}};
+  if (!session.group.scanner.open) row.push_back({"group.scan", m.t("ui.scan.open"), {}});
   if (group->participants() > 0) row.push_back({"group.save", m.t("ui.group.save"), {.icon = SSI_ICON_DOWNLOAD}});
   if (any) row.push_back({"group.clear", m.t("ui.group.clear"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_TRASH}});
   const int c = button_row(row, true);
   if (c >= 0) {
     const std::string& id = row[c].id;
     if (id == "group.pick") host.pick_file(true);
+    if (id == "group.scan") open_scanner();
     if (id == "group.save")
       host.download("ssi-group-" + iso_date(host.epoch_ms()) + ".json", "application/json",
                     workshop::group_json(*group, SSI_VERSION));
@@ -57,6 +59,7 @@ void App::Impl::group_view() {
       any = false;
     }
   }
+  group_scanner();
   // A hand-over code typed off a participant's screen (when no file and no camera can bring it).
   text_field("group.code", m.t("ui.group.code"), session.group.typed_code, m.t("ui.group.code.hint"), {}, 600);
   const bool typed = session.group.typed_code.find_first_not_of(" \t\r\n") != std::string::npos;

@@ -9,6 +9,10 @@
 
 namespace ssi::app {
 
+// How the QR scanner's camera fares (Host::scanner()): asked for, showing its picture, refused by the person or
+// the browser, absent, no QR reader in this browser (then the camera is not even asked for), or another failure.
+enum class CameraStatus : std::uint8_t { Starting, Running, Denied, NoCamera, NoReader, Failed };
+
 class Host {
  public:
   virtual ~Host() = default;
@@ -61,6 +65,16 @@ class Host {
   // page (document.title) and its language (<html lang>) after the screen or language changed.
   virtual void announce(std::string_view text, bool assertive) = 0;
   virtual void set_page(std::string_view title, std::string_view lang) = 0;
+
+  // The group view's QR scanner. Called every frame while it is open: the first call asks the browser for the
+  // front or back camera (the permission prompt comes only then); its picture is shown over `view` cut to
+  // `clip` (CSS pixels; an empty clip hides it), and a few frames a second are read for QR codes. Each code read
+  // arrives through App::scanned(), how the camera fares through App::camera_status(). open=false turns the
+  // camera off. No frame is kept.
+  struct Rect {
+    float x = 0, y = 0, w = 0, h = 0;
+  };
+  virtual void scanner(bool open, bool front, Rect view, Rect clip) = 0;
 };
 
 }  // namespace ssi::app

@@ -298,6 +298,53 @@ void Session::add_group_files(const std::vector<PickedFile>& picked) {
                    /*error=*/true);
 }
 
+void Session::add_scanned(std::string_view code, double now_ms) {
+  Scanner& scan = group.scanner;
+  // The camera reads a code in every frame it is in view: it counts again only after 2 s out of view.
+  const bool still_in_view = code == scan.held && now_ms - scan.held_ms < 2000.0;
+  scan.held = code;
+  scan.held_ms = now_ms;
+  if (still_in_view) return;
+  const std::size_t hash = std::hash<std::string_view>{}(code);
+  const auto known = scan.known.find(hash);
+  const Model& m = *model_;
+  if (scan.refused_codes.count(hash) > 0) {  // refused before: said again, listed once
+    scan.last = Scanner::Last::Refused;
+    scan.last_detail = known->second;
+    Announcer::say(host_, m.t("ui.scan.refused", {{"reason", known->second}}), /*error=*/true);
+    return;
+  }
+  if (group.now().seen.count(hash) > 0) {  // in this session already (scanned, typed or in a file)
+    ++scan.repeats;
+    scan.last = Scanner::Last::Repeat;
+    scan.last_detail = known != scan.known.end() ? known->second : std::string();
+    Announcer::say(host_, m.t("ui.scan.repeat.said"));
+    return;
+  }
+  const workshop::Group& g = group.now().group;
+  const std::size_t errors_before = g.errors.size();
+  add_group_files({{m.t("ui.scan.file_name"), std::string(code), {}}});
+  if (g.errors.size() > errors_before) {
+    const workshop::FileError& e = g.errors.back();
+    scan.last_detail = e.problems.empty() ? std::string() : describe(m.strings(), e.problems.front(), m.lang());
+    scan.last = Scanner::Last::Refused;
+    scan.refused_codes.insert(hash);
+    ++scan.refused;
+  } else {
+    // The participant just added is the one with the highest number.
+    const workshop::Participant* added = nullptr;
+    for (const workshop::GroupPart& part : g.parts)
+      for (const workshop::Participant& p : part.participants)
+        if (!added || p.number > added->number) added = &p;
+    scan.last_detail = !added                ? std::string()
+                       : added->name.empty() ? m.t("ui.group.participant", {{"n", std::to_string(added->number)}})
+                                             : added->name;
+    scan.last = Scanner::Last::Added;
+    ++scan.added;
+  }
+  scan.known[hash] = scan.last_detail;
+}
+
 std::string Session::group_json() const {
   const workshop::Group& g = group.now().group;
   nlohmann::json out = nlohmann::json::object();

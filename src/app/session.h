@@ -71,6 +71,10 @@ class Session {
   // Adds hand-over files to the group view and shows it; returns the aggregate (README "Test hook").
   std::string group_import(std::string_view files_json);
   void add_group_files(const std::vector<PickedFile>& files);
+  // A code the scanner read at `now_ms`, taken like a typed one into the open session: added once (a code
+  // already in the session is a repeat, said and not added), refused with its reason, or ignored while the same
+  // code stays in view. group.scanner says what happened.
+  void add_scanned(std::string_view code, double now_ms);
   void clear_group() { group = {}; }
   std::string group_json() const;
   // Named sessions: a new one (named as typed, or "Session N") becomes the one files go to, and is compared

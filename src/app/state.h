@@ -3,12 +3,14 @@
 // so "next participant" and "delete all my data" are `person = {}` plus the storage removal: a field added
 // here is reset with the rest.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "app/dashboard.h"
+#include "app/host.h"
 #include "app/persistence.h"
 #include "core/store.h"
 #include "core/workshop.h"
@@ -66,6 +68,21 @@ struct GroupSession {
   int identical = 0;
 };
 
+// The group view's QR scanner (scan_view.cpp): the camera is on only while it is open; no frame is kept.
+struct Scanner {
+  bool open = false;
+  bool front = false;  // the front camera, else the back one
+  CameraStatus camera = CameraStatus::Starting;
+  int added = 0, repeats = 0, refused = 0;  // codes read since it opened
+  enum class Last : std::uint8_t { None, Added, Repeat, Refused } last = Last::None;
+  std::string last_detail;                   // the participant's name (added, repeat) or the reason (refused)
+  std::string held;                          // the code in view: one camera read per showing, not per frame
+  double held_ms = 0;                        // when it was last read
+  std::map<std::size_t, std::string> known;  // hash of each code read → the name it was added under, or the
+                                             // reason it was refused (read again, it is said again)
+  std::set<std::size_t> refused_codes;       // hashes of the codes refused
+};
+
 // The trainer's group view: named sessions, in memory until the trainer saves one (as a group file).
 struct GroupView {
   std::vector<GroupSession> sessions = std::vector<GroupSession>(1);  // files go to sessions[current]
@@ -73,6 +90,7 @@ struct GroupView {
   std::string new_name;                               // the name of a new session, as typed
   std::string typed_code;                             // a hand-over code typed off a participant's screen
   std::size_t compare_before = 0, compare_after = 1;  // the sessions compared (when there are two or more)
+  Scanner scanner;
   GroupSession& now() { return sessions[current]; }
   const GroupSession& now() const { return sessions[current]; }
 };

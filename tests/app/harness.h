@@ -72,6 +72,16 @@ class FakeHost final : public app::Host {
   };
   std::vector<Announcement> announcements;
   std::string page_title, page_lang;
+  // The QR scanner's camera as the platform would hold it: on or off, which one, and how often it was asked for.
+  bool camera_on = false, camera_front = false;
+  int camera_starts = 0;
+  Rect camera_view;
+  void scanner(bool open, bool front, Rect view, Rect) override {
+    if (open && (!camera_on || front != camera_front)) ++camera_starts;
+    camera_on = open;
+    camera_front = front;
+    camera_view = view;
+  }
   int installs = 0;
   int updates_applied = 0;
   std::vector<std::string> images, reports;

@@ -547,5 +547,106 @@ TEST(Workshop, NewScreensFitPhoneTabletAndDesktop) {
   }
 }
 
+// The group view's QR scanner (issue 15): the camera is asked for only when the trainer opens it; a code in view is
+// read once, shown again it is a repeat (said, not added); a refused code gives its reason and is listed once; the
+// camera goes off when it is refused, when the scanner closes and when the trainer leaves the group view.
+TEST(Workshop, TheScannerAddsEachCodeOnceSaysRepeatsAndTurnsTheCameraOff) {
+  Harness h(390, 844, "en-US");
+  ASSERT_TRUE(h.ok) << h.error;
+  auto code = [](std::array<int, 4> centi, const std::string& nick) {
+    workshop::Handover ho;
+    ho.questionnaire_id = "ssi-selfcheck";
+    ho.questionnaire_version = "1.0.0";
+    ho.component_centi = centi;
+    int sum = 0;
+    for (int c : centi) sum += c;
+    ho.total = (sum + 50) / 100;
+    ho.corridor = corridor_for(ho.total);
+    ho.nickname = nick;
+    return workshop::handover_json(ho, "test");
+  };
+  const std::string anna = code({1000, 500, 300, 1200}, "Anna"), ben = code({2000, 1500, 1000, 1700}, "Ben"),
+                    anon = code({900, 900, 900, 900}, "");
+  auto node = [](std::string_view id) -> std::string {
+    for (const app::WidgetInfo& w : app::widget_log().tree())
+      if (w.id == id) return w.label;
+    return "(missing)";
+  };
+  // What the web runner does after a platform event (request_frame): draw three frames.
+  auto drawn = [&] { h.frames(3); };
+  auto participants = [&] { return json::parse(h.app.group_import("[]"))["allParticipants"].get<int>(); };
+  h.model().show(app::Screen::Group);
+  drawn();
+  h.app.scanned(anna);  // nothing is read while the scanner is closed
+  drawn();
+  EXPECT_EQ(participants(), 0);
+  EXPECT_EQ(h.host.camera_starts, 0);
+  ASSERT_TRUE(h.click("group.scan"));
+  EXPECT_TRUE(h.host.camera_on);
+  EXPECT_FALSE(h.host.camera_front);  // the back camera first: the trainer points the phone at the room
+  EXPECT_GT(h.host.camera_view.w, 0.0f);
+  EXPECT_EQ(node("scan.status"), "Starting the camera … your browser may ask whether this page may use it.");
+  h.app.camera_status(app::CameraStatus::Running);
+  drawn();
+  EXPECT_EQ(node("scan.preview"), "Camera picture");
+
+  h.app.scanned(anna);
+  h.host.now += 150;
+  h.app.scanned(anna);  // the next frame of the same showing
+  h.host.now += 1000;
+  h.app.scanned(ben);
+  h.host.now += 1000;
+  h.app.scanned(anon);
+  drawn();
+  EXPECT_EQ(participants(), 3);
+  EXPECT_EQ(node("scan.last"), "Added: Participant 3");
+  h.host.now += 5000;
+  h.app.scanned(anna);  // shown again later: a repeat
+  drawn();
+  EXPECT_EQ(h.host.announcements.back().text, "Already added");
+  EXPECT_EQ(participants(), 3);
+  EXPECT_EQ(node("scan.last"), "Already added: Anna – not added again.");
+  EXPECT_EQ(node("scan.count"), "This round: 3 added, 1 already added, 0 refused");
+
+  h.app.scanned("SSIH;9;nonsense");
+  h.host.now += 5000;
+  h.app.scanned("SSIH;9;nonsense");
+  drawn();
+  EXPECT_EQ(participants(), 3);
+  const json group = json::parse(h.app.group_import("[]"));
+  ASSERT_EQ(group["errors"].size(), 1u);  // read twice, listed once
+  EXPECT_EQ(node("scan.last").rfind("Not added: ", 0), 0u) << node("scan.last");
+  EXPECT_GT(node("scan.last").size(), std::string("Not added: ").size());
+  EXPECT_EQ(node("scan.count"), "This round: 3 added, 1 already added, 1 refused");
+
+  ASSERT_TRUE(h.click("scan.front"));
+  EXPECT_TRUE(h.host.camera_on);
+  EXPECT_TRUE(h.host.camera_front);
+  EXPECT_EQ(h.host.camera_starts, 2);
+  ASSERT_TRUE(h.click("scan.close"));
+  EXPECT_FALSE(h.host.camera_on);
+  EXPECT_FALSE(h.widget("scan.close"));
+
+  // Refused by the person: the camera is off, the message says what to do, and trying again asks again.
+  ASSERT_TRUE(h.click("group.scan"));
+  EXPECT_TRUE(h.host.camera_front);  // the camera chosen last
+  h.app.camera_status(app::CameraStatus::Denied);
+  drawn();
+  EXPECT_FALSE(h.host.camera_on);
+  EXPECT_EQ(node("scan.preview"), "(missing)");
+  EXPECT_EQ(node("scan.status").rfind("This page may not use the camera.", 0), 0u) << node("scan.status");
+  ASSERT_TRUE(h.click("scan.retry"));
+  EXPECT_TRUE(h.host.camera_on);
+  const int starts = h.host.camera_starts;
+  h.model().show(app::Screen::Welcome);  // leaving the group view turns the camera off and closes the scanner
+  drawn();
+  EXPECT_FALSE(h.host.camera_on);
+  h.model().show(app::Screen::Group);
+  drawn();
+  EXPECT_FALSE(h.host.camera_on);
+  EXPECT_EQ(h.host.camera_starts, starts);
+  EXPECT_TRUE(h.widget("group.scan"));
+}
+
 }  // namespace
 }  // namespace ssi::test

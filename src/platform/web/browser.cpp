@@ -389,6 +389,117 @@ EM_JS(void, ssi_js_text_input, (int active, float x, float y, float w, float h),
   }
 });
 
+// The group view's QR scanner (Host::scanner). The camera is asked for only when the scanner opens, and only where
+// the browser can read QR codes (BarcodeDetector with 'qr_code'): elsewhere the app says so and offers typing. A few
+// frames a second go through one reused canvas to the reader; nothing is kept. Hidden page: camera off until
+// visible again. Status codes are app::CameraStatus: 1 running, 2 denied, 3 no camera, 4 no reader, 5 failed.
+EM_JS(void, ssi_js_scanner, (int open, int front, float x, float y, float w, float h, float cx, float cy, float cw,
+                             float ch), {
+  var s = window.ssiScanner;
+  if (!s) {
+    s = window.ssiScanner = { open: false, front: false, token: 0, stream: null, timer: 0, busy: false };
+    s.box = document.createElement("div");
+    s.box.id = "scan";
+    s.box.setAttribute("aria-hidden", "true");  // the app's semantics tree has the picture's node
+    s.video = document.createElement("video");
+    s.video.muted = true;
+    s.video.setAttribute("playsinline", "");
+    s.box.appendChild(s.video);
+    document.body.appendChild(s.box);
+    s.canvas = document.createElement("canvas");
+    s.report = function(code) { _ssi_on_camera_status(code); };
+    s.stop = function() {
+      ++s.token;
+      clearInterval(s.timer);
+      s.timer = 0;
+      if (s.stream) s.stream.getTracks().forEach(function(t) { t.stop(); });
+      s.stream = null;
+      s.video.srcObject = null;
+      s.canvas.width = 0;  // the last frame goes with it
+    };
+    s.grab = function() {
+      var v = s.video;
+      if (s.busy || v.readyState < 2 || !v.videoWidth) return;
+      var scale = Math.min(1, 1280 / Math.max(v.videoWidth, v.videoHeight));
+      s.canvas.width = Math.round(v.videoWidth * scale);
+      s.canvas.height = Math.round(v.videoHeight * scale);
+      s.canvas.getContext("2d", { willReadFrequently: true }).drawImage(v, 0, 0, s.canvas.width, s.canvas.height);
+      var token = s.token;
+      s.busy = true;
+      s.reader.detect(s.canvas).then(function(codes) {
+        s.busy = false;
+        if (token !== s.token) return;
+        codes.forEach(function(code) {
+          if (!code.rawValue) return;
+          var size = lengthBytesUTF8(code.rawValue) + 1;
+          var ptr = _malloc(size);
+          stringToUTF8(code.rawValue, ptr, size);
+          _ssi_on_scanned(ptr);
+          _free(ptr);
+        });
+      }, function() { s.busy = false; });
+    };
+    s.start = function() {
+      s.stop();
+      var token = s.token;
+      var media = navigator.mediaDevices;
+      var fail = function(code) {
+        if (token !== s.token) return;
+        s.stop();
+        s.open = false;  // asked again when the person tries again
+        s.report(code);
+      };
+      if (!media || !media.getUserMedia) return fail(3);
+      var formats = window.BarcodeDetector ? BarcodeDetector.getSupportedFormats() : Promise.resolve([]);
+      formats.then(function(list) {
+        if (token !== s.token) return;
+        if (list.indexOf("qr_code") < 0) return fail(4);
+        s.reader = new BarcodeDetector({ formats: ["qr_code"] });
+        return media.getUserMedia({ audio: false, video: { facingMode: s.front ? "user" : "environment",
+                                                           width: { ideal: 1280 }, height: { ideal: 720 } } })
+          .then(function(stream) {
+            if (token !== s.token) { stream.getTracks().forEach(function(t) { t.stop(); }); return; }
+            s.stream = stream;
+            s.video.srcObject = stream;
+            s.video.play().catch(function() {});
+            s.timer = setInterval(s.grab, 150);
+            s.report(1);
+          });
+      }).catch(function(e) {
+        var name = e && e.name;
+        fail(name === "NotAllowedError" || name === "SecurityError" ? 2
+             : name === "NotFoundError" || name === "OverconstrainedError" ? 3 : 5);
+      });
+    };
+    document.addEventListener("visibilitychange", function() {
+      if (!s.open) return;
+      if (document.hidden) s.stop();
+      else s.start();
+    });
+  }
+  if (!open) {
+    if (s.open) s.stop();
+    s.open = false;
+    s.box.classList.remove("active");
+    return;
+  }
+  if (!s.open || s.front !== !!front) {
+    s.open = true;
+    s.front = !!front;
+    s.start();
+  }
+  s.box.style.left = cx + "px";
+  s.box.style.top = cy + "px";
+  s.box.style.width = cw + "px";
+  s.box.style.height = ch + "px";
+  s.video.style.left = (x - cx) + "px";
+  s.video.style.top = (y - cy) + "px";
+  s.video.style.width = w + "px";
+  s.video.style.height = h + "px";
+  s.video.classList.toggle("mirror", !!front);  // the front camera's picture as a mirror, as people expect
+  s.box.classList.toggle("active", cw > 0 && ch > 0);
+});
+
 EM_JS(void, ssi_js_watch_paste, (), {
   window.addEventListener("paste", function(e) {
     var text = e.clipboardData ? e.clipboardData.getData("text") : "";
@@ -529,6 +640,9 @@ void BrowserHost::announce(std::string_view text, bool assertive) {
 }
 void BrowserHost::set_page(std::string_view title, std::string_view lang) {
   ssi_js_set_page(title.data(), len(title), lang.data(), len(lang));
+}
+void BrowserHost::scanner(bool open, bool front, Rect view, Rect clip) {
+  ssi_js_scanner(open, front, view.x, view.y, view.w, view.h, clip.x, clip.y, clip.w, clip.h);
 }
 
 // --- page -----------------------------------------------------------------------------------------

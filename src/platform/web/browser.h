@@ -41,6 +41,7 @@ class BrowserHost final : public app::Host {
   void install() override;
   void announce(std::string_view text, bool assertive) override;
   void set_page(std::string_view title, std::string_view lang) override;
+  void scanner(bool open, bool front, Rect view, Rect clip) override;
 };
 
 // --- page -----------------------------------------------------------------------------------------

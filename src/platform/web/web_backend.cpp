@@ -394,6 +394,16 @@ EMSCRIPTEN_KEEPALIVE void ssi_on_update_ready() {
   g.app->update_ready();
   request_frame();
 }
+// The QR scanner (browser.cpp): a code read from the camera, and how the camera fares (app::CameraStatus).
+EMSCRIPTEN_KEEPALIVE void ssi_on_scanned(const char* code) {
+  g.app->scanned(code ? code : "");
+  request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void ssi_on_camera_status(int status) {
+  if (status < 0 || status > static_cast<int>(app::CameraStatus::Failed)) return;
+  g.app->camera_status(static_cast<app::CameraStatus>(status));
+  request_frame();
+}
 // Files chosen in the picker or dropped: a JSON array of {name, text}.
 // One call per chosen or dropped file (bytes with their length; skipped 1: too large, 2: too many), then done.
 EMSCRIPTEN_KEEPALIVE void ssi_on_file(const char* name, int name_len, const char* bytes, int len, int skipped) {
