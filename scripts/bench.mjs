@@ -10,7 +10,8 @@
 //              callbacks per second, main-thread task and script time per second (CDP Performance)
 //   memory     JS heap used after a forced GC (CDP) and the size of the wasm linear memory
 //   start-up   when the HTML, the script and the wasm arrived (Resource Timing), the wasm was instantiated, the WebGL
-//              context created and the first frame drawn
+//              context created and the first frame drawn; for the app also its own steps in between (content parse,
+//              font atlas, texture upload, UI, draw: the "ssi:" performance marks), as a trace table
 //   --phone    the start on a phone: 4× CPU slow-down, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (CDP), each
 //              site served from a copy with brotli/gzip variants next to every file, as a host with compression
 //   --limits   the app only: History at the largest stored document (1,500 entries with 900-character notes) while
@@ -149,6 +150,10 @@ function snapshot() {
     wasmMemory: B.memories.length ? B.memories.reduce((s, m) => s + m.buffer.byteLength, 0) : null,
     appFrames: window.ssiTest && typeof window.ssiTest.frames === 'function' ? window.ssiTest.frames() : null,
     appReady: window.ssiTest ? window.ssiTest.ready === true : null,
+    marks: performance.getEntriesByType('mark').reduce((m, e) => {
+      if (e.name.startsWith('ssi:') && !(e.name in m)) m[e.name] = e.startTime;
+      return m;
+    }, {}),
   };
 }
 
@@ -220,6 +225,7 @@ async function visit(browser, site, opt) {
       firstDraw: s0.firstDraw,
       wasmInstantiated: s0.wasmInstantiated,
       webglContext: s0.webglContext,
+      marks: s0.marks,
       htmlEnd: s0.htmlEnd, scriptStart: s0.script.start, scriptEnd: s0.script.end, wasmStart: s0.wasm.start, wasmEnd: s0.wasm.end,
       idleFrames: (s1.drawnFrames - s0.drawnFrames) / pageSeconds,
       idleRaf: (s1.rafCallbacks - s0.rafCallbacks) / pageSeconds,
@@ -284,6 +290,38 @@ function mirrorReport(runs) {
     `answer changes, ${runs[0].nodes} mirror elements.`, '');
   out.push('| run | changed frames | ms per changed frame | of which writing the tree | worst frame ms |', '|---:|---:|---:|---:|---:|');
   runs.forEach((r, i) => out.push(`| ${i + 1} | ${r.frames} | ${r.perFrame?.toFixed(3)} | ${r.tree?.toFixed(3)} | ${r.max.toFixed(3)} |`));
+  return out;
+}
+
+// The app's start-up, step by step: Resource Timing and the instrumentation up to instantiation, then the marks the
+// app sets on the performance timeline (page::mark: main.cpp and web_backend.cpp's first frame), then the first frame.
+const TRACE = [
+  ['HTML received', (r) => r.htmlEnd],
+  ['wasm received', (r) => r.wasmEnd],
+  ['wasm compiled and instantiated', (r) => r.wasmInstantiated],
+  ['runtime started, main() entered', (r) => r.marks['ssi:main']],
+  ['WebGL context, renderer and shaders ready', (r) => r.marks['ssi:renderer']],
+  ['content parsed and validated, saved state restored (App::init)', (r) => r.marks['ssi:content']],
+  ['input and page watchers installed, main() returned', (r) => r.marks['ssi:main-end']],
+  ['first animation frame began', (r) => r.marks['ssi:frame']],
+  ['font atlas built (fonts added, glyphs rasterised)', (r) => r.marks['ssi:atlas']],
+  ['font texture uploaded', (r) => r.marks['ssi:upload']],
+  ['first frame\'s UI built (ImGui)', (r) => r.marks['ssi:ui']],
+  ['first frame drawn (WebGL)', (r) => r.marks['ssi:render']],
+  ['accessibility mirror updated', (r) => r.marks['ssi:mirror']],
+  ['first frame ended', (r) => r.ttff],
+];
+function startupTrace(list) {
+  return TRACE.map(([name, at], i) => ({
+    name,
+    at: median(list.map((r) => at(r) ?? null)),
+    took: i === 0 ? null : median(list.map((r) => (at(r) == null || TRACE[i - 1][1](r) == null ? null : at(r) - TRACE[i - 1][1](r)))),
+  }));
+}
+function traceReport(trace, runs) {
+  const out = ['## Start-up trace (app)', '', `Medians of ${runs} runs: when each step ended (ms after navigation start) ` +
+    'and how long it took since the step before.', '', '| step | ended at | took |', '|---|---:|---:|'];
+  for (const s of trace) out.push(`| ${s.name} | ${fmt.ms(s.at)} | ${s.took === null ? '' : fmt.ms(s.took)} |`);
   return out;
 }
 
@@ -407,6 +445,7 @@ async function main() {
     }
     t[site.name].settled = list.filter((r) => r.settled).length;
   }
+  const trace = startupTrace(runs.app);
   const a = t.app, b = t.baseline;
   const rows = [
     ['transfer, raw', a.transfer.raw, b.transfer.raw, fmt.bytes],
@@ -450,6 +489,7 @@ async function main() {
     out.push(`Console errors and warnings, ${site.name}: ${seen.length ? seen.map((e) => `\`${e}\``).join('; ') : 'none'}.`);
   }
   out.push('');
+  out.push(...traceReport(trace, opt.runs), '');
   if (runs.mirror.length) out.push(...mirrorReport(runs.mirror), '');
   out.push('## Files loaded', '', '| page | file | raw | gzip -9 | brotli q11 |', '|---|---|---:|---:|---:|');
   for (const site of sites) {

@@ -512,6 +512,10 @@ EM_JS(void, ssi_js_watch_paste, (), {
   });
 });
 
+EM_JS(void, ssi_js_mark, (const char* name), {
+  if (self.performance && performance.mark) performance.mark(UTF8ToString(name));
+});
+
 EM_JS(void, ssi_js_page_ready, (), {
   document.body.classList.add("ready");
 });
@@ -658,6 +662,7 @@ void watch_paste() { ssi_js_watch_paste(); }
 void watch_install() { ssi_js_watch_install(); }
 void register_service_worker() { ssi_js_register_service_worker(); }
 void text_input(bool active, float x, float y, float w, float h) { ssi_js_text_input(active, x, y, w, h); }
+void mark(const char* name) { ssi_js_mark(name); }
 void ready() { ssi_js_page_ready(); }
 void fatal(std::string_view message) { ssi_js_page_fatal(message.data(), len(message)); }
 void watch_crash(std::string_view de_message, std::string_view de_reload, std::string_view en_message,

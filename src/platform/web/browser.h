@@ -4,7 +4,8 @@
 // reviewable.
 //
 //   Index:  BrowserHost (app::Host over localStorage, files, clipboard, print, live region, page title)
-//           page        (devicePixelRatio, watchers that call back into the runner, ready/fatal, IME field)
+//           page        (devicePixelRatio, watchers that call back into the runner, ready/fatal, start-up marks, IME
+//           field)
 #include <functional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,8 @@ void register_service_worker();
 // Text input on touch devices: a transparent <input> placed over the focused text field, so the
 // on-screen keyboard appears; what is typed arrives through ssi_on_text(). Hidden again when inactive.
 void text_input(bool active, float x, float y, float w, float h);
+// A named point of the start-up on the page's performance timeline ("ssi:..."), read by scripts/bench.
+void mark(const char* name);
 // Hide the loading message; show a fatal error in the page (when the app cannot start).
 void ready();
 void fatal(std::string_view message);

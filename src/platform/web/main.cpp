@@ -19,6 +19,7 @@ constexpr const char* kCanvas = "#canvas";
 
 int main() {
   using namespace ssi;
+  platform::page::mark("ssi:main");
   static platform::BrowserHost host;
   static platform::Renderer renderer;
   static app::App application(host);
@@ -56,10 +57,12 @@ int main() {
     return 1;
   }
   if (!renderer.gauges_available()) emscripten_log(EM_LOG_WARN, "%s", renderer.gauge_error().c_str());
+  platform::page::mark("ssi:renderer");
   if (!application.init(&error)) {
     platform::page::fatal(error);
     return 1;
   }
+  platform::page::mark("ssi:content");
 
   const auto [de_message, de_reload] = application.crash_texts(Lang::De);
   const auto [en_message, en_reload] = application.crash_texts(Lang::En);
@@ -71,5 +74,6 @@ int main() {
   platform::page::watch_drop();
   platform::page::register_service_worker();
   platform::page::watch_install();
+  platform::page::mark("ssi:main-end");
   return 0;
 }

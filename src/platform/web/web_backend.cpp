@@ -78,7 +78,9 @@ void ensure_fonts() {
   io.Fonts->Clear();
   g.app->load_fonts(static_cast<float>(g.dpr));
   io.Fonts->Build();
+  if (g.frames == 0) page::mark("ssi:atlas");
   g.renderer->upload_fonts();
+  if (g.frames == 0) page::mark("ssi:upload");
   g.font_dpr = g.dpr;
   g.font_scale = g.app->font_scale();
 }
@@ -92,6 +94,7 @@ bool keep_drawing() {
 
 void draw_frame() {
   ImGuiIO& io = ImGui::GetIO();
+  if (g.frames == 0) page::mark("ssi:frame");  // the first frame's steps are marked for scripts/bench
   ensure_fonts();
   const double now = emscripten_get_now();
   io.DeltaTime = g.last_time > 0 ? static_cast<float>(std::fmax(now - g.last_time, 1.0) / 1000.0) : 1.0f / 60.0f;
@@ -108,11 +111,14 @@ void draw_frame() {
   }
 
   app::run_frame(*g.app);
+  if (g.frames == 0) page::mark("ssi:ui");
   const ImVec4 bg = g.app->background();
   float clear[4] = {bg.x, bg.y, bg.z, 1.0f};
   emscripten_webgl_make_context_current(g.gl);
   g.renderer->render(ImGui::GetDrawData(), clear);
+  if (g.frames == 0) page::mark("ssi:render");
   a11y::after_frame(*g.app);
+  if (g.frames == 0) page::mark("ssi:mirror");
 
   // On touch devices, keep the on-screen keyboard in step with ImGui's text focus.
   const bool want_text = io.WantTextInput && g.last_pointer_touch;
