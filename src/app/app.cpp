@@ -49,6 +49,8 @@ bool App::init(std::string* error) {
     return false;
   }
   impl_->session.start(std::move(*questionnaire.questionnaire), std::move(strings));
+  // A first visit starts on the welcome screen without gauges; a returning person may see the big numbers at once.
+  theme().want_fonts(impl_->model().screen() != Screen::Welcome || impl_->model().result().answered > 0);
   theme().reduced_motion = impl_->host.prefers_reduced_motion();
   impl_->browser_text_scale = impl_->host.text_scale();
   theme().apply(impl_->host.prefers_dark());
@@ -155,6 +157,7 @@ void App::camera_status(CameraStatus status) {
   if (scan.open) scan.camera = status;  // a late report after closing changes nothing
 }
 float App::font_scale() const { return impl_->presenter_state.font_scale; }
+bool App::fonts_missing() const { return theme().fonts_missing(); }
 
 bool App::answer(std::string_view question_id, int option_index) {
   return impl_->model().answer(question_id, option_index);

@@ -7,6 +7,7 @@
 //   app.load_fonts(device_scale);     // (re)builds ImGui's font atlas, crisp at this devicePixelRatio
 //                                     // (again whenever app.font_scale() changes)
 //   each frame: run_frame(app);      // ImGui::NewFrame(); app.frame(); ImGui::Render();
+//               if (app.fonts_missing()) { load_fonts(...); run_frame(app); }  // that frame is not shown
 //   app.animating()                   // true while something moves: the runner keeps drawing
 #include <imgui.h>
 
@@ -87,6 +88,9 @@ class App {
   // The type scale the fonts must be built for: 1, or larger in presenter mode. When it differs from the
   // scale of the last load_fonts(), the runner rebuilds the atlas (load_fonts) before the next frame.
   float font_scale() const;
+  // The last frame drew a text size the atlas lacks with a stand-in size (the atlas holds only the sizes shown so
+  // far: theme.h): the runner rebuilds the atlas (load_fonts) and draws the frame again before showing it.
+  bool fonts_missing() const;
 
   // Touch drag-scrolling: the platform turns a vertical finger drag into this, in CSS pixels.
   void scroll_by(float dy);

@@ -1,5 +1,7 @@
 #include "app/theme.h"
 
+#include <cmath>
+#include <iterator>
 #include <string_view>
 
 #include "app/glyphs.h"
@@ -99,6 +101,22 @@ Palette presenter_palette() {
   return p;
 }
 
+// The type scale, in Font's order: face, size in body sizes, and whether the welcome screen shows it.
+struct FontSpec {
+  bool semibold;
+  float scale;
+  bool first_screen;
+};
+constexpr FontSpec kFontSpecs[] = {
+    {false, 1.0f, true},   // Body
+    {false, 0.82f, true},  // Small
+    {true, 1.0f, true},    // Strong
+    {true, 1.65f, true},   // H1
+    {true, 1.25f, true},   // H2
+    {true, 2.6f, false},   // Display: the results' big numbers and the presenter's titles, half the atlas alone
+};
+static_assert(std::size(kFontSpecs) == static_cast<int>(Font::Count));
+
 }  // namespace
 
 Palette palette_for(bool dark, bool presenter) {
@@ -162,38 +180,52 @@ void Theme::apply(bool dark_mode) {
   s.Colors[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.45f);
 }
 
+void Theme::want_fonts(bool all) {
+  for (int i = 0; i < static_cast<int>(Font::Count); ++i) wanted_[i] = all || kFontSpecs[i].first_screen;
+}
+
+ImFont* Theme::font(Font f) const {
+  const int i = static_cast<int>(f);
+  if (fonts_[i] || !fonts_[static_cast<int>(Font::Body)]) return fonts_[i];  // before load_fonts(): no stand-in
+  wanted_[i] = missing_ = true;
+  ImFont* nearest = nullptr;
+  float distance = 0;
+  for (int j = 0; j < static_cast<int>(Font::Count); ++j) {
+    const float d = std::fabs(kFontSpecs[j].scale - kFontSpecs[i].scale);
+    if (fonts_[j] && (!nearest || d < distance)) nearest = fonts_[j], distance = d;
+  }
+  return nearest;
+}
+
 void Theme::load_fonts(float device_scale) {
   ImGuiIO& io = ImGui::GetIO();
   const std::string_view regular = assets::get("fonts/inter-regular.otf");
   const std::string_view semibold = assets::get("fonts/inter-semibold.otf");
   const std::string_view icons = assets::get("fonts/icons.ttf");
-  struct Spec {
-    Font font;
-    std::string_view data;
-    float size;
-  };
-  const Spec specs[] = {
-      {Font::Body, regular, body_size},        {Font::Small, regular, body_size * 0.82f},
-      {Font::Strong, semibold, body_size},     {Font::H1, semibold, body_size * 1.65f},
-      {Font::H2, semibold, body_size * 1.25f}, {Font::Display, semibold, body_size * 2.6f},
-  };
-  for (const Spec& spec : specs) {
+  wanted_[static_cast<int>(Font::Body)] = true;  // the default font
+  missing_ = false;
+  for (int i = 0; i < static_cast<int>(Font::Count); ++i) {
+    fonts_[i] = nullptr;
+    if (!wanted_[i]) continue;
+    const FontSpec& spec = kFontSpecs[i];
+    const std::string_view data = spec.semibold ? semibold : regular;
+    const float size = body_size * spec.scale;
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes are embedded in the binary
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
-    ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(spec.data.data()), static_cast<int>(spec.data.size()),
-                                               spec.size * device_scale, &cfg, glyphs::kTextRanges);
+    ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), static_cast<int>(data.size()),
+                                               size * device_scale, &cfg, glyphs::kTextRanges);
     ImFontConfig icon_cfg;
     icon_cfg.FontDataOwnedByAtlas = false;
     icon_cfg.MergeMode = true;
     icon_cfg.PixelSnapH = true;
-    icon_cfg.GlyphMinAdvanceX = spec.size * 1.1f * device_scale;  // icons line up in lists
-    icon_cfg.GlyphOffset = ImVec2(0, spec.size * 0.02f * device_scale);
+    icon_cfg.GlyphMinAdvanceX = size * 1.1f * device_scale;  // icons line up in lists
+    icon_cfg.GlyphOffset = ImVec2(0, size * 0.02f * device_scale);
     io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(icons.data()), static_cast<int>(icons.size()),
-                                   spec.size * 0.9f * device_scale, &icon_cfg, glyphs::kIconRanges);
-    fonts[static_cast<int>(spec.font)] = f;
+                                   size * 0.9f * device_scale, &icon_cfg, glyphs::kIconRanges);
+    fonts_[i] = f;
   }
   io.FontGlobalScale = 1.0f / device_scale;
   io.FontDefault = font(Font::Body);

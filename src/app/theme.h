@@ -27,12 +27,23 @@ struct Theme {
   static constexpr float kBodySize = 17.0f;
   float body_size = kBodySize;  // CSS px; larger in presenter mode (set before load_fonts() and apply())
   Palette palette;
-  ImFont* fonts[static_cast<int>(Font::Count)] = {};
 
-  void apply(bool dark_mode);           // palette + ImGui style
-  void load_fonts(float device_scale);  // adds every font of the type scale to ImGui's atlas
-  ImFont* font(Font f) const { return fonts[static_cast<int>(f)]; }
+  void apply(bool dark_mode);  // palette + ImGui style
+  // The font atlas is built lazily: rasterising every size before the first frame is most of a phone's start-up.
+  // want_fonts() starts over with the sizes the welcome screen shows (or all of them); load_fonts() adds the sizes
+  // wanted so far to ImGui's atlas; font() of a size the atlas lacks wants it, reports fonts_missing() and returns
+  // the nearest loaded size as a stand-in, so the runner rebuilds the atlas and draws that frame again before
+  // anyone sees it.
+  void want_fonts(bool all);
+  void load_fonts(float device_scale);
+  ImFont* font(Font f) const;
+  bool fonts_missing() const { return missing_; }
   float em(float n = 1.0f) const { return body_size * n; }
+
+ private:
+  ImFont* fonts_[static_cast<int>(Font::Count)] = {};
+  mutable bool wanted_[static_cast<int>(Font::Count)] = {};
+  mutable bool missing_ = false;
 };
 
 Theme& theme();

@@ -18,7 +18,7 @@ Harness::Harness(float width, float height, std::string language,
   app.load_fonts(1.0f);
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
   frames(3);
 }
 
@@ -27,16 +27,23 @@ Harness::~Harness() { ImGui::DestroyContext(context_); }
 void Harness::frame() {
   ImGuiIO& io = ImGui::GetIO();
   io.DeltaTime = 1.0f / 60.0f;
-  // Like the web runner: the atlas follows the app's type scale (presenter mode).
-  if (app.font_scale() != font_scale_) {
+  // Like the web runner: the atlas follows the app's type scale (presenter mode) and gains each size the UI asks
+  // for, and a frame drawn with a stand-in size is drawn again.
+  auto rebuild = [&] {
     io.Fonts->Clear();
     app.load_fonts(1.0f);
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
     font_scale_ = app.font_scale();
-  }
+  };
+  if (app.font_scale() != font_scale_) rebuild();
   app::run_frame(app);
+  while (app.fonts_missing()) {
+    ++font_rebuilds;
+    rebuild();
+    app::run_frame(app);
+  }
   host.now += 1000.0 / 60.0;
 }
 

@@ -138,6 +138,7 @@ class Harness {
   app::Model& model() { return app.model(); }
   bool ok = false;
   std::string error;
+  int font_rebuilds = 0;  // atlas rebuilds because a frame asked for a size the atlas lacked
 
  private:
   ImGuiContext* context_ = nullptr;

@@ -1,6 +1,7 @@
 // The UI driven headless as a person would: by clicking the rectangles the widget log reports.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <utility>
@@ -8,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "app/theme.h"
 #include "harness.h"
 
 namespace ssi::test {
@@ -223,6 +225,49 @@ TEST(Ui, TheTextSizeIsKeptWithThePersonsSettingsAndFollowsTheBrowsers) {
   again.app.environment_changed();
   again.frames(2);
   EXPECT_FLOAT_EQ(again.app.font_scale(), 1.875f);
+}
+
+// A first visit's atlas holds the welcome screen's sizes only; the results' big numbers are added when first shown,
+// and the frame that asked for them is drawn again: what it shows equals a start with every size in the atlas.
+TEST(Ui, TheFontAtlasGainsASizeWhenFirstShownAndNoStandInIsSeen) {
+  const auto first_results_frame = [](bool every_size, int* atlas_fonts, int* results_fonts, int* rebuilds) {
+    Harness h(390, 844, "en-US");
+    EXPECT_TRUE(h.ok) << h.error;
+    h.settle();
+    ImGuiIO& io = ImGui::GetIO();
+    if (every_size) {
+      app::theme().want_fonts(true);
+      io.Fonts->Clear();
+      h.app.load_fonts(1.0f);
+      unsigned char* pixels = nullptr;
+      int w = 0, height = 0;
+      io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &height);
+    }
+    *atlas_fonts = io.Fonts->Fonts.Size;
+    for (bool more = true; more;) {  // answers can make more questions visible
+      more = false;
+      for (const Question* q : h.model().visible_questions())
+        if (!h.model().answers().count(q->id)) {
+          h.model().answer(q->id, std::min(1, static_cast<int>(q->options.size()) - 1));
+          more = true;
+        }
+    }
+    h.model().show(app::Screen::Results);
+    h.frame();
+    *results_fonts = io.Fonts->Fonts.Size;
+    *rebuilds = h.font_rebuilds;
+    EXPECT_FALSE(h.app.fonts_missing());
+    return h.app.semantics_json();
+  };
+  int welcome_fonts = 0, results_fonts = 0, rebuilds = 0;
+  const std::string lazy = first_results_frame(false, &welcome_fonts, &results_fonts, &rebuilds);
+  EXPECT_EQ(welcome_fonts, 5) << "the welcome screen's five sizes, without the display size";
+  EXPECT_EQ(results_fonts, 6);
+  EXPECT_EQ(rebuilds, 1);
+  const std::string eager = first_results_frame(true, &welcome_fonts, &results_fonts, &rebuilds);
+  EXPECT_EQ(welcome_fonts, 6);
+  EXPECT_EQ(rebuilds, 0);
+  EXPECT_EQ(lazy, eager);
 }
 
 }  // namespace

@@ -73,7 +73,7 @@ void update_canvas_size() {
 }
 
 void ensure_fonts() {
-  if (g.font_dpr == g.dpr && g.font_scale == g.app->font_scale()) return;
+  if (g.font_dpr == g.dpr && g.font_scale == g.app->font_scale() && !g.app->fonts_missing()) return;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   g.app->load_fonts(static_cast<float>(g.dpr));
@@ -111,6 +111,12 @@ void draw_frame() {
   }
 
   app::run_frame(*g.app);
+  // A size shown for the first time stood in by another: add it to the atlas and draw again, unseen. Each round
+  // adds a size, so this ends.
+  while (g.app->fonts_missing()) {
+    ensure_fonts();
+    app::run_frame(*g.app);
+  }
   if (g.frames == 0) page::mark("ssi:ui");
   const ImVec4 bg = g.app->background();
   float clear[4] = {bg.x, bg.y, bg.z, 1.0f};
