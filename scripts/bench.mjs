@@ -32,7 +32,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
 import { serve } from './lib/static-server.mjs';
-import { CHROMIUM_ARGS } from '../tests/browser/lib.mjs';
+import { CHROMIUM_ARGS, largestDocument } from '../tests/browser/lib.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -539,19 +539,7 @@ async function mirrorOnly(opt) {
 }
 
 // --- History at the limits (node scripts/bench.mjs --limits [--against DIR]) ------------------------------
-// The same document as tests/browser/data.test.mjs's bound test: real entries on consecutive days with long notes.
-function storedDocument(entries) {
-  const day = 24 * 3600 * 1000, start = Date.UTC(2020, 0, 1);
-  const real = [];
-  for (let i = 0; i < entries; ++i) {
-    const c = (k) => (i * 37 + k * 101) % 2501;
-    real.push({ centi: { brand: c(1), engage: c(2), find: c(3), relationships: c(4) },
-      date: new Date(start + i * day).toISOString().slice(0, 10), id: `r-${i}`, note: `Week ${i}: ` + 'n'.repeat(900) });
-  }
-  return JSON.stringify({ checks: [], progress: { answers: {} }, real, schema: 'ssi-selfcheck/store', schemaVersion: 2,
-    settings: { language: 'en' } });
-}
-
+// The document is lib.mjs's largestDocument, the one tests/browser/data.test.mjs bounds.
 function timeFrames([store, text]) {
   if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem(store, text); }
   window.__frameMs = [];
@@ -570,7 +558,7 @@ function timeFrames([store, text]) {
 async function historyFrames(browser, url, entries, opt) {
   const context = await browser.newContext({ viewport: { width: opt.width, height: opt.height }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
   try {
-    await context.addInitScript(timeFrames, ['ssi-selfcheck.store', storedDocument(entries)]);
+    await context.addInitScript(timeFrames, ['ssi-selfcheck.store', largestDocument(entries)]);
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => window.ssiTest && window.ssiTest.ready === true, null, { timeout: 60000 });

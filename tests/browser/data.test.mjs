@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, startServer, openApp, settle, widget, clickWidget, clickOnScreen, waitReady, screenshot } from './lib.mjs';
+import { launch, startServer, openApp, settle, widget, clickWidget, clickOnScreen, waitReady, screenshot, largestDocument }
+  from './lib.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await startServer(); });
@@ -572,20 +573,9 @@ test('two tabs answering and importing within 100 ms lose nothing; a real confli
   } finally { await context.close(); }
 });
 
-// Issue 13, "stay fast at the limits": the largest document the app stores (limits::kMaxEntries real entries with
-// 900-character notes). Deterministic bounds only (frame times are scripts/bench's, `--limits`): the module's memory,
+// Issue 13, "stay fast at the limits": the largest document the app stores (largestDocument in lib.mjs).
+// Deterministic bounds only (frame times are scripts/bench's, `--limits`): the module's memory,
 // and History's mirror as large at 1,500 entries as at 150 while scrolling through it.
-function largestDocument(entries) {
-  const day = 24 * 3600 * 1000, start = Date.UTC(2020, 0, 1);
-  const real = [];
-  for (let i = 0; i < entries; ++i) {
-    const c = (k) => (i * 37 + k * 101) % 2501;
-    real.push({ centi: { brand: c(1), engage: c(2), find: c(3), relationships: c(4) },
-      date: new Date(start + i * day).toISOString().slice(0, 10), id: `r-${i}`, note: `Week ${i}: ` + 'n'.repeat(900) });
-  }
-  return JSON.stringify({ checks: [], progress: { answers: {} }, real, schema: 'ssi-selfcheck/store', schemaVersion: 2,
-    settings: { language: 'en' } });
-}
 // The module's memory, found where the page instantiates it.
 const CAPTURE_MEMORY = `for (const name of ['instantiate', 'instantiateStreaming']) {
   const original = WebAssembly[name];

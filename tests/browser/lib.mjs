@@ -180,3 +180,17 @@ export async function startProxyRecorder() {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   return { seen, server: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
+
+// The largest stored document the app keeps (limits::kMaxEntries real entries with 900-character notes, on
+// consecutive days): the data test's bounds and scripts/bench's --limits frame times use the same one.
+export function largestDocument(entries) {
+  const day = 24 * 3600 * 1000, start = Date.UTC(2020, 0, 1);
+  const real = [];
+  for (let i = 0; i < entries; ++i) {
+    const c = (k) => (i * 37 + k * 101) % 2501;
+    real.push({ centi: { brand: c(1), engage: c(2), find: c(3), relationships: c(4) },
+      date: new Date(start + i * day).toISOString().slice(0, 10), id: `r-${i}`, note: `Week ${i}: ` + 'n'.repeat(900) });
+  }
+  return JSON.stringify({ checks: [], progress: { answers: {} }, real, schema: 'ssi-selfcheck/store', schemaVersion: 2,
+    settings: { language: 'en' } });
+}
