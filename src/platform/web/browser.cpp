@@ -389,10 +389,11 @@ EM_JS(void, ssi_js_text_input, (int active, float x, float y, float w, float h),
   }
 });
 
-// The group view's QR scanner (Host::scanner). The camera is asked for only when the scanner opens, and only where
-// the browser can read QR codes (BarcodeDetector with 'qr_code'): elsewhere the app says so and offers typing. A few
-// frames a second go through one reused canvas to the reader; nothing is kept. Hidden page: camera off until
-// visible again. Status codes are app::CameraStatus: 1 running, 2 denied, 3 no camera, 4 no reader, 5 failed.
+// The group view's QR scanner (Host::scanner). The camera is asked for only when the scanner opens, and only once a
+// QR reader is there: the browser's BarcodeDetector with 'qr_code', else our decoder (scan.js, a Worker over
+// scan.wasm, fetched only now); without either the app says so and offers typing. A few frames a second go through
+// one reused canvas to the reader; nothing is kept. Hidden page: camera and decoder off until visible again. Status
+// codes are app::CameraStatus: 1 running, 2 denied, 3 no camera, 4 no reader, 5 failed.
 EM_JS(void, ssi_js_scanner, (int open, int front, float x, float y, float w, float h, float cx, float cy, float cw,
                              float ch), {
   var s = window.ssiScanner;
@@ -412,6 +413,10 @@ EM_JS(void, ssi_js_scanner, (int open, int front, float x, float y, float w, flo
       ++s.token;
       clearInterval(s.timer);
       s.timer = 0;
+      s.busy = false;  // a frame still with the decoder is dropped with it
+      if (s.worker) s.worker.terminate();
+      s.worker = null;
+      s.read = null;
       if (s.stream) s.stream.getTracks().forEach(function(t) { t.stop(); });
       s.stream = null;
       s.video.srcObject = null;
@@ -426,18 +431,57 @@ EM_JS(void, ssi_js_scanner, (int open, int front, float x, float y, float w, flo
       s.canvas.getContext("2d", { willReadFrequently: true }).drawImage(v, 0, 0, s.canvas.width, s.canvas.height);
       var token = s.token;
       s.busy = true;
-      s.reader.detect(s.canvas).then(function(codes) {
-        s.busy = false;
+      s.read().then(function(texts) {
         if (token !== s.token) return;
-        codes.forEach(function(code) {
-          if (!code.rawValue) return;
-          var size = lengthBytesUTF8(code.rawValue) + 1;
+        s.busy = false;
+        texts.forEach(function(text) {
+          if (!text) return;
+          var size = lengthBytesUTF8(text) + 1;
           var ptr = _malloc(size);
-          stringToUTF8(code.rawValue, ptr, size);
+          stringToUTF8(text, ptr, size);
           _ssi_on_scanned(ptr);
           _free(ptr);
         });
-      }, function() { s.busy = false; });
+      }, function() { if (token === s.token) s.busy = false; });
+    };
+    // The readers, as functions from the canvas's current frame to the texts found in it.
+    s.detector = function() {
+      var detector = new BarcodeDetector({ formats: ["qr_code"] });
+      return function() {
+        return detector.detect(s.canvas).then(function(codes) {
+          return codes.map(function(code) { return code.rawValue; });
+        });
+      };
+    };
+    // Resolves to the decoder's reader once scan.wasm runs in its Worker, or to null when it cannot be loaded.
+    s.decoder = function(token) {
+      return new Promise(function(resolve) {
+        var worker;
+        try {
+          worker = new Worker("scan.js");
+        } catch (e) {
+          return resolve(null);
+        }
+        var done = function(ok) {
+          worker.onerror = worker.onmessage = null;
+          if (!ok || token !== s.token) worker.terminate();
+          resolve(ok && token === s.token ? worker : null);
+        };
+        worker.onerror = function(e) { e.preventDefault(); done(false); };
+        worker.onmessage = function(e) { done(e.data && e.data.ready === true); };
+      }).then(function(worker) {
+        if (!worker) return null;
+        s.worker = worker;
+        return function() {
+          var frame = s.canvas.getContext("2d", { willReadFrequently: true })
+                        .getImageData(0, 0, s.canvas.width, s.canvas.height);
+          return new Promise(function(resolve) {
+            worker.onmessage = function(e) { resolve(e.data.text ? [e.data.text] : []); };
+            worker.onerror = function(e) { e.preventDefault(); resolve([]); };
+            worker.postMessage({ w: frame.width, h: frame.height, rgba: frame.data.buffer }, [frame.data.buffer]);
+          });
+        };
+      });
     };
     s.start = function() {
       s.stop();
@@ -452,9 +496,14 @@ EM_JS(void, ssi_js_scanner, (int open, int front, float x, float y, float w, flo
       if (!media || !media.getUserMedia) return fail(3);
       var formats = window.BarcodeDetector ? BarcodeDetector.getSupportedFormats() : Promise.resolve([]);
       formats.then(function(list) {
+        if (token !== s.token) return null;
+        return list.indexOf("qr_code") >= 0 ? s.detector() : s.decoder(token);
+      }, function() {
+        return s.decoder(token);
+      }).then(function(read) {
         if (token !== s.token) return;
-        if (list.indexOf("qr_code") < 0) return fail(4);
-        s.reader = new BarcodeDetector({ formats: ["qr_code"] });
+        if (!read) return fail(4);
+        s.read = read;
         return media.getUserMedia({ audio: false, video: { facingMode: s.front ? "user" : "environment",
                                                            width: { ideal: 1280 }, height: { ideal: 720 } } })
           .then(function(stream) {
