@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, DIST, startServer, settle, waitReady, widget, clickWidget } from './lib.mjs';
+import { serve } from '../../scripts/lib/static-server.mjs';
 
 let profile;
 before(async () => { profile = await mkdtemp(join(tmpdir(), 'ssi-pwa-')); });
@@ -77,6 +78,45 @@ test('offline: after one visit the app starts without the server, with the saved
     assert.equal(caches.length, 1);
     assert.match(caches[0], /^ssi-selfcheck-[0-9a-f]{16}$/);
   } finally { await context.close(); await server.close().catch(() => {}); }
+});
+
+test("the scanner's decoder: not in a first visit, cached when first loaded, then offline and after an update", async () => {
+  const { cpSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const site = await mkdtemp(join(tmpdir(), 'ssi-site-'));
+  cpSync(DIST, site, { recursive: true });
+  let server = await startServer(site);
+  const context = await persistent(join(profile, 'decoder'));
+  try {
+    const page = await openControlled(context, server);
+    const cached = (index = 0) => page.evaluate(async (index) => {
+      const cache = await caches.open((await caches.keys())[index]);
+      return (await cache.keys()).map((r) => new URL(r.url).pathname).filter((p) => /\/scan\./.test(p)).sort();
+    }, index);
+    assert.deepEqual(await cached(), [], 'not precached');
+    assert.deepEqual(server.requests.filter((r) => /\/scan\./.test(r.path)), [], 'not downloaded');
+    // Started as the scanner starts it: scan.js as a Worker, which loads scan.wasm and says whether it is ready.
+    const start = () => page.evaluate(() => new Promise((ready) => {
+      const worker = new Worker('scan.js');
+      worker.onmessage = (e) => { worker.terminate(); ready(e.data.ready); };
+      worker.onerror = () => ready(false);
+    }));
+    assert.equal(await start(), true);
+    assert.deepEqual(await cached(), ['/scan.js', '/scan.wasm'], 'cached when first loaded');
+    await server.close();
+    await page.reload();
+    await waitReady(page);
+    assert.equal(await start(), true, 'offline, the decoder starts from the cache');
+    // Build B (as in the update test below): its cache gets B's decoder when installed, so scanning stays offline.
+    server = await serve(site, { port: server.port });
+    writeFileSync(join(site, 'style.css'), readFileSync(join(site, 'style.css'), 'utf8') + '\n/* build B */\n');
+    execFileSync('/usr/bin/python3', [join('cmake', 'make_sw.py'), join('web', 'sw.js'), site]);
+    await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
+    await page.evaluate(() => window.ssiRegistration.update());
+    for (let i = 0; i < 50 && !(await page.evaluate(() => ssiTest.state().updateReady)); ++i) await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => caches.keys()).then((k) => k.length), 2, 'B is installed beside A');
+    assert.deepEqual([await cached(0), await cached(1)], [['/scan.js', '/scan.wasm'], ['/scan.js', '/scan.wasm']]);
+  } finally { await context.close(); await server.close().catch(() => {}); await rm(site, { recursive: true, force: true }); }
 });
 
 test('the shipped scripts use no eval, no beacons, no sockets; the page has no inline script or style', async () => {
