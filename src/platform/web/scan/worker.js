@@ -1,7 +1,8 @@
-// The scanner's decoder runs as a dedicated Worker (scan.js is both): a 1280×720 frame takes 20–40 ms to decode, so
-// off the page's thread, where taps and scrolling never wait for it. Appended to the module by emcc (--extern-post-js).
-// Messages: first {ready: true|false} out; then {w, h, rgba: ArrayBuffer of w × h RGBA pixels} in, {text} out (the
-// code's text, or null). The frame is turned into grey levels here; nothing is kept beyond the next frame.
+// The scanner's decoder runs as a dedicated Worker (scan.js is both): a 1280×720 frame takes 15–30 ms to decode in
+// Chromium here, so off the page's thread, where taps and scrolling never wait for it. Appended to the module by emcc
+// (--extern-post-js). Messages: first {ready: true|false} out; then {w, h, rgba: ArrayBuffer of w × h RGBA pixels} in,
+// {text} out (the code's text, or null). Grey levels are made here; the scanner ends the Worker (and its last frame)
+// when it closes.
 ssiScanModule().then(function(module) {
   onmessage = function(e) {
     var d = e.data, text = null;
