@@ -10,7 +10,8 @@
 namespace ssi::app {
 
 // How the QR scanner's camera fares (Host::scanner()): asked for, showing its picture, refused by the person or
-// the browser, absent, no QR reader in this browser (then the camera is not even asked for), or another failure.
+// the browser, absent, no QR reader (neither the browser's nor our decoder could be loaded; then the camera is not
+// even asked for), or another failure.
 enum class CameraStatus : std::uint8_t { Starting, Running, Denied, NoCamera, NoReader, Failed };
 
 class Host {

@@ -205,7 +205,7 @@ test('no camera, or no QR reader in the browser: the message and the field for t
     await none.context.close();
     // No reader (no BarcodeDetector, and the decoder does not load): the camera is not even asked for.
     const plain = await openScanner(browser, { grant: true, noDecoder: true });
-    await waitForNode(plain.page, 'scan.status', /^Dieser Browser kann keine QR-Codes aus dem Kamerabild lesen/);
+    await waitForNode(plain.page, 'scan.status', /^Der QR-Leser konnte nicht geladen werden/);
     assert.equal(await plain.page.evaluate(() => window.__cameraAsks), 0);
     assert.ok(await node(plain.page, 'group.code'));
     assert.deepEqual(plain.errors, []);
