@@ -1,11 +1,13 @@
 // Benchmark driver (run by scripts/bench, which builds both pages first; not part of the tests).
-// Serves the app (dist/) and the baseline page (stock Dear ImGui, build/bench/baseline-site) with the
-// same static server, opens each several times in headless Chromium and measures both identically:
+// Serves the app (dist/), the baseline page (stock Dear ImGui, build/bench/baseline-site) and, when built, the second
+// baseline (the same questionnaire as a SurveyJS page, build/bench/surveyjs-site, bench/surveyjs/make.mjs) with the
+// same static server, opens each several times in headless Chromium and measures them identically:
 //
 //   transfer   every file the page loaded (the server's request log), raw and compressed (gzip -9,
 //              brotli q11) as a host with compression would send it
 //   first frame  ms from navigation start to the end of the first requestAnimationFrame callback that
-//              issued a WebGL draw call (the first frame with something on screen)
+//              issued a WebGL draw call (the first frame with something on screen); for the SurveyJS page the end of
+//              the first animation frame after SurveyJS rendered the survey
 //   idle       after the page has settled: frames drawn (animation frames with a draw call) and rAF
 //              callbacks per second, main-thread task and script time per second (CDP Performance)
 //   memory     JS heap used after a forced GC (CDP) and the size of the wasm linear memory
@@ -23,7 +25,7 @@
 //              absolute cost, issue 12 asks for at most 1 ms on a desktop
 //
 // Usage: node scripts/bench.mjs [--runs N] [--idle-ms MS] [--width W] [--height H] [--app DIR]
-//        [--baseline DIR] [--out FILE] [--mirror-only] [--phone] [--limits [--against DIR]]
+//        [--baseline DIR] [--surveyjs DIR|none] [--out FILE] [--mirror-only] [--phone] [--limits [--against DIR]]
 // Prints a Markdown report and writes it to artifacts/bench.md.
 import { chromium } from 'playwright-core';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -40,6 +42,7 @@ function parseArgs(argv) {
   const opt = {
     runs: 3, idleMs: 5000, width: 1280, height: 720,
     app: join(ROOT, 'dist'), baseline: join(ROOT, 'build/bench/baseline-site'), out: join(ROOT, 'artifacts/bench.md'),
+    surveyjs: join(ROOT, 'build/bench/surveyjs-site'),
   };
   for (let i = 0; i < argv.length; ++i) {
     const [k, v] = [argv[i], argv[i + 1]];
@@ -50,6 +53,7 @@ function parseArgs(argv) {
     else if (k === '--height') opt.height = Math.round(num());
     else if (k === '--app') { opt.app = resolve(v); ++i; }
     else if (k === '--baseline') { opt.baseline = resolve(v); ++i; }
+    else if (k === '--surveyjs') { opt.surveyjs = v === 'none' ? null : resolve(v); ++i; }
     else if (k === '--out') { opt.out = resolve(v); ++i; }
     else if (k === '--mirror-only') opt.mirrorOnly = true;
     else if (k === '--limits') { opt.limits = true; if (!argv.includes('--out')) opt.out = join(ROOT, 'artifacts/bench-limits.md'); }
@@ -396,6 +400,10 @@ async function main() {
   for (const [name, dir] of [['app', opt.app], ['baseline', opt.baseline]]) {
     if (!existsSync(join(dir, 'index.html'))) throw new Error(`no ${name} page in ${dir}: run scripts/bench (it builds both)`);
   }
+  if (opt.surveyjs && !existsSync(join(opt.surveyjs, 'index.html'))) {
+    console.error(`[bench] no SurveyJS page in ${opt.surveyjs} (node bench/surveyjs/make.mjs builds it): measured without it`);
+    opt.surveyjs = null;
+  }
   if (!existsSync('/usr/bin/chromium')) throw new Error('Chromium is missing: run scripts/setup');
 
   // The phone profile serves copies with compressed variants (the server picks what the browser accepts).
@@ -404,8 +412,10 @@ async function main() {
     { name: 'app', root: opt.app, server: await serve(root('app', opt.app)) },
     { name: 'baseline', root: opt.baseline, server: await serve(root('baseline', opt.baseline)) },
   ];
+  // SurveyJS sets inline styles, which our Content-Security-Policy forbids: served without it, as its users would.
+  if (opt.surveyjs) sites.push({ name: 'surveyjs', root: opt.surveyjs, server: await serve(root('surveyjs', opt.surveyjs), { csp: false }) });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  const runs = { app: [], baseline: [], mirror: [] };
+  const runs = { app: [], baseline: [], surveyjs: [], mirror: [] };
   let version = "?";
   try {
     const webgl2 = await (async () => {
@@ -446,30 +456,31 @@ async function main() {
     t[site.name].settled = list.filter((r) => r.settled).length;
   }
   const trace = startupTrace(runs.app);
-  const a = t.app, b = t.baseline;
+  const a = t.app, b = t.baseline, c = t.surveyjs || null;
+  // Each row: its name, how to read it from a site's medians, how to print it.
   const rows = [
-    ['transfer, raw', a.transfer.raw, b.transfer.raw, fmt.bytes],
-    ['transfer, gzip -9', a.transfer.gzip, b.transfer.gzip, fmt.bytes],
-    ['transfer, brotli q11', a.transfer.brotli, b.transfer.brotli, fmt.bytes],
-    ['requests', a.transfer.files.length, b.transfer.files.length, (n) => String(n)],
-    ['time to first frame', a.ttff, b.ttff, fmt.ms],
-    ['  HTML received at', a.htmlEnd, b.htmlEnd, fmt.ms],
-    ['  script requested at', a.scriptStart, b.scriptStart, fmt.ms],
-    ['  script received at', a.scriptEnd, b.scriptEnd, fmt.ms],
-    ['  wasm requested at', a.wasmStart, b.wasmStart, fmt.ms],
-    ['  wasm received at', a.wasmEnd, b.wasmEnd, fmt.ms],
-    ['  wasm instantiated at', a.wasmInstantiated, b.wasmInstantiated, fmt.ms],
-    ['  WebGL context created at', a.webglContext, b.webglContext, fmt.ms],
-    ['idle: frames drawn per second', a.idleFrames, b.idleFrames, fmt.rate],
-    ['idle: rAF callbacks per second', a.idleRaf, b.idleRaf, fmt.rate],
-    ['idle: main-thread task time per second', a.idleTaskMs, b.idleTaskMs, fmt.msps],
-    ['idle: of which script', a.idleScriptMs, b.idleScriptMs, fmt.msps],
-    ['JS heap used (after GC)', a.jsHeapUsed, b.jsHeapUsed, fmt.mib],
-    ['JS heap total', a.jsHeapTotal, b.jsHeapTotal, fmt.mib],
-    ['wasm memory', a.wasmMemory, b.wasmMemory, fmt.mib],
+    ['transfer, raw', (x) => x.transfer.raw, fmt.bytes],
+    ['transfer, gzip -9', (x) => x.transfer.gzip, fmt.bytes],
+    ['transfer, brotli q11', (x) => x.transfer.brotli, fmt.bytes],
+    ['requests', (x) => x.transfer.files.length, (n) => String(n)],
+    ['time to first frame', (x) => x.ttff, fmt.ms],
+    ['  HTML received at', (x) => x.htmlEnd, fmt.ms],
+    ['  script requested at', (x) => x.scriptStart, fmt.ms],
+    ['  script received at', (x) => x.scriptEnd, fmt.ms],
+    ['  wasm requested at', (x) => x.wasmStart, fmt.ms],
+    ['  wasm received at', (x) => x.wasmEnd, fmt.ms],
+    ['  wasm instantiated at', (x) => x.wasmInstantiated, fmt.ms],
+    ['  WebGL context created at', (x) => x.webglContext, fmt.ms],
+    ['idle: frames drawn per second', (x) => x.idleFrames, fmt.rate],
+    ['idle: rAF callbacks per second', (x) => x.idleRaf, fmt.rate],
+    ['idle: main-thread task time per second', (x) => x.idleTaskMs, fmt.msps],
+    ['idle: of which script', (x) => x.idleScriptMs, fmt.msps],
+    ['JS heap used (after GC)', (x) => x.jsHeapUsed, fmt.mib],
+    ['JS heap total', (x) => x.jsHeapTotal, fmt.mib],
+    ['wasm memory', (x) => x.wasmMemory, fmt.mib],
   ];
   const out = [];
-  out.push(`# Bench: SSI Self-Check vs. stock Dear ImGui${opt.phone ? ' — phone profile' : ''}`, '');
+  out.push(`# Bench: SSI Self-Check vs. stock Dear ImGui${c ? ' and SurveyJS' : ''}${opt.phone ? ' — phone profile' : ''}`, '');
   if (opt.phone) {
     out.push('Phone profile: CPU slowed down 4×, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (CDP emulation); both ' +
       `sites served with precompressed variants (encodings served: ${[...new Set(sites.flatMap((s) => runs[s.name]
@@ -478,8 +489,15 @@ async function main() {
   out.push(`${new Date().toISOString()} · Chromium ${version} (headless, SwiftShader WebGL2) · viewport ` +
     `${opt.width}×${opt.height} @1x · median of ${opt.runs} runs per page, each in a fresh context, after one uncounted warm-up visit · ` +
     `idle window ${(opt.idleMs / 1000).toFixed(1)} s after the page settled`, '');
-  out.push('| metric | app | baseline | ratio (app/baseline) |', '|---|---:|---:|---:|');
-  for (const [name, x, y, f] of rows) out.push(`| ${name} | ${f(x)} | ${f(y)} | ${ratio(x, y)} |`);
+  if (c) {
+    out.push('Baseline = stock Dear ImGui (one window). SurveyJS = the same questionnaire as a SurveyJS page ' +
+      '(bench/surveyjs/make.mjs). The goals of issue 16: first frame ≤ 1.2× baseline and ≤ 0.6× SurveyJS.', '');
+    out.push('| metric | app | baseline | app/baseline | SurveyJS | app/SurveyJS |', '|---|---:|---:|---:|---:|---:|');
+    for (const [name, get, f] of rows) out.push(`| ${name} | ${f(get(a))} | ${f(get(b))} | ${ratio(get(a), get(b))} | ${f(get(c))} | ${ratio(get(a), get(c))} |`);
+  } else {
+    out.push('| metric | app | baseline | ratio (app/baseline) |', '|---|---:|---:|---:|');
+    for (const [name, get, f] of rows) out.push(`| ${name} | ${f(get(a))} | ${f(get(b))} | ${ratio(get(a), get(b))} |`);
+  }
   out.push('');
   out.push(`Cross-check: the app's own counter (ssiTest.frames()) says ${fmt.rate(a.idleAppFrames)} while idle. ` +
     `Pages that went idle (no frame for 1 s) before the window: app ${a.settled}/${opt.runs}, baseline ${b.settled}/${opt.runs}. ` +
@@ -511,7 +529,8 @@ async function main() {
     'frames with at least one draw call; task/script time = CDP Performance TaskDuration/ScriptDuration deltas ' +
     'over the idle window (main thread). JS heap = CDP JSHeapUsedSize after HeapProfiler.collectGarbage. Wasm ' +
     'memory = byteLength of the module\'s memory, captured by wrapping WebAssembly.instantiate(Streaming). ' +
-    'The same init script instruments both pages.');
+    'The same init script instruments every page; the SurveyJS page has no WebGL: its first frame is the end of the ' +
+    'first animation frame after SurveyJS rendered the survey.');
   const text = out.join('\n') + '\n';
   process.stdout.write(text);
   await mkdir(dirname(opt.out), { recursive: true });

@@ -63,9 +63,12 @@ async function readVariant(file, acceptEncoding) {
 
 // Starts serving `root` on host:port (port 0 = any free port). Resolves to { server, url, port, requests }.
 // `requests` records every request that reached the server (method, host, path, status, encoding, time in ms
-// since the epoch) for tests that check what the page asked for.
-export async function serve(root, { host = '127.0.0.1', port = 0, log = false } = {}) {
+// since the epoch) for tests that check what the page asked for. `csp: false` leaves out the Content-Security-Policy
+// (only for the bench's third-party page, which sets inline styles).
+export async function serve(root, { host = '127.0.0.1', port = 0, log = false, csp = true } = {}) {
   const base = resolve(root);
+  const security = { ...SECURITY_HEADERS };
+  if (!csp) delete security['Content-Security-Policy'];
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -76,7 +79,7 @@ export async function serve(root, { host = '127.0.0.1', port = 0, log = false } 
     // Every response carries the security headers and a Cache-Control, errors too (nginx: add_header … always).
     const finish = (status, headers, body) => {
       entry.status = status;
-      res.writeHead(status, { ...headers, 'Cache-Control': cacheControl(url.pathname), ...SECURITY_HEADERS });
+      res.writeHead(status, { ...headers, 'Cache-Control': cacheControl(url.pathname), ...security });
       res.end(req.method === 'HEAD' ? undefined : body);
       if (log) console.log(`${status} ${req.method} ${url.pathname}`);
     };
