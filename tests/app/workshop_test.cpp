@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "app/qr_code.h"
 #include "app/theme.h"
 #include "assets/assets.h"
 #include "core/handover_code.h"
@@ -544,6 +545,25 @@ TEST(Workshop, NewScreensFitPhoneTabletAndDesktop) {
         EXPECT_LE(w.rect.Max.x, size.x) << w.id << " at " << size.x;
       }
     }
+  }
+}
+
+// The hand-over QR code has error correction level M (qr_code.h; the browser round trip's decoder does not report the
+// level): both copies of its format information, read back where ISO/IEC 18004 puts them (bit 14 first) and unmasked
+// with 0x5412, start with the level bits 00.
+TEST(Workshop, TheHandOverQrCodeHasErrorCorrectionLevelM) {
+  const app::QrModules qr = app::qr_modules("SSIH;1;ssi-selfcheck;1.0.0;1250;1000;725;1530;2026-11-29;Anna;0B3A9175");
+  ASSERT_GE(qr.size, 21);
+  const int n = qr.size;
+  int first[15][2] = {{0, 8}, {1, 8}, {2, 8}, {3, 8}, {4, 8}, {5, 8}, {7, 8}, {8, 8},
+                      {8, 7}, {8, 5}, {8, 4}, {8, 3}, {8, 2}, {8, 1}, {8, 0}};
+  int second[15][2];
+  for (int i = 0; i < 7; ++i) second[i][0] = 8, second[i][1] = n - 1 - i;
+  for (int i = 7; i < 15; ++i) second[i][0] = n - 15 + i, second[i][1] = 8;
+  for (const auto* copy : {first, second}) {
+    int word = 0;
+    for (int k = 0; k < 15; ++k) word = (word << 1) | (qr.at(copy[k][0], copy[k][1]) ? 1 : 0);
+    EXPECT_EQ((word ^ 0x5412) >> 13, 0) << "level bits (M 00, L 01, H 10, Q 11) of " << word;
   }
 }
 
