@@ -85,17 +85,6 @@ std::string compare_with_golden(const std::string& name) {
   return {};
 }
 
-void answer_all(Harness& h) {
-  for (bool more = true; more;) {  // answers can make more questions visible
-    more = false;
-    for (const Question* q : h.model().visible_questions())
-      if (!h.model().answers().count(q->id)) {
-        h.model().answer(q->id, std::min(1, static_cast<int>(q->options.size()) - 1));
-        more = true;
-      }
-  }
-}
-
 void show(Harness& h, app::Screen screen) {
   h.model().show(screen);
   h.frames(3);

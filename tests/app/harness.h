@@ -2,6 +2,7 @@
 // Drives the real App headless: an ImGui context with a built font atlas, a fake host, synthetic input.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -144,5 +145,18 @@ class Harness {
   ImGuiContext* context_ = nullptr;
   float font_scale_ = 1.0f;
 };
+
+// Answers every visible question with option `option` (at most the question's last), until answers make no more
+// questions visible.
+inline void answer_all(Harness& h, int option = 1) {
+  for (bool more = true; more;) {
+    more = false;
+    for (const Question* q : h.model().visible_questions())
+      if (!h.model().answers().count(q->id)) {
+        h.model().answer(q->id, std::min(option, static_cast<int>(q->options.size()) - 1));
+        more = true;
+      }
+  }
+}
 
 }  // namespace ssi::test

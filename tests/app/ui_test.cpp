@@ -245,14 +245,7 @@ TEST(Ui, TheFontAtlasGainsASizeWhenFirstShownAndNoStandInIsSeen) {
       io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &height);
     }
     *atlas_fonts = io.Fonts->Fonts.Size;
-    for (bool more = true; more;) {  // answers can make more questions visible
-      more = false;
-      for (const Question* q : h.model().visible_questions())
-        if (!h.model().answers().count(q->id)) {
-          h.model().answer(q->id, std::min(1, static_cast<int>(q->options.size()) - 1));
-          more = true;
-        }
-    }
+    answer_all(h);
     h.model().show(app::Screen::Results);
     // The lazy atlas draws the first results frame twice (with a stand-in, then with the new size): two ImGui
     // frames at the same time, as a full atlas does here.

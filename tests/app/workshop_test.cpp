@@ -17,17 +17,19 @@ namespace {
 
 using nlohmann::json;
 
-// Answers every visible question with option `option` (clamped to the question's options).
-void answer_all(Harness& h, int option) {
-  for (bool more = true; more;) {
-    more = false;
-    for (const Question* q : h.model().visible_questions())
-      if (!h.model().answers().count(q->id)) {
-        h.model().answer(q->id, std::min(option, static_cast<int>(q->options.size()) - 1));
-        more = true;
-      }
-  }
-  h.frame();
+// A hand-over file of questionnaire `id` `version` with these components (its total and corridor follow from them).
+std::string handover_file(const std::string& id, const std::string& version, std::array<int, 4> centi,
+                          const std::string& nickname) {
+  workshop::Handover ho;
+  ho.questionnaire_id = id;
+  ho.questionnaire_version = version;
+  ho.component_centi = centi;
+  int sum = 0;
+  for (int c : centi) sum += c;
+  ho.total = (sum + 50) / 100;
+  ho.corridor = corridor_for(ho.total);
+  ho.nickname = nickname;
+  return workshop::handover_json(ho, "test");
 }
 
 std::string files_json(const std::vector<std::string>& texts) {
@@ -50,6 +52,7 @@ TEST(Workshop, TheHandOverHoldsOnlyScoresTotalCorridorQuestionnaireAndNickname) 
   ASSERT_TRUE(h.ok) << h.error;
   EXPECT_EQ(h.app.handover_text(), "") << "nothing to hand over before any answer";
   answer_all(h, 2);
+  h.frame();
   h.model().show(app::Screen::Handover);
   h.frames(2);
   ASSERT_TRUE(h.click("handover.nickname"));
@@ -85,6 +88,7 @@ TEST(Workshop, NextParticipantRemovesEveryKeyOfThePersonButKeepsTheTrainersQuest
   ASSERT_TRUE(h.ok) << h.error;
   EXPECT_EQ(h.model().questionnaire().id, "trainer-x");
   answer_all(h, 1);
+  h.frame();
   h.model().show(app::Screen::Results);
   h.frames(2);
   ASSERT_TRUE(h.click("results.save"));
@@ -159,6 +163,7 @@ TEST(Workshop, AnOwnQuestionnaireIsUsedKeptAcrossAReloadAndCarriedByResults) {
     EXPECT_TRUE(h.model().answers().empty());
     EXPECT_EQ(h.host.storage.at("ssi-selfcheck.questionnaire"), own);
     answer_all(h, 2);
+    h.frame();
     const json file = json::parse(h.app.handover_text());
     EXPECT_EQ(file["questionnaire"], (json{{"id", "trainer-x"}, {"version", "2.0"}}));
     h.app.flush();
@@ -198,6 +203,7 @@ TEST(Workshop, DeletingAllMyDataKeepsTheTrainersQuestionnaire) {
   Harness h(390, 844, "de-DE", {{"ssi-selfcheck.questionnaire", own}});
   ASSERT_TRUE(h.ok) << h.error;
   answer_all(h, 1);
+  h.frame();
   h.app.flush();
   h.model().show(app::Screen::Data);
   h.frames(2);
@@ -218,23 +224,10 @@ TEST(Workshop, AStoredQuestionnaireThatBrokeIsKeptAndOursIsUsed) {
 TEST(Workshop, GroupViewAggregatesKeepsQuestionnairesApartAndListsBadFiles) {
   Harness h(1440, 900, "en-US");
   ASSERT_TRUE(h.ok) << h.error;
-  auto handover = [](const std::string& id, const std::string& version, std::array<int, 4> centi,
-                     const std::string& nick) {
-    workshop::Handover ho;
-    ho.questionnaire_id = id;
-    ho.questionnaire_version = version;
-    ho.component_centi = centi;
-    int sum = 0;
-    for (int c : centi) sum += c;
-    ho.total = (sum + 50) / 100;
-    ho.corridor = corridor_for(ho.total);
-    ho.nickname = nick;
-    return workshop::handover_json(ho, "test");
-  };
   const std::vector<std::string> files = {
-      handover("ssi-selfcheck", "1.0.0", {1000, 500, 300, 1200}, "Anna"),
-      handover("ssi-selfcheck", "1.0.0", {2000, 1500, 1000, 1700}, ""),
-      handover("ssi-selfcheck", "2.0.0", {2500, 2500, 2500, 2500}, "Other"),
+      handover_file("ssi-selfcheck", "1.0.0", {1000, 500, 300, 1200}, "Anna"),
+      handover_file("ssi-selfcheck", "1.0.0", {2000, 1500, 1000, 1700}, ""),
+      handover_file("ssi-selfcheck", "2.0.0", {2500, 2500, 2500, 2500}, "Other"),
       "{ broken",
   };
   const json agg = json::parse(h.app.group_import(files_json(files)));
@@ -382,6 +375,7 @@ TEST(Workshop, TheHandOverScreenShowsTheCodeAsALargeQrCodeAndAsTextAndTheGroupVi
     Harness h(size.x, size.y, "de-DE");
     ASSERT_TRUE(h.ok) << h.error;
     answer_all(h, 2);
+    h.frame();
     h.model().show(app::Screen::Handover);
     h.frames(2);
     ASSERT_TRUE(h.click("handover.nickname"));
@@ -536,6 +530,7 @@ TEST(Workshop, NewScreensFitPhoneTabletAndDesktop) {
     Harness h(size.x, size.y, "de-DE");
     ASSERT_TRUE(h.ok) << h.error;
     answer_all(h, 2);
+    h.frame();
     for (app::Screen s : {app::Screen::Workshop, app::Screen::Handover, app::Screen::Group, app::Screen::Presenter}) {
       h.model().show(s);
       h.frames(4);
@@ -573,20 +568,9 @@ TEST(Workshop, TheHandOverQrCodeHasErrorCorrectionLevelM) {
 TEST(Workshop, TheScannerAddsEachCodeOnceSaysRepeatsAndTurnsTheCameraOff) {
   Harness h(390, 844, "en-US");
   ASSERT_TRUE(h.ok) << h.error;
-  auto code = [](std::array<int, 4> centi, const std::string& nick) {
-    workshop::Handover ho;
-    ho.questionnaire_id = "ssi-selfcheck";
-    ho.questionnaire_version = "1.0.0";
-    ho.component_centi = centi;
-    int sum = 0;
-    for (int c : centi) sum += c;
-    ho.total = (sum + 50) / 100;
-    ho.corridor = corridor_for(ho.total);
-    ho.nickname = nick;
-    return workshop::handover_json(ho, "test");
-  };
-  const std::string anna = code({1000, 500, 300, 1200}, "Anna"), ben = code({2000, 1500, 1000, 1700}, "Ben"),
-                    anon = code({900, 900, 900, 900}, "");
+  const std::string anna = handover_file("ssi-selfcheck", "1.0.0", {1000, 500, 300, 1200}, "Anna"),
+                    ben = handover_file("ssi-selfcheck", "1.0.0", {2000, 1500, 1000, 1700}, "Ben"),
+                    anon = handover_file("ssi-selfcheck", "1.0.0", {900, 900, 900, 900}, "");
   auto node = [](std::string_view id) -> std::string {
     for (const app::WidgetInfo& w : app::widget_log().tree())
       if (w.id == id) return w.label;
