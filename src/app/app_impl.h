@@ -48,7 +48,16 @@ struct App::Impl {
     int first_shown = -1, last_shown = -1;
   } history_rows;
   static constexpr int kRowsBeyond = 3;
-  static constexpr std::size_t kChartTableRows = 24;  // rows of the chart's table before entries are grouped
+  // The history chart's downsampled line and dots, relative to the plot's corner: made again only when the history
+  // index was rebuilt (Session::history_index_builds()) or the series, the plot's size or the text size changed.
+  struct ChartShapes {
+    struct Key {
+      int index_builds = -1, series = 0;
+      float width = 0, height = 0, em = 0;
+      bool operator==(const Key&) const = default;
+    } key;
+    std::vector<ImVec2> line, real_dots, check_dots;
+  } chart_shapes;
 
   explicit Impl(Host& h) : host(h), session(h) {}
   Model& model() { return session.model(); }

@@ -27,7 +27,7 @@ void App::Impl::history() {
   store::Document& doc = session.persistence().document();
   PersonState& ps = person();
   heading(m.t("ui.history.title"), Font::H1);
-  if (const auto change = store::change_since_last_week(doc.real)) {
+  if (const auto change = session.history_index().change_last_week) {
     small_text(m.t("ui.history.week", {{"change", (*change > 0 ? "+" : "") + std::to_string(*change)}}));
   }
   gap(0.4f);
@@ -41,16 +41,9 @@ void App::Impl::history() {
   }
   trend_chart();
   gap(0.6f);
-  // Newest first: self-checks and real values interleaved by date.
-  struct Row {
-    bool real;
-    std::size_t index;
-    std::string date;
-  };
-  std::vector<Row> rows;
-  for (std::size_t i = 0; i < doc.checks.size(); ++i) rows.push_back({false, i, doc.checks[i].date});
-  for (std::size_t i = 0; i < doc.real.size(); ++i) rows.push_back({true, i, doc.real[i].date});
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.date > b.date; });
+  // Newest first: self-checks and real values interleaved by date (asked for after the undo above changed them).
+  using Row = HistoryIndex::Row;
+  const std::vector<Row>& rows = session.history_index().rows;
   std::optional<Row> remove;
   std::optional<std::size_t> open;
   // Only the rows on screen are drawn (a history of 1 500 entries costs a screenful). The clipper needs one
@@ -70,10 +63,11 @@ void App::Impl::history() {
       const auto& centi = row.real ? doc.real[row.index].component_centi : doc.checks[row.index].component_centi;
       const int total = row.real ? doc.real[row.index].total() : doc.checks[row.index].total;
       const std::string& id = row.real ? doc.real[row.index].id : doc.checks[row.index].id;
+      const std::string& date = row.real ? doc.real[row.index].date : doc.checks[row.index].date;
       const float card_top = ImGui::GetCursorScreenPos().y;
       begin_card(0.8f);
       ImGui::PushFont(th.font(Font::Strong));
-      paragraph(m.t(row.real ? "ui.history.real" : "ui.history.selfcheck") + " \xc2\xb7 " + row.date.substr(0, 10) +
+      paragraph(m.t(row.real ? "ui.history.real" : "ui.history.selfcheck") + " \xc2\xb7 " + date.substr(0, 10) +
                 " \xc2\xb7 " + std::to_string(total));
       ImGui::PopFont();
       // "Marke 15,0 · Personen 11,5 · …": each name stays with its value; the pairs flow onto new lines.
@@ -136,7 +130,6 @@ void App::Impl::trend_chart() {
   Model& m = model();
   const Theme& th = theme();
   const Palette& p = th.palette;
-  const store::Document& doc = session.persistence().document();
   heading(m.t("ui.history.chart"), Font::H2);
   std::vector<std::string> labels = {m.t("ui.history.total")}, ids = {"chart.total"};
   for (Component c : kComponents) {
@@ -161,27 +154,12 @@ void App::Impl::trend_chart() {
   const int series = person().chart_series;
   const float max_value = static_cast<float>(series == 0 ? kTotalMax : kComponentMax);
   const ImVec4 colour = series == 0 ? p.accent : p.component[series - 1];
-  struct Point {
-    long long day;
-    float value;
-    bool real;
-    std::string date;
+  const HistoryIndex& index = session.history_index();
+  if (index.points.empty()) return;
+  const auto value_of = [series](const HistoryIndex::Point& pt) {
+    return series == 0 ? static_cast<float>(pt.total) : static_cast<float>(pt.centi[series - 1]) / 100.0f;
   };
-  std::vector<Point> points;
-  for (const store::SelfCheck& c : doc.checks)
-    if (auto d = date::day_number(c.date))
-      points.push_back({*d, series == 0 ? static_cast<float>(c.total) : c.component_centi[series - 1] / 100.0f, false,
-                        c.date.substr(0, 10)});
-  for (const store::RealEntry& r : doc.real)
-    if (auto d = date::day_number(r.date))
-      points.push_back(
-          {*d, series == 0 ? static_cast<float>(r.total()) : r.component_centi[series - 1] / 100.0f, true, r.date});
-  if (points.empty()) return;
-  long long first = points[0].day, last = points[0].day;
-  for (const Point& pt : points) {
-    first = std::min(first, pt.day);
-    last = std::max(last, pt.day);
-  }
+  long long first = index.points[index.first].day, last = index.points[index.last].day;
   if (last == first) {  // one day: give the axis a week either side
     first -= 7;
     last += 7;
@@ -194,10 +172,12 @@ void App::Impl::trend_chart() {
   const ImRect plot(o + ImVec2(left, th.em(0.5f)), o + ImVec2(width - th.em(0.5f), height - bottom));
   dl->AddRectFilled(o, o + ImVec2(width, height), u32(p.surface), th.em(0.9f));
   dl->AddRect(o, o + ImVec2(width, height), u32(p.border), th.em(0.9f));
-  auto to_screen = [&](long long day, float value) {
-    return ImVec2(plot.Min.x + plot.GetWidth() * static_cast<float>(day - first) / static_cast<float>(last - first),
-                  plot.Max.y - plot.GetHeight() * value / max_value);
+  // Relative to the plot's corner (scrolling moves the plot, not the shapes in it).
+  auto in_plot = [&](long long day, float value) {
+    return ImVec2(plot.GetWidth() * static_cast<float>(day - first) / static_cast<float>(last - first),
+                  plot.GetHeight() - plot.GetHeight() * value / max_value);
   };
+  auto to_screen = [&](long long day, float value) { return plot.Min + in_plot(day, value); };
   ImGui::PushFont(th.font(Font::Small));
   for (int i = 0; i <= 4; ++i) {  // horizontal grid with values
     const float v = max_value * i / 4.0f;
@@ -213,35 +193,43 @@ void App::Impl::trend_chart() {
     const float y = plot.Max.y - plot.GetHeight() * kReachThreshold / kTotalMax;
     dl->AddLine(ImVec2(plot.Min.x, y), ImVec2(plot.Max.x, y), u32(with_alpha(p.text, 0.5f)), 1.5f);
   }
-  // Dates: first and last on the axis.
-  for (long long day : {first, last}) {
-    std::string date;
-    for (const Point& pt : points)
-      if (pt.day == day) date = pt.date;
-    if (date.empty()) continue;
-    const float w = text_size(date, Font::Small).x;
+  // Dates: first and last on the axis (none for the week added either side of a single day).
+  for (const long long day : {first, last}) {
+    const HistoryIndex::Point& pt = index.points[day == first ? index.first : index.last];
+    if (pt.day != day) continue;
+    const float w = text_size(pt.date, Font::Small).x;
     const float x = std::clamp(to_screen(day, 0).x - w * 0.5f, plot.Min.x, plot.Max.x - w);
-    dl->AddText(ImVec2(x, plot.Max.y + th.em(0.3f)), u32(p.text_muted), date.c_str());
+    dl->AddText(ImVec2(x, plot.Max.y + th.em(0.3f)), u32(p.text_muted), pt.date.c_str());
   }
-  // Real values as a line, self-checks as dots; downsampled to what the pixels can show (see screen_parts.h).
-  std::vector<ImVec2> line, real_dots, check_dots;
-  for (const Point& pt : points) (pt.real ? real_dots : check_dots).push_back(to_screen(pt.day, pt.value));
-  line = thin_line(real_dots, 1.0f);
-  if (line.size() >= 2)
+  // Real values as a line, self-checks as dots; downsampled to what the pixels can show (see screen_parts.h), once
+  // per change of the document, series or plot size.
+  ChartShapes& shapes = chart_shapes;
+  const ChartShapes::Key key{session.history_index_builds(), series, plot.GetWidth(), plot.GetHeight(), th.em(1.0f)};
+  if (!(shapes.key == key)) {
+    shapes = {key, {}, {}, {}};
+    std::vector<ImVec2> real_dots, check_dots;
+    for (const HistoryIndex::Point& pt : index.points)
+      (pt.real ? real_dots : check_dots).push_back(in_plot(pt.day, value_of(pt)));
+    shapes.line = thin_line(real_dots, 1.0f);
+    shapes.real_dots = thin_dots(std::move(real_dots), th.em(0.25f));
+    shapes.check_dots = thin_dots(std::move(check_dots), th.em(0.3f));
+  }
+  if (shapes.line.size() >= 2) {
+    std::vector<ImVec2> line(shapes.line);
+    for (ImVec2& at : line) at += plot.Min;
     dl->AddPolyline(line.data(), static_cast<int>(line.size()), u32(colour), ImDrawFlags_None, 2.5f);
-  for (const ImVec2& at : thin_dots(std::move(real_dots), th.em(0.25f)))
-    dl->AddCircleFilled(at, th.em(0.25f), u32(colour));
-  for (const ImVec2& at : thin_dots(std::move(check_dots), th.em(0.3f)))
-    dl->AddCircle(at, th.em(0.3f), u32(colour), 16, 2.0f);
+  }
+  for (const ImVec2& at : shapes.real_dots) dl->AddCircleFilled(plot.Min + at, th.em(0.25f), u32(colour));
+  for (const ImVec2& at : shapes.check_dots) dl->AddCircle(plot.Min + at, th.em(0.3f), u32(colour), 16, 2.0f);
   // Value on hover: the nearest point within reach of the pointer.
   ImGui::SetCursorScreenPos(o);
   ImGui::InvisibleButton("###chart.area", ImVec2(width, height));
   if (ImGui::IsItemHovered()) {
     const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const Point* nearest = nullptr;
+    const HistoryIndex::Point* nearest = nullptr;
     float best = th.em(2.0f);
-    for (const Point& pt : points) {
-      const ImVec2 at = to_screen(pt.day, pt.value);
+    for (const HistoryIndex::Point& pt : index.points) {
+      const ImVec2 at = to_screen(pt.day, value_of(pt));
       const float d = std::hypot(at.x - mouse.x, at.y - mouse.y);
       if (d < best) {
         best = d;
@@ -251,7 +239,7 @@ void App::Impl::trend_chart() {
     if (nearest) {
       const std::string tip = nearest->date + " \xc2\xb7 " +
                               m.t(nearest->real ? "ui.history.real" : "ui.history.selfcheck") + " \xc2\xb7 " +
-                              format_decimal(nearest->value, series == 0 ? 0 : 1, m.lang());
+                              format_decimal(value_of(*nearest), series == 0 ? 0 : 1, m.lang());
       ImGui::SetTooltip("%s", tip.c_str());
     }
   }
@@ -261,37 +249,24 @@ void App::Impl::trend_chart() {
 }
 
 // The chart's equivalent for assistive technology, oldest first, laid over the chart: every entry with its date,
-// kind, total and four components; beyond kChartTableRows entries, that many rows of consecutive entries with their
-// date range, count and means (a table of 1,500 rows was 12,000 nodes every frame; each entry is in the list below).
+// kind, total and four components; beyond HistoryIndex::kTableRows entries, that many rows of consecutive entries with
+// their date range, count and means (a table of 1,500 rows was 12,000 nodes every frame; each entry is in the list
+// below). The rows and their sums come from the history index; only their texts are made here (in today's language).
 void App::Impl::chart_table(ImVec2 min, ImVec2 max) {
   const ImRect area(min, max);
   Model& m = model();
-  const store::Document& doc = session.persistence().document();
-  struct Entry {
-    std::string id, date;
-    bool real;
-    int total;
-    std::array<int, kComponentCount> centi;
-  };
-  std::vector<Entry> entries;
-  for (const store::SelfCheck& c : doc.checks)
-    entries.push_back({c.id, c.date.substr(0, 10), false, c.total, c.component_centi});
-  for (const store::RealEntry& r : doc.real)
-    entries.push_back({r.id, r.date.substr(0, 10), true, r.total(), r.component_centi});
-  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.date < b.date; });
-  const bool grouped = entries.size() > kChartTableRows;
-  const std::size_t rows = grouped ? kChartTableRows : entries.size();
+  const HistoryIndex& index = session.history_index();
+  const std::size_t rows = index.table.size();
   constexpr int kColumns = 3 + kComponentCount;
   const float row_h = area.GetHeight() / static_cast<float>(rows + 1);
   const float col_w = area.GetWidth() / kColumns;
   SemanticGroup table("chart.table", "table", m.t("ui.history.chart"));
-  if (grouped)
-    table.node().description =
-        m.t("ui.history.chart_grouped", {{"count", std::to_string((entries.size() + rows - 1) / rows)}});
-  auto row = [&](const std::string& id, const std::array<std::string, kColumns>& texts, const char* role, int index) {
+  if (index.grouped)
+    table.node().description = m.t("ui.history.chart_grouped", {{"count", std::to_string(index.per_row)}});
+  auto row = [&](const std::string& id, const std::array<std::string, kColumns>& texts, const char* role, int at_row) {
     SemanticGroup r(id, "row");
     for (int c = 0; c < kColumns; ++c) {
-      const ImVec2 at = area.Min + ImVec2(col_w * c, row_h * index);
+      const ImVec2 at = area.Min + ImVec2(col_w * c, row_h * at_row);
       semantic_text(id + "." + std::to_string(c), texts[c], ImRect(at, at + ImVec2(col_w, row_h)), role);
     }
   };
@@ -299,28 +274,20 @@ void App::Impl::chart_table(ImVec2 min, ImVec2 max) {
   for (int i = 0; i < kComponentCount; ++i) head[3 + i] = component_name(m, kComponents[i]);
   row("chart.head", head, "columnheader", 0);
   for (std::size_t g = 0; g < rows; ++g) {
-    // Row g holds entries [first, last): one entry, or an equal share of them when grouped.
-    const std::size_t first = grouped ? g * entries.size() / rows : g;
-    const std::size_t last = grouped ? (g + 1) * entries.size() / rows : g + 1;
-    const int n = static_cast<int>(last - first);
-    int total = 0;
-    std::array<int, kComponentCount> centi{};
-    for (std::size_t e = first; e < last; ++e) {
-      total += entries[e].total;
-      for (int i = 0; i < kComponentCount; ++i) centi[i] += entries[e].centi[i];
-    }
+    const HistoryIndex::TableRow& r = index.table[g];
+    const int n = r.count;
     const auto mean = [n](int sum) { return (sum + n / 2) / n; };  // sums of non-negative values: rounds half up
     std::array<std::string, kColumns> cells;
-    if (grouped) {
-      cells[0] = m.t("ui.a11y.period", {{"first", entries[first].date}, {"last", entries[last - 1].date}});
+    if (index.grouped) {
+      cells[0] = m.t("ui.a11y.period", {{"first", r.first}, {"last", r.last}});
       cells[1] = m.t("ui.a11y.entries", {{"count", std::to_string(n)}});
     } else {
-      cells[0] = entries[first].date;
-      cells[1] = m.t(entries[first].real ? "ui.history.real" : "ui.history.selfcheck");
+      cells[0] = r.first;
+      cells[1] = m.t(r.real ? "ui.history.real" : "ui.history.selfcheck");
     }
-    cells[2] = std::to_string(mean(total));
-    for (int i = 0; i < kComponentCount; ++i) cells[3 + i] = centi_text(mean(centi[i]), m.lang());
-    row(grouped ? "chart.rows." + std::to_string(g) : "chart.row." + entries[first].id, cells, "cell",
+    cells[2] = std::to_string(mean(r.total_sum));
+    for (int i = 0; i < kComponentCount; ++i) cells[3 + i] = centi_text(mean(r.centi_sum[i]), m.lang());
+    row(index.grouped ? "chart.rows." + std::to_string(g) : "chart.row." + r.id, cells, "cell",
         static_cast<int>(g) + 1);
   }
 }

@@ -106,6 +106,7 @@ Persistence::Loaded Persistence::load() {
   conflict_seen_ = host_.storage_get(kConflictKey).value_or("");  // an earlier session's conflict is not news
   const std::optional<std::string> text = host_.storage_get(kStoreKey);
   const std::optional<std::string> legacy_language = host_.storage_get(kLegacyLanguageKey);
+  replaced();
   if (!text) {
     document_ = {};
     if (legacy_language == "de" || legacy_language == "en") {
@@ -151,7 +152,13 @@ std::optional<std::string> Persistence::backup_text() const {
   return host_.storage_get(backup_key_);
 }
 
+void Persistence::replaced() {
+  static std::uint64_t last = 0;  // over every Persistence, so a new one never repeats a revision
+  revision_ = ++last;
+}
+
 void Persistence::changed() {
+  replaced();
   if (!dirty_) {
     dirty_ = true;
     dirty_since_ = host_.now_ms();
@@ -202,6 +209,7 @@ bool Persistence::write() {
         store::Document merged;
         if (merge3(base(), document_, *theirs.document, merged)) note_conflict();
         document_ = std::move(merged);
+        replaced();
         last_written_ = *stored;
         merged_ = true;
       }
@@ -239,6 +247,7 @@ bool Persistence::reload_from_storage() {
   if (!text && last_written_.empty()) return false;
   if (!text) {  // everything was deleted in the other tab
     document_ = {};
+    replaced();
     last_written_.clear();
     return true;
   }
@@ -252,11 +261,13 @@ bool Persistence::reload_from_storage() {
     store::Document merged;
     if (merge3(base(), document_, *read.document, merged)) note_conflict();
     document_ = std::move(merged);
+    replaced();
     last_written_ = *text;
     if (store::write_document(document_) != *text) changed();
     return true;
   }
   document_ = std::move(*read.document);
+  replaced();
   last_written_ = *text;
   return true;
 }
@@ -265,6 +276,7 @@ void Persistence::delete_all(std::string_view keep) {
   for (const std::string& key : host_.storage_keys())
     if (key.rfind(kKeyPrefix, 0) == 0 && key != keep) host_.storage_remove(key);
   document_ = {};
+  replaced();
   last_written_.clear();
   backup_key_.clear();
   original_in_place_ = false;

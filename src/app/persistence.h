@@ -11,6 +11,7 @@
 // document read with entries left out) is never overwritten: it is copied byte-exact under a backup key before
 // anything is written; when there is no room for the copy, it stays under the main key and nothing is written
 // over it (every write fails, and says so) until the person deletes it.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -51,8 +52,12 @@ class Persistence {
 
   store::Document& document() { return document_; }
   const store::Document& document() const { return document_; }
+  // Moves whenever the document may have changed: changed(), and every time this class replaces it (load, another
+  // tab's data, a merge, delete_all). Never repeats, even across instances: views cache what they derive by it.
+  std::uint64_t revision() const { return revision_; }
 
-  // The document changed: it is written within kSaveDelayMs (the host is woken for it).
+  // The document changed (every change of it outside this class calls this): it is written within kSaveDelayMs
+  // (the host is woken for it).
   void changed();
   // Writes now if a write is due (called every frame); write_failed() tells whether the last write failed.
   void tick();
@@ -81,10 +86,12 @@ class Persistence {
  private:
   bool write();
   store::Document base() const;
+  void replaced();  // the document is another one now: a new revision
 
   Host& host_;
   const Questionnaire& questionnaire_;
   store::Document document_;
+  std::uint64_t revision_ = 0;
   bool keep_original(const std::string& text);
 
   std::vector<Problem> problems_;

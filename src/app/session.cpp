@@ -99,16 +99,81 @@ void Session::sync_document() {
   persistence_->changed();
 }
 
-Calibration Session::calibration() const {
+const Calibration& Session::calibration() {
+  if (calibration_revision_ == persistence_->revision()) return calibration_;
+  calibration_revision_ = persistence_->revision();
   const store::Document& doc = persistence_->document();
   std::vector<std::pair<int, int>> pairs;
   for (const store::RealEntry& real : doc.real) {
     const store::SelfCheck* latest = nullptr;
     for (const store::SelfCheck& check : doc.checks)
-      if (check.date.substr(0, 10) <= real.date && (!latest || check.date >= latest->date)) latest = &check;
+      if (std::string_view(check.date).substr(0, 10) <= real.date && (!latest || check.date >= latest->date))
+        latest = &check;
     if (latest) pairs.emplace_back(latest->total, real.total());
   }
-  return calibrate(pairs);
+  calibration_ = calibrate(pairs);
+  return calibration_;
+}
+
+const HistoryIndex& Session::history_index() {
+  if (history_revision_ == persistence_->revision()) return history_;
+  history_revision_ = persistence_->revision();
+  ++history_builds_;
+  const store::Document& doc = persistence_->document();
+  HistoryIndex& h = history_;
+  h = {};
+  // The list, newest first.
+  std::vector<std::pair<std::string_view, HistoryIndex::Row>> by_date;
+  for (std::size_t i = 0; i < doc.checks.size(); ++i) by_date.push_back({doc.checks[i].date, {false, i}});
+  for (std::size_t i = 0; i < doc.real.size(); ++i) by_date.push_back({doc.real[i].date, {true, i}});
+  std::stable_sort(by_date.begin(), by_date.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  h.rows.reserve(by_date.size());
+  for (const auto& [date, row] : by_date) h.rows.push_back(row);
+  // The chart's points.
+  for (const store::SelfCheck& c : doc.checks)
+    if (auto d = date::day_number(c.date))
+      h.points.push_back({*d, false, c.total, c.component_centi, c.date.substr(0, 10)});
+  for (const store::RealEntry& r : doc.real)
+    if (auto d = date::day_number(r.date)) h.points.push_back({*d, true, r.total(), r.component_centi, r.date});
+  for (const HistoryIndex::Point& pt : h.points) {
+    const auto at = static_cast<std::size_t>(&pt - h.points.data());
+    if (pt.day <= h.points[h.first].day) h.first = at;  // on a tie the later point labels the axis
+    if (pt.day >= h.points[h.last].day) h.last = at;
+  }
+  // The table, oldest first: an entry per row, or equal shares of them.
+  struct Entry {
+    std::string_view id, date;
+    bool real;
+    int total;
+    const std::array<int, kComponentCount>* centi;
+  };
+  std::vector<Entry> entries;
+  for (const store::SelfCheck& c : doc.checks)
+    entries.push_back({c.id, std::string_view(c.date).substr(0, 10), false, c.total, &c.component_centi});
+  for (const store::RealEntry& r : doc.real)
+    entries.push_back({r.id, std::string_view(r.date).substr(0, 10), true, r.total(), &r.component_centi});
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.date < b.date; });
+  h.grouped = entries.size() > HistoryIndex::kTableRows;
+  const std::size_t rows = h.grouped ? HistoryIndex::kTableRows : entries.size();
+  if (rows > 0) h.per_row = (entries.size() + rows - 1) / rows;
+  for (std::size_t g = 0; g < rows; ++g) {
+    // Row g holds entries [first, last): one entry, or an equal share of them when grouped.
+    const std::size_t first = h.grouped ? g * entries.size() / rows : g;
+    const std::size_t last = h.grouped ? (g + 1) * entries.size() / rows : g + 1;
+    HistoryIndex::TableRow row;
+    row.id = h.grouped ? std::string() : std::string(entries[first].id);
+    row.first = entries[first].date;
+    row.last = entries[last - 1].date;
+    row.real = entries[first].real;
+    row.count = static_cast<int>(last - first);
+    for (std::size_t e = first; e < last; ++e) {
+      row.total_sum += entries[e].total;
+      for (int i = 0; i < kComponentCount; ++i) row.centi_sum[i] += (*entries[e].centi)[i];
+    }
+    h.table.push_back(std::move(row));
+  }
+  h.change_last_week = store::change_since_last_week(doc.real);
+  return h;
 }
 
 void Session::storage_changed_elsewhere() {

@@ -3,6 +3,7 @@
 // the model, restoring it at start, imports, files chosen or dropped, switching questionnaires (and storing a
 // trainer's own), the group view, and removing a person's data. Screens (the views) call these; tests drive
 // them headless (tests/app/session_test.cpp).
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,41 @@
 #include "app/state.h"
 
 namespace ssi::app {
+
+// What History shows of the person's document, derived from it once per change (Persistence::revision()) instead
+// of every frame: at 1,500 entries, sorting, copying and parsing dates per frame made a frame a quarter slower.
+struct HistoryIndex {
+  struct Row {
+    bool real;
+    std::size_t index;  // into the document's checks or real
+  };
+  std::vector<Row> rows;  // the list: newest first, self-checks and real values interleaved by date
+  // The chart: every entry with a calendar date (self-checks, then real values, in the document's order), and the
+  // points of the first and the last day.
+  struct Point {
+    long long day;
+    bool real;
+    int total;
+    std::array<int, kComponentCount> centi;
+    std::string date;  // as the axis labels it (YYYY-MM-DD)
+  };
+  std::vector<Point> points;
+  std::size_t first = 0, last = 0;
+  // The chart's table: every entry oldest first (by date), or consecutive entries grouped into kTableRows rows
+  // beyond that many, each with its sums (the view divides them into means).
+  static constexpr std::size_t kTableRows = 24;
+  struct TableRow {
+    std::string id;           // the entry's id when not grouped
+    std::string first, last;  // dates of its first and last entry
+    bool real = false;        // (not grouped) a real value, else a self-check
+    int count = 0, total_sum = 0;
+    std::array<int, kComponentCount> centi_sum{};
+  };
+  std::vector<TableRow> table;
+  bool grouped = false;
+  std::size_t per_row = 1;              // entries per row when grouped (the largest group)
+  std::optional<int> change_last_week;  // store::change_since_last_week
+};
 
 class Session {
  public:
@@ -41,7 +77,11 @@ class Session {
   // Copies the model (answers, screen, question, language) into the document when it changed.
   void sync_document();
   // The person's own estimation error: each real SSI paired with the latest self-check on or before its day.
-  Calibration calibration() const;
+  // Derived once per change of the document (it was O(self-checks × real values) in every frame).
+  const Calibration& calibration();
+  // History's rows, chart points and table, derived once per change of the document; builds counts the derivations.
+  const HistoryIndex& history_index();
+  int history_index_builds() const { return history_builds_; }
   // Another tab changed the stored data: follow its answers and language.
   void storage_changed_elsewhere();
   // Writes the document when a write is due (every frame) or now (page hidden, reload); when the write merged
@@ -120,6 +160,11 @@ class Session {
   std::optional<Model> model_;
   std::optional<Persistence> persistence_;
   std::uint64_t synced_revision_ = ~0ull;  // model revision last copied into the document
+  // Derived from the document at these revisions of it (Persistence::revision(), never ~0).
+  std::uint64_t calibration_revision_ = ~0ull, history_revision_ = ~0ull;
+  Calibration calibration_;
+  HistoryIndex history_;
+  int history_builds_ = 0;
 };
 
 // The files of an open_files() call: [{"name", "text"} or {"name", "text": null, "skipped": "size" | "count"}, …];

@@ -1,6 +1,8 @@
-// Issue 13, "stay fast at the limits": the chart's downsampling, and History at the largest stored document
-// drawing as many nodes as at a tenth of it (rows through the clipper, the chart's table grouped).
+// Issue 13, "stay fast at the limits": the chart's downsampling; History at the largest stored document drawing as
+// many nodes as at a tenth of it (rows through the clipper, the chart's table grouped) and derived once per change.
 #include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "app/screen_parts.h"
+#include "app/session.h"
 #include "core/limits.h"
 #include "harness.h"
 
@@ -163,5 +166,66 @@ TEST(Limits, HistoryDrawsAsMuchAtTheLargestDocumentAsAtATenthOfIt) {
   EXPECT_EQ(large.first_group[2], std::to_string((total + 31) / 62));
 }
 
+// Issue 13: History's per-entry work (sorting, copying, parsing dates) is done once per change of the document, not
+// per frame, and every change shows: an import, a delete, another tab's data, a language switch.
+TEST(Limits, HistoryIsDerivedOncePerChangeOfTheDocumentAndFollowsEveryChange) {
+  Harness h(1280, 800, "en-US", {{"ssi-selfcheck.store", document(150)}});
+  ASSERT_TRUE(h.ok) << h.error;
+  app::Session& s = h.app.session();
+  EXPECT_TRUE(h.app.show("history"));
+  h.frames(3);
+  h.settle();
+  auto label = [](std::string_view id) -> std::string {
+    for (const app::WidgetInfo& w : app::widget_log().tree())
+      if (w.id == id) return w.label;
+    return "(missing)";
+  };
+  const int builds = s.history_index_builds();
+  h.frames(20);
+  EXPECT_EQ(s.history_index_builds(), builds) << "frames without a change derive nothing again";
+  EXPECT_TRUE(h.widget("history.r-149.note")) << "the newest entry first";
+  EXPECT_EQ(label("chart.rows.23.0"), "2020-05-23 to 2020-05-29");
+  // An import of one newer entry: first in the list, in the chart's table, derived once.
+  nlohmann::json file = nlohmann::json::parse(h.app.export_text());
+  file["real"] =
+      nlohmann::json::array({{{"centi", {{"brand", 100}, {"engage", 100}, {"find", 100}, {"relationships", 100}}},
+                              {"date", "2020-06-30"},
+                              {"id", "r-new"},
+                              {"note", ""}}});
+  EXPECT_NE(h.app.import_text(file.dump(), false).find("\"ok\":true"), std::string::npos);
+  h.frames(3);
+  h.settle();
+  EXPECT_EQ(s.history_index_builds(), builds + 1);
+  EXPECT_TRUE(h.widget("history.r-new.note"));
+  EXPECT_EQ(label("chart.rows.23.0"), "2020-05-24 to 2020-06-30");
+  // Deleting it.
+  ASSERT_TRUE(h.click("history.r-new.delete"));
+  h.frames(3);
+  h.settle();
+  EXPECT_FALSE(h.widget("history.r-new.note"));
+  EXPECT_EQ(label("chart.rows.23.0"), "2020-05-23 to 2020-05-29");
+  EXPECT_EQ(s.history_index_builds(), builds + 2);
+  // Another tab stored three entries.
+  h.app.flush();
+  h.host.now += 1000;  // this tab's last write is not a moment ago: theirs is taken over as it is
+  h.host.storage["ssi-selfcheck.store"] = document(3);
+  h.app.storage_changed_elsewhere();
+  h.frames(3);
+  h.settle();
+  EXPECT_TRUE(h.widget("history.r-2.note"));
+  EXPECT_FALSE(h.widget("history.r-149.note"));
+  EXPECT_EQ(label("chart.row.r-2.0"), "2020-01-03");
+  EXPECT_EQ(label("chart.row.r-2.1"), "Real SSI");
+  // The language (stored in the document's settings: derived at most once more): the table's texts follow.
+  const int before_switch = s.history_index_builds();
+  s.set_language(Lang::De);
+  h.frames(3);
+  h.settle();
+  EXPECT_EQ(label("chart.row.r-2.1"), "Echter SSI");
+  EXPECT_LE(s.history_index_builds(), before_switch + 1);
+  const int after_switch = s.history_index_builds();
+  h.frames(20);
+  EXPECT_EQ(s.history_index_builds(), after_switch);
+}
 }  // namespace
 }  // namespace ssi::test
