@@ -170,9 +170,16 @@ void App::Impl::group_compare() {
     small_text(m.t("ui.compare.people"), p.text_muted);
     const std::string list_id = "compare.people";  // each person's line is a list item under it
     SemanticGroup list(list_id, "list", m.t("ui.compare.people"));
-    for (std::size_t i = 0; i < c->people.size(); ++i) {
-      const workshop::PersonChange& person = c->people[i];
-      const ImVec2 o = ImGui::GetCursorScreenPos();
+    // Only the lines on screen (and a few either side) are drawn, as History's rows: 200 people cost a screenful.
+    const float h = text_size("X", Font::Small).y;
+    const float pitch = h + th.em(0.2f) + ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const int count = static_cast<int>(c->people.size());
+    const auto [first, end] = rows_on_screen(top.y, pitch, count, kRowsBeyond);
+    list.node().rect = ImRect(top, top + ImVec2(ImGui::CalcItemWidth(), pitch * static_cast<float>(count - 1) + h));
+    for (int i = first; i < end; ++i) {
+      const workshop::PersonChange& person = c->people[static_cast<std::size_t>(i)];
+      const ImVec2 o = top + ImVec2(0, pitch * static_cast<float>(i));
       const int change = person.after.total - person.before.total;
       const std::string line =
           m.t("ui.compare.person", {{"name", person.nickname},
@@ -182,14 +189,13 @@ void App::Impl::group_compare() {
                                                : change < 0 ? "\xE2\x88\x92" + std::to_string(-change)
                                                             : "0"}});
       ImGui::PushFont(th.font(Font::Small));
-      const float h = text_size("X", Font::Small).y;
       text_ellipsis(ImGui::GetWindowDrawList(), o, o + ImVec2(ImGui::CalcItemWidth(), h), o.x + ImGui::CalcItemWidth(),
                     o.x + ImGui::CalcItemWidth(), line);
       ImGui::PopFont();
       semantic_text(list_id + "." + std::to_string(i), line, ImRect(o, o + ImVec2(ImGui::CalcItemWidth(), h)),
                     "listitem");
-      ImGui::Dummy(ImVec2(ImGui::CalcItemWidth(), h + th.em(0.2f)));
     }
+    ImGui::Dummy(ImVec2(ImGui::CalcItemWidth(), pitch * static_cast<float>(count) - ImGui::GetStyle().ItemSpacing.y));
   }
   gap(0.4f);
   const int b = button_row({{"compare.csv", m.t("ui.compare.csv"), {.icon = SSI_ICON_DOWNLOAD}},

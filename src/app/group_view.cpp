@@ -217,10 +217,15 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImGui::PushFont(th.font(Font::Small));
     const ImVec2 o = ImGui::GetCursorScreenPos();
-    // A list for assistive technology: one item per person, "name: total", where it is painted.
+    // A list for assistive technology: one item per person, "name: total", where it is painted. Only the rows on
+    // screen (and a few either side) are drawn, as History's: 200 people cost a screenful.
     SemanticGroup people(part_id + ".people", "list", m.t("ui.group.people"));
-    int i = 0;
-    for (const workshop::Participant& person : part.participants) {
+    const int count = static_cast<int>(part.participants.size());
+    const int rows = (count + columns - 1) / columns;
+    const auto [first_row, end_row] = rows_on_screen(o.y, h + th.em(0.3f), rows, kRowsBeyond);
+    people.node().rect = ImRect(o, o + ImVec2(width, rows * (h + th.em(0.3f)) - th.em(0.3f)));  // with none drawn
+    for (int i = first_row * columns; i < std::min(count, end_row * columns); ++i) {
+      const workshop::Participant& person = part.participants[static_cast<std::size_t>(i)];
       const ImVec2 at = o + ImVec2((i % columns) * (w + th.em(1.0f)), (i / columns) * (h + th.em(0.3f)));
       const std::string total = std::to_string(person.handover.total);
       const std::string name = participant_name(m, person);
@@ -230,10 +235,8 @@ void App::Impl::group_part(const workshop::GroupPart& part, bool main) {
       semantic_text(part_id + ".people." + std::to_string(person.number),
                     m.t("ui.a11y.named_value", {{"name", name}, {"value", total}}), ImRect(at, at + ImVec2(w, h)),
                     "listitem");
-      ++i;
     }
     ImGui::PopFont();
-    const int rows = (i + columns - 1) / columns;
     ImGui::Dummy(ImVec2(width, rows * (h + th.em(0.3f))));
   }
   end_card(main ? p.accent : p.warning);

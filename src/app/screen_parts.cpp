@@ -149,6 +149,13 @@ std::vector<ImVec2> thin_line(std::vector<ImVec2> points, float column) {
   return out;
 }
 
+std::pair<int, int> rows_on_screen(float top, float pitch, int count, int beyond) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const auto row_at = [&](float y) { return static_cast<int>(std::floor((y - top) / pitch)); };
+  const int first = std::clamp(row_at(dl->GetClipRectMin().y) - beyond, 0, count);
+  return {first, std::clamp(row_at(dl->GetClipRectMax().y) + 1 + beyond, first, count)};
+}
+
 std::vector<ImVec2> thin_dots(std::vector<ImVec2> points, float cell) {
   const auto key = [cell](const ImVec2& p) { return std::pair(std::floor(p.x / cell), std::floor(p.y / cell)); };
   std::stable_sort(points.begin(), points.end(), [&](const ImVec2& a, const ImVec2& b) { return key(a) < key(b); });

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/format.h"
@@ -37,6 +38,10 @@ void bar_row(std::string_view id, const std::string& label, float value, float m
 // A table row's name cell at `o`, `name_w` wide and `h` high, in the current font: a colour swatch (when `colour`
 // is not transparent) and the name, cut with "..." where it does not fit.
 void swatch_name_cell(ImDrawList* dl, ImVec2 o, float name_w, float h, ImVec4 colour, const std::string& name);
+
+// A long list of `count` rows `pitch` apart from screen y `top`: the rows [first, last) the window shows, and `beyond`
+// more either side. Drawing only these keeps a list of hundreds at the cost of a screenful.
+std::pair<int, int> rows_on_screen(float top, float pitch, int count, int beyond);
 
 // Chart downsampling, so a chart costs its width and not its number of entries. thin_line: the points as one
 // line sorted by x, at most the first, lowest, highest and last point per `column` of width (the line looks

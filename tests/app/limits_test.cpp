@@ -17,6 +17,7 @@
 #include "app/screen_parts.h"
 #include "app/session.h"
 #include "core/limits.h"
+#include "core/workshop.h"
 #include "harness.h"
 
 namespace ssi::test {
@@ -164,6 +165,90 @@ TEST(Limits, HistoryDrawsAsMuchAtTheLargestDocumentAsAtATenthOfIt) {
   EXPECT_EQ(large.first_group[0], "2020-01-01 to 2020-03-02");
   EXPECT_EQ(large.first_group[1], "62 entries, means");
   EXPECT_EQ(large.first_group[2], std::to_string((total + 31) / 62));
+}
+
+// The largest group session the readers accept (limits::kMaxGroupParticipants hand-overs, 40-character nicknames),
+// `shift` hundredths better in each component for the same people in a later session.
+std::vector<app::PickedFile> session_files(int n, int shift) {
+  std::vector<app::PickedFile> files;
+  for (int i = 0; i < n; ++i) {
+    workshop::Handover ho;
+    ho.questionnaire_id = "ssi-selfcheck";
+    ho.questionnaire_version = "1.0.0";
+    int sum = 0;
+    for (int k = 0; k < 4; ++k) sum += ho.component_centi[k] = std::min(2500, (i * 37 + (k + 1) * 101) % 2501 + shift);
+    ho.total = (sum + 50) / 100;
+    ho.corridor = corridor_for(ho.total);
+    ho.nickname = "Person " + std::to_string(i + 1);
+    ho.nickname += std::string(limits::kMaxNicknameCharacters - ho.nickname.size(), 'x');
+    files.push_back({"p" + std::to_string(i + 1) + ".json", workshop::handover_json(ho, "test"), {}});
+  }
+  return files;
+}
+
+struct GroupDrawn {
+  std::size_t nodes = 0, people = 0, compared = 0, slide_nodes = 0;
+};
+
+// The group view with two sessions of `n` participants each, compared, scrolled through from top to bottom: the
+// most nodes, people (the open session's list) and compared people any frame drew; and the comparison's slide.
+GroupDrawn group_at(int n, float width, float height) {
+  Harness h(width, height, "en-US");
+  EXPECT_TRUE(h.ok) << h.error;
+  app::Session& s = h.app.session();
+  s.new_group_session("Before");  // the first session stays empty and unnamed: compare the two named ones
+  s.add_group_files(session_files(n, 0));
+  s.new_group_session("After");
+  s.add_group_files(session_files(n, 150));
+  EXPECT_EQ(s.group.sessions[2].group.participants(), n);
+  EXPECT_TRUE(h.app.show("group"));
+  h.frames(3);
+  h.settle();
+  GroupDrawn most;
+  EXPECT_TRUE(h.click("compare.slide"));
+  h.frames(3);
+  h.settle();
+  most.slide_nodes = app::widget_log().tree().size();
+  EXPECT_TRUE(h.app.show("group"));
+  h.frames(3);
+  h.settle();
+  const std::string last = "group.ssi-selfcheck.1.0.0.people." + std::to_string(n);
+  bool end = false;
+  for (int step = 0; step < 400 && !end; ++step) {
+    GroupDrawn d;
+    for (const app::WidgetInfo& w : app::widget_log().tree()) {
+      ++d.nodes;
+      if (w.id.starts_with("group.ssi-selfcheck.1.0.0.people.")) ++d.people;
+      if (w.id.starts_with("compare.people.")) ++d.compared;
+      end = end || w.id == last;
+    }
+    most.nodes = std::max(most.nodes, d.nodes);
+    most.people = std::max(most.people, d.people);
+    most.compared = std::max(most.compared, d.compared);
+    h.app.scroll_by(height * 0.75f);
+    h.frame();
+    h.settle();
+  }
+  EXPECT_TRUE(end) << "scrolled to the last of " << n << " participants";
+  return most;
+}
+
+TEST(Limits, GroupViewAtTheLargestSessionDrawsWhatIsOnScreen) {
+  for (const auto& [width, height] : {std::pair(1280.0f, 800.0f), std::pair(390.0f, 844.0f)}) {
+    const GroupDrawn large = group_at(limits::kMaxGroupParticipants, width, height);
+    const GroupDrawn tenth = group_at(limits::kMaxGroupParticipants / 10, width, height);
+    std::printf(
+        "group view %gx%g: %d participants: %zu nodes, %zu people, %zu compared, slide %zu; %d: %zu, %zu, %zu, %zu\n",
+        width, height, limits::kMaxGroupParticipants, large.nodes, large.people, large.compared, large.slide_nodes,
+        limits::kMaxGroupParticipants / 10, tenth.nodes, tenth.people, tenth.compared, tenth.slide_nodes);
+    EXPECT_EQ(large.slide_nodes, tenth.slide_nodes);
+    // A screenful and the three rows kept either side: a phone shows one person a row, a desktop four.
+    const std::size_t screenful = width < 600 ? 50 : 4 * 50;
+    EXPECT_LT(large.people, 200u);
+    EXPECT_LE(large.people, screenful);
+    EXPECT_LE(large.compared, 50u);
+    EXPECT_LE(large.nodes, tenth.nodes + screenful);
+  }
 }
 
 // Issue 13: History's per-entry work (sorting, copying, parsing dates) is done once per change of the document, not

@@ -330,6 +330,7 @@ TEST(Workshop, BeforeAndAfterSessionsAreComparedExportedAndShownAsASlide) {
     EXPECT_EQ(node_text("compare.spread.r1.c1"), "20.00");
     EXPECT_EQ(node_text("compare.spread.r1.c2"), "+3.67");  // 16.33 before (40, 20, 60)
     EXPECT_EQ(node_text("compare.mean.r0.c1"), "After");
+    ASSERT_TRUE(h.reveal("compare.csv"));  // the people's lines are drawn where the screen shows them (just above)
     EXPECT_NE(node_text("compare.people.0").find("Anna: 40 → 60 (+20)"), std::string::npos)
         << node_text("compare.people.0");
     // The CSV download.
