@@ -4,8 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, startServer, openApp, settle, widget, clickWidget, clickOnScreen, waitReady, screenshot, largestDocument }
-  from './lib.mjs';
+import { launch, startServer, openApp, settle, widget, clickWidget, clickOnScreen, waitReady, screenshot, largestDocument,
+  CAPTURE_MEMORY } from './lib.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await startServer(); });
@@ -576,15 +576,6 @@ test('two tabs answering and importing within 100 ms lose nothing; a real confli
 // Issue 13, "stay fast at the limits": the largest document the app stores (largestDocument in lib.mjs).
 // Deterministic bounds only (frame times are scripts/bench's, `--limits`): the module's memory,
 // and History's mirror as large at 1,500 entries as at 150 while scrolling through it.
-// The module's memory, found where the page instantiates it.
-const CAPTURE_MEMORY = `for (const name of ['instantiate', 'instantiateStreaming']) {
-  const original = WebAssembly[name];
-  WebAssembly[name] = async (...args) => {
-    const result = await original.apply(WebAssembly, args);
-    for (const v of Object.values((result.instance || result).exports)) if (v instanceof WebAssembly.Memory) window.__wasmMemory = v;
-    return result;
-  };
-}`;
 
 async function historyAt(entries) {
   const doc = largestDocument(entries);

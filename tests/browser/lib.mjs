@@ -26,11 +26,13 @@ export async function startServer(root = DIST) {
 }
 
 // Opens the app and waits for its first frame. Returns { page, context, console, errors, requests }.
+// `init`: a script run in the page before its own (CAPTURE_MEMORY).
 export async function openApp(browser, server, { width = 390, height = 844, locale = 'de-DE', deviceScaleFactor = 1,
-  hasTouch = false, colorScheme = 'light', reducedMotion = 'reduce', path = '' } = {}) {
+  hasTouch = false, colorScheme = 'light', reducedMotion = 'reduce', path = '', init = '' } = {}) {
   const context = await browser.newContext({
     viewport: { width, height }, locale, deviceScaleFactor, hasTouch, isMobile: hasTouch, colorScheme, reducedMotion,
   });
+  if (init) await context.addInitScript({ content: init });
   const page = await context.newPage();
   const log = { console: [], errors: [], requests: [] };
   page.on('console', (m) => log.console.push({ type: m.type(), text: m.text() }));
@@ -181,6 +183,16 @@ export async function startProxyRecorder() {
   return { seen, server: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+// The module's memory, found where the page instantiates it.
+export const CAPTURE_MEMORY = `for (const name of ['instantiate', 'instantiateStreaming']) {
+  const original = WebAssembly[name];
+  WebAssembly[name] = async (...args) => {
+    const result = await original.apply(WebAssembly, args);
+    for (const v of Object.values((result.instance || result).exports)) if (v instanceof WebAssembly.Memory) window.__wasmMemory = v;
+    return result;
+  };
+}`;
+
 // The largest stored document the app keeps (limits::kMaxEntries real entries with 900-character notes, on
 // consecutive days): the data test's bounds and scripts/bench's --limits frame times use the same one.
 export function largestDocument(entries) {
@@ -193,4 +205,21 @@ export function largestDocument(entries) {
   }
   return JSON.stringify({ checks: [], progress: { answers: {} }, real, schema: 'ssi-selfcheck/store', schemaVersion: 2,
     settings: { language: 'en' } });
+}
+
+// The largest group session the group view accepts: `n` hand-over files (200 is the limit) with 40-character
+// nicknames, written from docs/data-format.md; `shift` hundredths more per component gives the same people later.
+// workshop.test.mjs's bounds and scripts/bench's --limits group frames use the same one.
+export function largestGroup(n, shift = 0) {
+  const texts = [];
+  for (let i = 0; i < n; ++i) {
+    const centi = [1, 2, 3, 4].map((k) => Math.min(2500, ((i * 37 + k * 101) % 2501) + shift));
+    const total = Math.floor((centi.reduce((a, b) => a + b, 0) + 50) / 100);
+    const corridor = total < 30 ? 'inactive' : total < 50 ? 'occasional' : total < 80 ? 'active' : 'top';
+    const nickname = `Person ${i + 1}`.padEnd(40, 'x');
+    texts.push(JSON.stringify({ type: 'ssi-selfcheck/handover', schemaVersion: 1, appVersion: 'test',
+      questionnaire: { id: 'ssi-selfcheck', version: '1.0.0' }, nickname, total, corridor,
+      components: { brand: centi[0] / 100, find: centi[1] / 100, engage: centi[2] / 100, relationships: centi[3] / 100 } }));
+  }
+  return texts;
 }

@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, startServer, openApp, settle, widget, clickWidget, clickOnScreen, screenshot, pixelAt } from './lib.mjs';
+import { launch, startServer, openApp, settle, widget, clickWidget, clickOnScreen, screenshot, pixelAt, largestGroup,
+  CAPTURE_MEMORY } from './lib.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await startServer(); });
@@ -503,4 +504,49 @@ test('presenter slides are reachable with the keyboard alone, in large type', as
     assert.equal((await state(page)).screen, 'workshop');
     assert.deepEqual(app.errors, []);
   } finally { await app.context.close(); }
+});
+
+// Issue 13, "stay fast at the limits": the largest group session (lib.mjs's largestGroup, 200 participants) before and
+// after, compared. Deterministic bounds only (frame times are scripts/bench's, `--limits`): the people and compared
+// lines in the mirror are a screenful while scrolling through, and the module's memory.
+async function groupAt(n, width, height) {
+  const app = await openApp(browser, server, { width, height, locale: 'en-US', init: CAPTURE_MEMORY });
+  const page = app.page;
+  try {
+    await page.evaluate((t) => ssiTest.groupImport(t), largestGroup(n));
+    await settle(page);
+    await clickOnScreen(page, 'group.session.new');
+    const agg = await page.evaluate((t) => ssiTest.groupImport(t), largestGroup(n, 150));
+    assert.equal(agg.comparison.people.length, n, 'everyone paired');
+    await settle(page);
+    let nodes = 0, people = 0, compared = 0, shot = 0;
+    await page.mouse.move(width / 2, height / 2);
+    for (let step = 0; step < 40; ++step) {
+      const mirror = await page.evaluate(() => ssiTest.a11y());
+      const p = mirror.filter((e) => /^group\.ssi-selfcheck\.1\.0\.0\.people\.\d+$/.test(e.id)).length;
+      const c = mirror.filter((e) => /^compare\.people\.\d+$/.test(e.id)).length;
+      nodes = Math.max(nodes, mirror.length);
+      people = Math.max(people, p);
+      compared = Math.max(compared, c);
+      if (n === 200 && ((shot === 0 && c > 0) || (shot === 1 && p > 0))) await screenshot(page, `limits-group-${width}x${height}-${shot++}`);
+      if (mirror.some((e) => e.id === `group.ssi-selfcheck.1.0.0.people.${n}`)) break;
+      await page.mouse.wheel(0, height * 0.75);
+      await settle(page);
+    }
+    const memoryMiB = await page.evaluate(() => window.__wasmMemory.buffer.byteLength / 1048576);
+    assert.deepEqual(app.errors, []);
+    return { nodes, people, compared, memoryMiB };
+  } finally { await app.context.close(); }
+}
+
+test('the largest group session, compared: a screenful of people drawn, under 100 MB of WebAssembly memory', async () => {
+  for (const [width, height] of [[390, 844], [1440, 900]]) {
+    const large = await groupAt(200, width, height), tenth = await groupAt(20, width, height);
+    console.log(`group ${width}x${height}: 200 participants: ${large.nodes} mirror elements, ${large.people} people, ` +
+      `${large.compared} compared, ${large.memoryMiB} MiB; 20: ${tenth.nodes}, ${tenth.people}, ${tenth.compared}, ${tenth.memoryMiB} MiB`);
+    assert.ok(large.memoryMiB <= 100, `wasm memory ${large.memoryMiB} MiB <= 100 MiB`);
+    assert.ok(large.people > 0 && large.people < 200, `${large.people} of 200 people drawn at once`);
+    assert.ok(large.compared > 0 && large.compared <= 60, `${large.compared} of 200 compared lines drawn at once`);
+    if (width < 600) assert.ok(large.people <= 60, `${large.people} people on a phone`);
+  }
 });
