@@ -122,7 +122,7 @@ void App::Impl::group_compare() {
   const Theme& th = theme();
   const Palette& p = th.palette;
   GroupView& g = session.group;
-  const std::optional<workshop::Comparison> c = session.comparison();
+  const std::optional<workshop::Comparison>& c = session.comparison();
   begin_card(1.0f);
   heading(m.t("ui.compare.title"), Font::H2);
   // Which two sessions: one choice row each.

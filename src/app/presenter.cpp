@@ -59,7 +59,7 @@ void App::Impl::update_presenter_theme() {
 
 // The six fixed slides, and the comparison's while the group view compares two sessions with results.
 int App::Impl::slide_count() const {
-  const std::optional<workshop::Comparison> c = session.comparison();
+  const std::optional<workshop::Comparison>& c = session.comparison();
   const bool compared = c && !c->before.part.participants.empty() && !c->after.part.participants.empty();
   return kSlideCount + (compared ? 1 : 0);
 }
@@ -230,7 +230,7 @@ void App::Impl::presenter() {
       break;
     }
     case kComparisonSlide: {  // before and after, from the group view
-      const workshop::Comparison c = *session.comparison();
+      const workshop::Comparison& c = *session.comparison();
       const std::string before = session.group_session_name(session.group.compare_before);
       const std::string after = session.group_session_name(session.group.compare_after);
       slide_text(m.t("ui.compare.counts", {{"before", before},

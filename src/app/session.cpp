@@ -341,6 +341,7 @@ void Session::add_group_files(const std::vector<PickedFile>& picked) {
     index_of_file.push_back(i);
   }
   const std::size_t first_new = g.errors.size();
+  now.revision = ++group_revisions_;
   workshop::add_files(g, files);
   for (std::size_t e = first_new; e < g.errors.size(); ++e) g.errors[e].index = index_of_file[g.errors[e].index];
   for (int i = 0; i < static_cast<int>(picked.size()); ++i) {
@@ -439,7 +440,7 @@ std::string Session::group_json() const {
     sessions.push_back({{"name", group_session_name(i)}, {"participants", group.sessions[i].group.participants()}});
   out["sessions"] = std::move(sessions);
   out["session"] = group.current;
-  const std::optional<workshop::Comparison> c = comparison();
+  const std::optional<workshop::Comparison>& c = comparison();
   out["comparison"] = c ? nlohmann::json::parse(workshop::comparison_json(*c), nullptr, false) : nlohmann::json();
   return out.dump();
 }
@@ -464,16 +465,24 @@ std::string Session::group_session_name(std::size_t index) const {
   return name.empty() ? model_->t("ui.group.session.n", {{"n", std::to_string(index + 1)}}) : name;
 }
 
-std::optional<workshop::Comparison> Session::comparison() const {
+const std::optional<workshop::Comparison>& Session::comparison() const {
   const std::size_t n = group.sessions.size();
-  if (n < 2 || group.compare_before >= n || group.compare_after >= n || group.compare_before == group.compare_after)
-    return std::nullopt;
-  return workshop::compare_groups(group.sessions[group.compare_before].group,
-                                  group.sessions[group.compare_after].group);
+  if (n < 2 || group.compare_before >= n || group.compare_after >= n || group.compare_before == group.compare_after) {
+    comparison_key_.reset();
+    comparison_.reset();
+    return comparison_;
+  }
+  const GroupSession &before = group.sessions[group.compare_before], &after = group.sessions[group.compare_after];
+  const ComparisonKey key{group.compare_before, group.compare_after, before.revision, after.revision};
+  if (comparison_key_ == key) return comparison_;
+  comparison_key_ = key;
+  comparison_ = workshop::compare_groups(before.group, after.group);
+  ++comparison_builds_;
+  return comparison_;
 }
 
 std::string Session::comparison_csv() const {
-  const std::optional<workshop::Comparison> c = comparison();
+  const std::optional<workshop::Comparison>& c = comparison();
   return c ? workshop::comparison_csv(*c, group_session_name(group.compare_before),
                                       group_session_name(group.compare_after))
            : std::string();

@@ -122,8 +122,10 @@ class Session {
   void new_group_session(std::string_view name);
   void open_group_session(std::size_t index);
   std::string group_session_name(std::size_t index) const;
-  // The two sessions chosen for before and after; none while there is only one session.
-  std::optional<workshop::Comparison> comparison() const;
+  // The two sessions chosen for before and after; none while there is only one session. Compared once per change
+  // of the choice or of either session (not in every frame: at 200 participants a frame took three times as long).
+  const std::optional<workshop::Comparison>& comparison() const;
+  int comparison_builds() const { return comparison_builds_; }
   std::string comparison_csv() const;
 
   // --- Questionnaires ------------------------------------------------------------------------------
@@ -165,6 +167,15 @@ class Session {
   Calibration calibration_;
   HistoryIndex history_;
   int history_builds_ = 0;
+  std::uint64_t group_revisions_ = 0;  // the last GroupSession::revision given
+  struct ComparisonKey {
+    std::size_t before = 0, after = 0;
+    std::uint64_t before_revision = 0, after_revision = 0;
+    bool operator==(const ComparisonKey&) const = default;
+  };
+  mutable std::optional<ComparisonKey> comparison_key_;
+  mutable std::optional<workshop::Comparison> comparison_;
+  mutable int comparison_builds_ = 0;
 };
 
 // The files of an open_files() call: [{"name", "text"} or {"name", "text": null, "skipped": "size" | "count"}, …];

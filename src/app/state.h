@@ -66,6 +66,7 @@ struct GroupSession {
   workshop::Group group;
   std::set<std::size_t> seen;  // hashes of the files in the group: identical ones are counted, and said
   int identical = 0;
+  std::uint64_t revision = 0;  // moves with every file added (0: none ever was); the comparison is cached by it
 };
 
 // The group view's QR scanner (scan_view.cpp): the camera is on only while it is open; no frame is kept.

@@ -230,6 +230,16 @@ GroupDrawn group_at(int n, float width, float height) {
     h.settle();
   }
   EXPECT_TRUE(end) << "scrolled to the last of " << n << " participants";
+  // Compared once, not in every frame; a file added (or another session chosen) compares again.
+  EXPECT_EQ(s.comparison_builds(), 1);
+  s.add_group_files({session_files(1, 0)});
+  h.frame();
+  EXPECT_EQ(s.comparison()->after.part.participants.size(),
+            static_cast<std::size_t>(std::min(n + 1, limits::kMaxGroupParticipants)));
+  s.group.compare_before = 0;
+  h.frame();
+  EXPECT_TRUE(s.comparison()->before.part.participants.empty());
+  EXPECT_EQ(s.comparison_builds(), 3);
   return most;
 }
 
