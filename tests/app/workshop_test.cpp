@@ -3,6 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "app/qr_code.h"
@@ -196,6 +199,22 @@ TEST(Workshop, AChangedCopyOfOursUnderOurIdAndVersionIsRefused) {
   ASSERT_EQ(state["questionnaireErrors"].size(), 1u);
   EXPECT_NE(state["questionnaireErrors"][0].get<std::string>().find("ssi-selfcheck"), std::string::npos);
   EXPECT_FALSE(h.host.storage.count("ssi-selfcheck.questionnaire"));
+}
+
+TEST(Workshop, OurQuestionnaireAsInTheRepositoryIsNotRefused) {
+  // The page embeds it without indentation (cmake/minify_json.py); the readable file is the same questionnaire.
+  std::ifstream in(std::filesystem::path(SSI_SOURCE_DIR) / "content" / "questionnaire.json", std::ios::binary);
+  const std::string readable{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  ASSERT_NE(readable, assets::get("content/questionnaire.json")) << "embedded as written: nothing to compare";
+  Harness h;
+  ASSERT_TRUE(h.ok) << h.error;
+  h.model().show(app::Screen::Workshop);
+  h.frames(2);
+  h.app.open_files(files_json({readable}));
+  h.frames(2);
+  const json state = json::parse(h.app.state_json());
+  EXPECT_TRUE(state["questionnaireErrors"].empty()) << state["questionnaireErrors"].dump();
+  EXPECT_EQ(h.model().questionnaire().id, "ssi-selfcheck");
 }
 
 TEST(Workshop, DeletingAllMyDataKeepsTheTrainersQuestionnaire) {
