@@ -7,6 +7,8 @@
 #include <tuple>
 #include <type_traits>
 
+#include "core/sorting.h"
+
 namespace ssi::app {
 
 namespace {
@@ -58,7 +60,7 @@ bool merge_entries(const std::vector<T>& base, const std::vector<T>& mine, const
     const T* b = find(base, t.id);
     if (!find(mine, t.id) && (!b || !(*b == t))) out.push_back(t);  // added there, or changed there, removed here
   }
-  std::stable_sort(out.begin(), out.end(),
+  ssi::stable_sort(out.begin(), out.end(),
                    [](const T& a, const T& b) { return a.date != b.date ? a.date < b.date : a.id < b.id; });
   return conflict;
 }

@@ -14,6 +14,7 @@
 #include "app/theme.h"
 #include "app/widgets.h"
 #include "core/keys.h"
+#include "core/sorting.h"
 
 namespace ssi::app {
 
@@ -131,7 +132,7 @@ void swatch_name_cell(ImDrawList* dl, ImVec2 o, float name_w, float h, ImVec4 co
 }
 
 std::vector<ImVec2> thin_line(std::vector<ImVec2> points, float column) {
-  std::stable_sort(points.begin(), points.end(), [](const ImVec2& a, const ImVec2& b) { return a.x < b.x; });
+  ssi::stable_sort(points.begin(), points.end(), [](const ImVec2& a, const ImVec2& b) { return a.x < b.x; });
   std::vector<ImVec2> out;
   for (std::size_t begin = 0; begin < points.size();) {
     const float bucket = std::floor(points[begin].x / column);
@@ -158,7 +159,7 @@ std::pair<int, int> rows_on_screen(float top, float pitch, int count, int beyond
 
 std::vector<ImVec2> thin_dots(std::vector<ImVec2> points, float cell) {
   const auto key = [cell](const ImVec2& p) { return std::pair(std::floor(p.x / cell), std::floor(p.y / cell)); };
-  std::stable_sort(points.begin(), points.end(), [&](const ImVec2& a, const ImVec2& b) { return key(a) < key(b); });
+  ssi::stable_sort(points.begin(), points.end(), [&](const ImVec2& a, const ImVec2& b) { return key(a) < key(b); });
   points.erase(
       std::unique(points.begin(), points.end(), [&](const ImVec2& a, const ImVec2& b) { return key(a) == key(b); }),
       points.end());

@@ -10,6 +10,7 @@
 #include "assets/assets.h"
 #include "core/codes.h"
 #include "core/handover_code.h"
+#include "core/sorting.h"
 
 #ifndef SSI_VERSION
 #define SSI_VERSION "dev"
@@ -154,7 +155,7 @@ const HistoryIndex& Session::history_index() {
   std::vector<std::pair<std::string_view, HistoryIndex::Row>> by_date;
   for (std::size_t i = 0; i < doc.checks.size(); ++i) by_date.push_back({doc.checks[i].date, {false, i}});
   for (std::size_t i = 0; i < doc.real.size(); ++i) by_date.push_back({doc.real[i].date, {true, i}});
-  std::stable_sort(by_date.begin(), by_date.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  ssi::stable_sort(by_date.begin(), by_date.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   h.rows.reserve(by_date.size());
   for (const auto& [date, row] : by_date) h.rows.push_back(row);
   // The chart's points.
@@ -180,7 +181,7 @@ const HistoryIndex& Session::history_index() {
     entries.push_back({c.id, std::string_view(c.date).substr(0, 10), false, c.total, &c.component_centi});
   for (const store::RealEntry& r : doc.real)
     entries.push_back({r.id, std::string_view(r.date).substr(0, 10), true, r.total(), &r.component_centi});
-  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.date < b.date; });
+  ssi::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.date < b.date; });
   h.grouped = entries.size() > HistoryIndex::kTableRows;
   const std::size_t rows = h.grouped ? HistoryIndex::kTableRows : entries.size();
   if (rows > 0) h.per_row = (entries.size() + rows - 1) / rows;
@@ -382,7 +383,7 @@ void Session::add_group_files(const std::vector<PickedFile>& picked) {
                                                             {{"max", std::to_string(workshop::kMaxGroupFiles)}}};
     g.errors.push_back({i, picked[i].name, {std::move(problem)}});
   }
-  std::stable_sort(g.errors.begin() + static_cast<std::ptrdiff_t>(first_new), g.errors.end(),
+  ssi::stable_sort(g.errors.begin() + static_cast<std::ptrdiff_t>(first_new), g.errors.end(),
                    [](const workshop::FileError& a, const workshop::FileError& b) { return a.index < b.index; });
   const Model& m = *model_;
   Announcer::say(host_, m.t("ui.a11y.group_added", {{"count", std::to_string(g.participants())}}));
@@ -603,7 +604,7 @@ void Session::save_real() {
   if (!f.network.empty()) entry.network_top_percent = network.percent;
   store::Document& doc = persistence_->document();
   doc.real.push_back(std::move(entry));
-  std::stable_sort(doc.real.begin(), doc.real.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
+  ssi::stable_sort(doc.real.begin(), doc.real.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
   persistence_->changed();
   for (auto& v : f.values) v.clear();
   f.industry.clear();

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "core/sorting.h"
 #include "core/ssi.h"
 
 namespace ssi {
@@ -436,12 +437,12 @@ Result score(const Questionnaire& questionnaire, const Answers& answers, ScoreOp
   auto stronger = [](const Advice& a, const Advice& b) {
     return a.gain_centi != b.gain_centi ? a.gain_centi > b.gain_centi : a.question_index < b.question_index;
   };
-  std::stable_sort(conduct.begin(), conduct.end(), stronger);
-  for (auto& list : steps) std::stable_sort(list.begin(), list.end(), stronger);
+  ssi::stable_sort(conduct.begin(), conduct.end(), stronger);
+  for (auto& list : steps) ssi::stable_sort(list.begin(), list.end(), stronger);
   r.advice = conduct;
   std::vector<Advice> rest;
   for (const auto& list : steps) rest.insert(rest.end(), list.begin(), list.end());
-  std::stable_sort(rest.begin(), rest.end(), stronger);
+  ssi::stable_sort(rest.begin(), rest.end(), stronger);
   r.advice.insert(r.advice.end(), rest.begin(), rest.end());
 
   // Plan: conduct first, then components from weakest to strongest (ties in LinkedIn's order): two
@@ -451,7 +452,7 @@ Result score(const Questionnaire& questionnaire, const Answers& answers, ScoreOp
     if (r.plan.size() < kPlanMax) r.plan.push_back(a);
   const std::size_t conduct_steps = r.plan.size();
   std::array<Component, kComponentCount> order = kComponents;
-  std::stable_sort(order.begin(), order.end(), [&](Component a, Component b) {
+  ssi::stable_sort(order.begin(), order.end(), [&](Component a, Component b) {
     return now.centi[static_cast<std::size_t>(a)] < now.centi[static_cast<std::size_t>(b)];
   });
   std::array<std::size_t, kComponentCount> taken{};
@@ -469,7 +470,7 @@ Result score(const Questionnaire& questionnaire, const Answers& answers, ScoreOp
     for (Component c : order) more = take(c) || more;
   }
   // Present the steps after the conduct ones grouped by component, weakest first.
-  std::stable_sort(r.plan.begin() + static_cast<std::ptrdiff_t>(conduct_steps), r.plan.end(),
+  ssi::stable_sort(r.plan.begin() + static_cast<std::ptrdiff_t>(conduct_steps), r.plan.end(),
                    [&](const Advice& a, const Advice& b) {
                      auto rank = [&](Component c) { return std::find(order.begin(), order.end(), c) - order.begin(); };
                      return rank(a.component) < rank(b.component);

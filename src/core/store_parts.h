@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/sorting.h"
 
 namespace ssi::store::part {
 
@@ -25,7 +26,7 @@ inline bool valid_calendar_date(int y, int m, int d) { return date::valid({y, m,
 // Oldest first; the id breaks ties so every order of the same entries sorts the same way.
 template <typename T>
 void sort_oldest_first(std::vector<T>& items) {
-  std::stable_sort(items.begin(), items.end(),
+  ssi::stable_sort(items.begin(), items.end(),
                    [](const T& a, const T& b) { return a.date != b.date ? a.date < b.date : a.id < b.id; });
 }
 

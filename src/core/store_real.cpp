@@ -1,4 +1,5 @@
 // Real SSI input, and the comparison of estimate and reality.
+#include "core/sorting.h"
 #include "core/store.h"
 
 #include <algorithm>
@@ -122,7 +123,7 @@ Comparison compare(const Result& estimate, const RealEntry& real, Lang lang) {
 std::vector<Advice> rerank_advice(const std::vector<Advice>& advice, const RealEntry& real) {
   std::vector<Advice> out = advice;
   // Conduct stays first (docs/scoring.md): re-ranking only orders the steps.
-  std::stable_sort(out.begin(), out.end(), [&](const Advice& a, const Advice& b) {
+  ssi::stable_sort(out.begin(), out.end(), [&](const Advice& a, const Advice& b) {
     if (a.kind != b.kind) return a.kind == AdviceKind::Conduct;
     return real.component_centi[static_cast<std::size_t>(a.component)] <
            real.component_centi[static_cast<std::size_t>(b.component)];

@@ -1,4 +1,5 @@
 // The person's data written out: the stored document, exports and the history as CSV (docs/data-format.md).
+#include "core/sorting.h"
 #include "core/store.h"
 
 #include <algorithm>
@@ -147,7 +148,7 @@ std::string history_csv(const Document& d) {
   for (const RealEntry& e : d.real)
     rows.push_back({e.date, e.id, 1, line("real", e.id, e.date, e.component_centi, e.total(), e.note)});
   // One history, oldest first ("2026-11-25" sorts before "2026-11-25T…": a real entry of a day comes first).
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+  ssi::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     if (a.date != b.date) return a.date < b.date;
     if (a.kind != b.kind) return a.kind < b.kind;
     return a.id < b.id;

@@ -18,6 +18,7 @@
 #include "core/codes.h"
 #include "core/handover_code.h"
 #include "core/json_util.h"
+#include "core/sorting.h"
 #include "core/store.h"
 
 namespace ssi::workshop {
@@ -289,7 +290,7 @@ void summarize(GroupPart& part) {
 std::vector<Participant> in_order(const Group& group) {
   std::vector<Participant> all;
   for (const GroupPart& part : group.parts) all.insert(all.end(), part.participants.begin(), part.participants.end());
-  std::stable_sort(all.begin(), all.end(),
+  ssi::stable_sort(all.begin(), all.end(),
                    [](const Participant& a, const Participant& b) { return a.number < b.number; });
   return all;
 }
@@ -308,7 +309,7 @@ void rebuild(Group& group, const std::vector<Participant>& all) {
     summarize(part);
     group.parts.push_back(std::move(part));
   }
-  std::stable_sort(group.parts.begin(), group.parts.end(), [](const GroupPart& a, const GroupPart& b) {
+  ssi::stable_sort(group.parts.begin(), group.parts.end(), [](const GroupPart& a, const GroupPart& b) {
     return a.participants.size() > b.participants.size();
   });
 }
