@@ -191,7 +191,8 @@ export function sizeReport(opt) {
   // What the service worker precaches is what a first visit downloads (the site's sw.js lists it).
   const listed = /const FILES = (\[[^\]]*\]);/.exec(readFileSync(join(opt.dist, 'sw.js'), 'utf8'));
   if (!listed) throw new Error(`no FILES list in ${join(opt.dist, 'sw.js')}`);
-  const precached = new Set(['sw.js', ...JSON.parse(listed[1]).map((f) => f.replace(/^\.\//, ''))]);
+  // "./" is the page itself (index.html).
+  const precached = new Set(['sw.js', ...JSON.parse(listed[1]).map((f) => (f === './' ? 'index.html' : f.replace(/^\.\//, '')))]);
   const first = rows.filter((r) => precached.has(r.f)), later = rows.filter((r) => !precached.has(r.f));
   const total = (k) => first.reduce((s, r) => s + r[k], 0);
   out.push(`${new Date().toISOString()} · ${opt.dist}`, '');
