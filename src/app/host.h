@@ -14,6 +14,9 @@ namespace ssi::app {
 // even asked for), or another failure.
 enum class CameraStatus : std::uint8_t { Starting, Running, Denied, NoCamera, NoReader, Failed };
 
+// The scanner's tones (Host::scan_tone()): Armed when the trainer turns sound on (no tone), then one per code read.
+enum class ScanTone : std::uint8_t { Armed, Added, Repeat, Refused };
+
 class Host {
  public:
   virtual ~Host() = default;
@@ -76,6 +79,9 @@ class Host {
     float x = 0, y = 0, w = 0, h = 0;
   };
   virtual void scanner(bool open, bool front, Rect view, Rect clip) = 0;
+  // A short tone that confirms a code read, a distinct one per outcome, only when the trainer turned sound on.
+  // Armed comes in the tap that turns sound on: browsers let a page start audio only after a person's gesture.
+  virtual void scan_tone(ScanTone tone) = 0;
 };
 
 }  // namespace ssi::app

@@ -15,10 +15,11 @@ namespace ssi::app {
 
 void App::Impl::open_scanner() {
   Scanner& scan = session.group.scanner;
-  const bool front = scan.front;
+  const bool front = scan.front, sound = scan.sound;
   scan = {};
   scan.open = true;
-  scan.front = front;  // the camera chosen last time
+  scan.front = front;  // the camera and the sound chosen last time
+  scan.sound = sound;
 }
 
 void App::Impl::group_scanner() {
@@ -41,6 +42,7 @@ void App::Impl::group_scanner() {
     scan.front = pick == 1;
     scan.camera = CameraStatus::Starting;  // the platform changes cameras when it is asked for the other one
   }
+  if (checkbox("scan.sound", m.t("ui.scan.sound"), scan.sound) && scan.sound) host.scan_tone(ScanTone::Armed);
   gap(0.5f);
   const bool live = scan.camera == CameraStatus::Starting || scan.camera == CameraStatus::Running;
   if (live) {

@@ -407,6 +407,7 @@ void Session::add_scanned(std::string_view code, double now_ms) {
     scan.last = Scanner::Last::Refused;
     scan.last_detail = known->second;
     Announcer::say(host_, m.t("ui.scan.refused", {{"reason", known->second}}), /*error=*/true);
+    if (scan.sound) host_.scan_tone(ScanTone::Refused);
     return;
   }
   if (group.now().seen.count(hash) > 0) {  // in this session already (scanned, typed or in a file)
@@ -414,6 +415,7 @@ void Session::add_scanned(std::string_view code, double now_ms) {
     scan.last = Scanner::Last::Repeat;
     scan.last_detail = known != scan.known.end() ? known->second : std::string();
     Announcer::say(host_, m.t("ui.scan.repeat.said"));
+    if (scan.sound) host_.scan_tone(ScanTone::Repeat);
     return;
   }
   const workshop::Group& g = group.now().group;
@@ -438,6 +440,7 @@ void Session::add_scanned(std::string_view code, double now_ms) {
     ++scan.added;
   }
   scan.known[hash] = scan.last_detail;
+  if (scan.sound) host_.scan_tone(scan.last == Scanner::Last::Added ? ScanTone::Added : ScanTone::Refused);
 }
 
 std::string Session::group_json() const {

@@ -73,6 +73,7 @@ struct GroupSession {
 struct Scanner {
   bool open = false;
   bool front = false;  // the front camera, else the back one
+  bool sound = false;  // a tone per code read (Host::scan_tone), off until the trainer turns it on
   CameraStatus camera = CameraStatus::Starting;
   int added = 0, repeats = 0, refused = 0;  // codes read since it opened
   enum class Last : std::uint8_t { None, Added, Repeat, Refused } last = Last::None;

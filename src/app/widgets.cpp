@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "app/glyphs.h"
 #include "app/imgui_access.h"
 
 namespace ssi::app {
@@ -477,6 +478,42 @@ bool option_card(std::string_view id, std::string_view label, bool selected, ImV
   ImGui::PopFont();
   focus_ring(rect, rounding);
   record(id, "radio", label, rect, selected, false);
+  return clicked;
+}
+
+bool checkbox(std::string_view id, std::string_view label, bool& value) {
+  const Theme& th = theme();
+  const Palette& p = th.palette;
+  const float box = th.em(1.25f);
+  const float gap = th.em(0.6f);
+  const float wrap = std::max(ImGui::CalcItemWidth() - box - gap, 1.0f);
+  const ImVec2 ts = text_size(label, Font::Body, wrap);
+  const ImVec2 size(box + gap + ts.x, std::max(ts.y, th.em(2.6f)));  // >= 44 px touch target
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool clicked = ImGui::InvisibleButton(imgui_id(id).c_str(), size) || widget_log().take_activation(id);
+  follow_dom_focus(id);
+  if (clicked) value = !value;
+  const bool hovered = ImGui::IsItemHovered();
+  const ImRect rect(pos, pos + size);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float rounding = th.em(0.25f);
+  const ImVec2 b0(pos.x, pos.y + (size.y - box) * 0.5f), b1 = b0 + ImVec2(box, box);
+  if (value) {
+    dl->AddRectFilled(b0, b1, u32(p.accent), rounding);
+    const ImVec2 ics = text_size(SSI_ICON_CHECK, Font::Body);
+    ImGui::PushFont(th.font(Font::Body));
+    dl->AddText(b0 + (ImVec2(box, box) - ics) * 0.5f, u32(p.accent_text), SSI_ICON_CHECK);
+    ImGui::PopFont();
+  } else {
+    if (hovered) dl->AddRectFilled(b0, b1, u32(p.surface_alt), rounding);
+    dl->AddRect(b0, b1, u32(p.control_border), rounding, 0, 1.6f);
+  }
+  ImGui::PushFont(th.font(Font::Body));
+  dl->AddText(nullptr, 0.0f, ImVec2(b1.x + gap, pos.y + (size.y - ts.y) * 0.5f), u32(p.text), label.data(),
+              label.data() + label.size(), wrap);
+  ImGui::PopFont();
+  focus_ring(rect, rounding);
+  record(id, "checkbox", label, rect, value, false);
   return clicked;
 }
 

@@ -140,6 +140,10 @@ int segmented(std::string_view id, const std::vector<std::string>& labels, const
 // Selectable answer card: a full-width row with a radio mark. Returns true when chosen.
 bool option_card(std::string_view id, std::string_view label, bool selected, ImVec4 accent);
 
+// A checkbox row: a box with a check mark and its label, the whole row a touch target. Flips `value` and returns
+// true when activated.
+bool checkbox(std::string_view id, std::string_view label, bool& value);
+
 // A card: a rounded surface sized to its content. Everything between begin_card() and end_card() is
 // laid out inside with `padding` (em units); cards do not nest.
 void begin_card(float padding_em = 1.0f);

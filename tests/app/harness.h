@@ -83,6 +83,8 @@ class FakeHost final : public app::Host {
     camera_front = front;
     camera_view = view;
   }
+  std::vector<app::ScanTone> scan_tones;  // in the order asked for, Armed included
+  void scan_tone(app::ScanTone tone) override { scan_tones.push_back(tone); }
   int installs = 0;
   int updates_applied = 0;
   std::vector<std::string> images, reports;

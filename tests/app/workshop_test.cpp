@@ -672,5 +672,78 @@ TEST(Workshop, TheScannerAddsEachCodeOnceSaysRepeatsAndTurnsTheCameraOff) {
   EXPECT_TRUE(h.widget("group.scan"));
 }
 
+// The scanner's tones (issue 15): off until the trainer ticks the box, then one tone per code read (not per camera
+// frame), its kind by outcome; the choice stays for this page session when the scanner opens again.
+TEST(Workshop, TheScannerPlaysOneToneOfItsKindPerScanOnlyWithSoundOn) {
+  Harness h(390, 844, "de-DE");
+  ASSERT_TRUE(h.ok) << h.error;
+  auto code = [](int centi, const std::string& nick) {
+    workshop::Handover ho;
+    ho.questionnaire_id = "ssi-selfcheck";
+    ho.questionnaire_version = "1.0.0";
+    ho.component_centi = {centi, centi, centi, centi};
+    ho.total = (4 * centi + 50) / 100;
+    ho.corridor = corridor_for(ho.total);
+    ho.nickname = nick;
+    return workshop::handover_json(ho, "test");
+  };
+  const std::string anna = code(1000, "Anna"), ben = code(1500, "Ben"), carl = code(2000, "Carl");
+  using T = app::ScanTone;
+  h.model().show(app::Screen::Group);
+  h.frames(3);
+  ASSERT_TRUE(h.click("group.scan"));
+  h.app.camera_status(app::CameraStatus::Running);
+  h.frames(3);
+  const auto box = h.widget("scan.sound");
+  ASSERT_TRUE(box);
+  EXPECT_EQ(box->role, "checkbox");
+  EXPECT_EQ(box->label, "Ton bei jedem Scan");
+  EXPECT_FALSE(box->selected);
+  h.app.scanned(anna);  // sound off: added, repeated and refused in silence
+  h.host.now += 5000;
+  h.app.scanned(anna);
+  h.app.scanned("SSIH;9;nonsense");
+  h.frames(3);
+  EXPECT_TRUE(h.host.scan_tones.empty());
+
+  ASSERT_TRUE(h.click("scan.sound"));
+  EXPECT_TRUE(h.widget("scan.sound")->selected);
+  EXPECT_EQ(h.host.scan_tones, std::vector<T>{T::Armed});  // in the tap: the platform gets its audio ready
+  h.host.scan_tones.clear();
+  h.host.now += 5000;
+  h.app.scanned(ben);
+  for (int i = 0; i < 5; ++i) {  // the same code in view for five camera reads and frames: one scan
+    h.host.now += 150;
+    h.app.scanned(ben);
+    h.frame();
+  }
+  h.host.now += 5000;
+  h.app.scanned(anna);
+  h.host.now += 150;
+  h.app.scanned(anna);
+  h.host.now += 5000;
+  h.app.scanned("SSIH;9;other nonsense");
+  h.host.now += 150;
+  h.app.scanned("SSIH;9;other nonsense");
+  h.host.now += 5000;
+  h.app.scanned("SSIH;9;nonsense");  // refused before sound was on: refused again
+  h.frames(3);
+  EXPECT_EQ(h.host.scan_tones, (std::vector<T>{T::Added, T::Repeat, T::Refused, T::Refused}));
+
+  // Closed and opened again: sound still on; the next participant is heard.
+  ASSERT_TRUE(h.click("scan.close"));
+  ASSERT_TRUE(h.click("group.scan"));
+  EXPECT_TRUE(h.widget("scan.sound")->selected);
+  h.host.scan_tones.clear();
+  h.app.scanned(carl);
+  EXPECT_EQ(h.host.scan_tones, std::vector<T>{T::Added});
+  // Turned off: silent again, and turning off arms nothing.
+  ASSERT_TRUE(h.click("scan.sound"));
+  h.host.now += 5000;
+  h.app.scanned(ben);
+  h.frames(3);
+  EXPECT_EQ(h.host.scan_tones, std::vector<T>{T::Added});
+}
+
 }  // namespace
 }  // namespace ssi::test

@@ -549,6 +549,30 @@ EM_JS(void, ssi_js_scanner, (int open, int front, float x, float y, float w, flo
   s.box.classList.toggle("active", cw > 0 && ch > 0);
 });
 
+// The scanner's tones (Host::scan_tone): kind is app::ScanTone, 0 armed (the tap that turns sound on creates the one
+// AudioContext: browsers start audio only after a gesture), 1 added (high), 2 repeat (middle), 3 refused (low, longer).
+// A sine of about 0.1 s at a gentle volume, faded in and out so it does not click; no file is fetched.
+EM_JS(void, ssi_js_scan_tone, (int kind), {
+  var Context = window.AudioContext || window.webkitAudioContext;
+  if (!Context) return;
+  var audio = window.ssiScanAudio;
+  try {
+    if (!audio) audio = window.ssiScanAudio = new Context();
+    if (audio.state === "suspended") audio.resume().catch(function() {});
+    var tone = [null, { hz: 880, s: 0.09 }, { hz: 587, s: 0.09 }, { hz: 220, s: 0.12 }][kind];
+    if (!tone) return;
+    var t = audio.currentTime, osc = audio.createOscillator(), gain = audio.createGain();
+    osc.type = "sine";
+    osc.frequency.value = tone.hz;
+    gain.gain.setValueAtTime(0, t);
+    gain.gain.linearRampToValueAtTime(0.15, t + 0.01);
+    gain.gain.linearRampToValueAtTime(0, t + tone.s);
+    osc.connect(gain).connect(audio.destination);
+    osc.start(t);
+    osc.stop(t + tone.s);
+  } catch (e) {}  // no audio on this device: the scan is still shown and said
+});
+
 EM_JS(void, ssi_js_watch_paste, (), {
   window.addEventListener("paste", function(e) {
     var text = e.clipboardData ? e.clipboardData.getData("text") : "";
@@ -697,6 +721,7 @@ void BrowserHost::set_page(std::string_view title, std::string_view lang) {
 void BrowserHost::scanner(bool open, bool front, Rect view, Rect clip) {
   ssi_js_scanner(open, front, view.x, view.y, view.w, view.h, clip.x, clip.y, clip.w, clip.h);
 }
+void BrowserHost::scan_tone(app::ScanTone tone) { ssi_js_scan_tone(static_cast<int>(tone)); }
 
 // --- page -----------------------------------------------------------------------------------------
 namespace page {

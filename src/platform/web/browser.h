@@ -43,6 +43,7 @@ class BrowserHost final : public app::Host {
   void announce(std::string_view text, bool assertive) override;
   void set_page(std::string_view title, std::string_view lang) override;
   void scanner(bool open, bool front, Rect view, Rect clip) override;
+  void scan_tone(app::ScanTone tone) override;
 };
 
 // --- page -----------------------------------------------------------------------------------------
