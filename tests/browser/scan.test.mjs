@@ -86,8 +86,19 @@ function detectorScript(code) {
   })();`;
 }
 
-// Records what the page asks of the camera and every CSP violation, from before its first script.
+// Records what the page asks of the camera, the scanner's tones (frequency of each oscillator started) and every CSP
+// violation, from before its first script.
 const RECORDER = `window.__cameraAsks = 0;
+  window.__audioContexts = 0;
+  window.__tones = [];
+  if (window.AudioContext) window.AudioContext = class extends AudioContext {
+    constructor(...a) { super(...a); ++window.__audioContexts; }
+    createOscillator() {
+      const o = super.createOscillator(), start = o.start.bind(o);
+      o.start = (...a) => { __tones.push(o.frequency.value); return start(...a); };
+      return o;
+    }
+  };
   window.__violations = [];
   addEventListener('securitypolicyviolation', (e) => __violations.push(e.effectiveDirective + ' ' + e.blockedURI), true);
   if (navigator.mediaDevices) {
@@ -99,14 +110,15 @@ const RECORDER = `window.__cameraAsks = 0;
 const decoderRequests = () => server.requests.map((r) => r.path).filter((p) => /^\/scan\.(js|wasm)$/.test(p)).sort();
 
 // Opens the group view's scanner. `detector`: a code for the page's BarcodeDetector to read, else none is there;
-// `noDecoder`: the decoder cannot be loaded either.
-async function openScanner(browser, { grant, detector, noDecoder }) {
+// `noDecoder`: the decoder cannot be loaded either; `hold`: the decoder loads only once this promise resolves.
+async function openScanner(browser, { grant, detector, noDecoder, hold }) {
   server.requests.length = 0;
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE', reducedMotion: 'reduce' });
   if (grant) await context.grantPermissions(['camera'], { origin: server.url });
   await context.addInitScript({ content: RECORDER });
   if (detector) await context.addInitScript({ content: detectorScript(detector) });
   if (noDecoder) await context.route(/\/scan\.(js|wasm)$/, (route) => route.abort());
+  if (hold) await context.route(/\/scan\.js$/, (route) => hold.then(() => route.continue()));
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -153,8 +165,13 @@ test('three participants scanned with the camera are added once each; a repeat a
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${file}`] });
   try {
-    const { page, errors } = await openScanner(browser, { grant: true });
+    // Sound turned on before the decoder can read anything (it waits for `release`): a tone for every scan.
+    let release;
+    const { page, errors } = await openScanner(browser, { grant: true, hold: new Promise((r) => { release = r; }) });
     assert.equal(await page.evaluate(() => typeof window.BarcodeDetector), 'undefined', 'this Chromium reads through the decoder');
+    await clickOnScreen(page, 'scan.sound');
+    assert.equal((await node(page, 'scan.sound')).checked, true);
+    release();
     // A repeat is said once Anna is shown the second time (the file plays in a loop: later showings are repeats too).
     await waitForNode(page, 'scan.count', /3 hinzugefügt, [1-9]\d* bereits erfasst, 0 abgelehnt/, 40000);
     const last = await node(page, 'scan.last');
@@ -166,6 +183,12 @@ test('three participants scanned with the camera are added once each; a repeat a
     assert.equal(group.allParticipants, 3);
     assert.deepEqual(group.errors, []);
     await screenshot(page, 'scan-390x844');
+    // One AudioContext; tones 880 Hz (added) for Anna, Ben and Zoë, then only 587 Hz (repeat): one per scan, since a
+    // code in view for 8 frames is read about 10 times.
+    const { contexts, tones } = await page.evaluate(() => ({ contexts: window.__audioContexts, tones: window.__tones }));
+    assert.equal(contexts, 1);
+    assert.deepEqual(tones.slice(0, 3), [880, 880, 880], `tones: ${tones}`);
+    assert.ok(tones.length >= 4 && tones.slice(3).every((hz) => hz === 587), `tones: ${tones}`);
     assert.ok(await node(page, 'scan.preview'), 'the camera picture has a node for screen readers');
     // Closing the scanner turns the camera off and keeps no frame.
     await clickOnScreen(page, 'scan.close');
@@ -180,6 +203,8 @@ test('three participants scanned with the camera are added once each; a repeat a
     const native = await openScanner(browser, { grant: true, detector: shown[0].code });
     await waitForNode(native.page, 'scan.count', /: 1 hinzugefügt, 0 bereits erfasst, 0 abgelehnt$/);
     assert.ok(await native.page.evaluate(() => window.__detected) > 0);
+    assert.deepEqual(await native.page.evaluate(() => [window.__audioContexts, window.__tones.length]), [0, 0],
+      'sound is off by default: no audio at all');
     assert.deepEqual(decoderRequests(), []);
     assert.deepEqual(native.errors, []);
     await native.context.close();
