@@ -64,7 +64,7 @@ void App::Impl::group_view() {
   text_field("group.code", m.t("ui.group.code"), session.group.typed_code, m.t("ui.group.code.hint"), {}, 600);
   const bool typed = session.group.typed_code.find_first_not_of(" \t\r\n") != std::string::npos;
   if (button("group.code.add", m.t("ui.group.code.add"), {.disabled = !typed})) {
-    session.add_group_files({{m.t("ui.group.code.name"), session.group.typed_code, {}}});
+    session.add_group_files({{m.t("ui.group.code.name"), session.group.typed_code, {}, /*code=*/true}});
     session.group.typed_code.clear();
     group = &session.group.now().group;
     any = !group->parts.empty() || !group->errors.empty();

@@ -366,7 +366,7 @@ void Session::add_group_files(const std::vector<PickedFile>& picked) {
   for (int i = 0; i < static_cast<int>(picked.size()); ++i) {
     if (!picked[i].text) continue;
     if (!now.seen.insert(std::hash<std::string>{}(*picked[i].text)).second) ++now.identical;
-    files.push_back({picked[i].name, *picked[i].text});
+    files.push_back({picked[i].name, *picked[i].text, picked[i].code});
     index_of_file.push_back(i);
   }
   const std::size_t first_new = g.errors.size();
@@ -420,7 +420,7 @@ void Session::add_scanned(std::string_view code, double now_ms) {
   }
   const workshop::Group& g = group.now().group;
   const std::size_t errors_before = g.errors.size();
-  add_group_files({{m.t("ui.scan.file_name"), std::string(code), {}}});
+  add_group_files({{m.t("ui.scan.file_name"), std::string(code), {}, /*code=*/true}});
   if (g.errors.size() > errors_before) {
     const workshop::FileError& e = g.errors.back();
     scan.last_detail = e.problems.empty() ? std::string() : describe(m.strings(), e.problems.front(), m.lang());
@@ -464,6 +464,7 @@ std::string Session::group_json() const {
     errors.push_back(
         {{"index", e.index},
          {"name", e.name},
+         {"code", e.problems.empty() ? std::string() : e.problems.front().code},
          {"message",
           e.problems.empty() ? std::string() : describe(model_->strings(), e.problems.front(), model_->lang())}});
   out["errors"] = std::move(errors);

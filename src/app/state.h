@@ -123,6 +123,7 @@ struct PickedFile {
   std::string name;
   std::optional<std::string> text;
   std::string skipped;
+  bool code = false;  // from the camera or the typing field (workshop::GroupFile::code)
 };
 
 }  // namespace ssi::app

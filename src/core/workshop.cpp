@@ -411,7 +411,8 @@ void add_files(Group& group, const std::vector<GroupFile>& files) {
     std::vector<Found> found;
     if (text.size() > kMaxGroupBytes) {
       too_large(r);
-    } else if (looks_like_code(text)) {  // scanned or typed: read with a hand-over file's rules
+    } else if (looks_like_code(text) || (files[i].code && detail::trim(text).substr(0, 1) != "{")) {
+      // A code (scanned or typed text that is no JSON object too) is refused as a code, not as broken JSON.
       CodeLoad code = read_handover_code(text);
       for (Problem& p : code.problems) error.problems.push_back(std::move(p));
       if (code.handover) found.push_back({std::move(*code.handover), ""});

@@ -124,6 +124,7 @@ struct Group {
 struct GroupFile {
   std::string name;  // shown with errors
   std::string text;
+  bool code = false;  // scanned or typed: read as a hand-over code unless it is a JSON object (a file's text)
 };
 
 // Adds files to a group (a drop or a picker selection; may be called again to add more). Bad files are

@@ -118,6 +118,13 @@ Outcome read_with(const std::string& reader, const std::string& text, const std:
         EXPECT_EQ(group.errors[0].problems[0].code, load.problems[0].code) << name;
       }
     }
+    workshop::Group scanned;  // from the camera or the typing field: read as a code (none is JSON), same reason
+    workshop::add_files(scanned, {{name, text, /*code=*/true}});
+    EXPECT_EQ(scanned.participants(), 0) << name;
+    EXPECT_EQ(scanned.errors.size(), 1u) << name;
+    if (!scanned.errors.empty() && !load.problems.empty()) {
+      EXPECT_EQ(scanned.errors[0].problems[0].code, load.problems[0].code) << name;
+    }
   } else if (reader == "group") {
     workshop::Group group;
     workshop::add_files(group, {{name, text}});
