@@ -18,34 +18,6 @@
 
 namespace ssi::app {
 
-namespace {
-
-// The JSON text without the whitespace between its tokens, as cmake/minify_json.py embeds the content: a copy of
-// our questionnaire with other indentation is still ours.
-std::string json_tokens(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool in_string = false, escaped = false;
-  for (const char c : text) {
-    if (in_string) {
-      if (escaped)
-        escaped = false;
-      else if (c == '\\')
-        escaped = true;
-      else if (c == '"')
-        in_string = false;
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      continue;
-    } else if (c == '"') {
-      in_string = true;
-    }
-    out += c;
-  }
-  return out;
-}
-
-}  // namespace
-
 std::vector<PickedFile> parse_files(std::string_view files_json) {
   std::vector<PickedFile> files;
   const nlohmann::json list = nlohmann::json::parse(files_json, nullptr, false);
@@ -537,9 +509,10 @@ void Session::open_questionnaire(std::string_view text, bool confirmed) {
     return;
   }
   // Results carry id and version, and the group view keeps them apart by those alone: a changed copy of ours
-  // under our id and version would mix with real ones.
+  // under our id and version would mix with real ones. Compared as values: the embedded copy is minified.
   if (load.questionnaire->id == q.standard.id && load.questionnaire->version == q.standard.version &&
-      json_tokens(text) != assets::get("content/questionnaire.json")) {
+      nlohmann::json::parse(text, nullptr, false) !=
+          nlohmann::json::parse(assets::get("content/questionnaire.json"), nullptr, false)) {
     q.errors.push_back(m.t("ui.workshop.q.same_id", {{"id", q.standard.id}, {"version", q.standard.version}}));
     q.message = m.t("ui.workshop.q.refused.one", {{"count", "1"}});
     Announcer::say(host_, q.message, /*error=*/true);
