@@ -98,19 +98,30 @@ void App::Impl::group_view() {
     const std::string title =
         m.t(bad == 1 ? "ui.group.errors.one" : "ui.group.errors", {{"count", std::to_string(bad)}});
     heading(title, Font::H2);
-    // The refused files are a list, each item one file and its first reason.
+    // The refused files are a list, each item one file and its first reason. Only the lines on screen (and a few
+    // either side) are drawn, as History's rows: a folder of hundreds of wrong files costs a screenful.
     SemanticGroup list("group.errors", "list", title);
+    const float width = ImGui::CalcItemWidth();
+    const float h = text_size("X", Font::Small).y;
+    const float pitch = h + ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const int count = static_cast<int>(bad);
+    const auto [first, end] = rows_on_screen(top.y, pitch, count, kRowsBeyond);
+    list.node().rect = ImRect(top, top + ImVec2(width, pitch * static_cast<float>(count - 1) + h));  // with none drawn
     ImGui::PushFont(theme().font(Font::Small));
-    for (const workshop::FileError& e : group->errors) {
+    for (int i = first; i < end; ++i) {
+      const workshop::FileError& e = group->errors[static_cast<std::size_t>(i)];
+      const ImVec2 o = top + ImVec2(0, pitch * static_cast<float>(i));
       const std::string reason =
           e.problems.empty() ? std::string() : describe(m.strings(), e.problems.front(), m.lang());
       const std::string line =
           m.t("ui.group.error", {{"name", e.name.empty() ? std::to_string(e.index + 1) : e.name}, {"reason", reason}});
-      ImGui::TextUnformatted(("• " + line).c_str());
-      semantic_text("group.errors." + std::to_string(e.index), line,
-                    ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), "listitem");
+      // One line each (a fixed pitch), cut with "..." at the card's edge; the node holds the whole line.
+      text_ellipsis(ImGui::GetWindowDrawList(), o, o + ImVec2(width, h), o.x + width, o.x + width, "• " + line);
+      semantic_text("group.errors." + std::to_string(e.index), line, ImRect(o, o + ImVec2(width, h)), "listitem");
     }
     ImGui::PopFont();
+    ImGui::Dummy(ImVec2(width, pitch * static_cast<float>(count) - ImGui::GetStyle().ItemSpacing.y));
     end_card(p.danger);
   }
 }

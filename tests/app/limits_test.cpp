@@ -1,5 +1,6 @@
 // Issue 13, "stay fast at the limits": the chart's downsampling; History at the largest stored document drawing as
-// many nodes as at a tenth of it (rows through the clipper, the chart's table grouped) and derived once per change.
+// many nodes as at a tenth of it (rows through the clipper, the chart's table grouped) and derived once per change;
+// the group view's lists (people, comparison, refused files) drawing a screenful.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -258,6 +259,63 @@ TEST(Limits, GroupViewAtTheLargestSessionDrawsWhatIsOnScreen) {
     EXPECT_LE(large.people, screenful);
     EXPECT_LE(large.compared, 50u);
     EXPECT_LE(large.nodes, tenth.nodes + screenful);
+  }
+}
+
+struct RefusedDrawn {
+  std::size_t nodes = 0, refused = 0;
+};
+
+// The group view after a trainer dropped a folder of `n` files that are no hand-overs, scrolled through from top to
+// bottom: the most nodes and refused files any frame drew; each line names its file.
+RefusedDrawn refused_at(int n, float width, float height) {
+  Harness h(width, height, "en-US");
+  EXPECT_TRUE(h.ok) << h.error;
+  app::Session& s = h.app.session();
+  std::vector<app::PickedFile> files;
+  for (int i = 0; i < n; ++i)
+    files.push_back({"wrong-" + std::to_string(i + 1) + ".txt", "no hand-over " + std::to_string(i), {}});
+  s.add_group_files(files);
+  EXPECT_EQ(s.group.now().group.errors.size(), static_cast<std::size_t>(n));
+  EXPECT_TRUE(h.app.show("group"));
+  h.frames(3);
+  h.settle();
+  const std::string last = "group.errors." + std::to_string(n - 1);
+  RefusedDrawn most;
+  bool end = false;
+  for (int step = 0; step < 400 && !end; ++step) {
+    RefusedDrawn d;
+    for (const app::WidgetInfo& w : app::widget_log().tree()) {
+      ++d.nodes;
+      if (!w.id.starts_with("group.errors.")) continue;
+      ++d.refused;
+      const std::string file = "wrong-" + std::to_string(std::stoi(w.id.substr(13)) + 1) + ".txt";
+      EXPECT_NE(w.label.find(file), std::string::npos) << w.id << ": " << w.label;
+      EXPECT_EQ(w.role, "listitem");
+      end = end || w.id == last;
+    }
+    most.nodes = std::max(most.nodes, d.nodes);
+    most.refused = std::max(most.refused, d.refused);
+    h.app.scroll_by(height * 0.75f);
+    h.frame();
+    h.settle();
+  }
+  EXPECT_TRUE(end) << "scrolled to the last of " << n << " refused files";
+  return most;
+}
+
+TEST(Limits, GroupViewWithHundredsOfRefusedFilesDrawsWhatIsOnScreen) {
+  for (const auto& [width, height] : {std::pair(1280.0f, 800.0f), std::pair(390.0f, 844.0f)}) {
+    const RefusedDrawn large = refused_at(600, width, height);
+    const RefusedDrawn tenth = refused_at(60, width, height);
+    std::printf("refused files %gx%g: 600: %zu nodes, %zu refused; 60: %zu, %zu\n", width, height, large.nodes,
+                large.refused, tenth.nodes, tenth.refused);
+    // A screenful of lines (one small line each, about 20 px) and the three kept either side; the frames sampled
+    // fall on other lines of a longer list, so a line more or less.
+    EXPECT_GE(large.refused, 10u);
+    EXPECT_LE(large.refused, 60u);
+    EXPECT_LE(large.refused, tenth.refused + 1);
+    EXPECT_LE(large.nodes, tenth.nodes + 1);
   }
 }
 
