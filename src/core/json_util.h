@@ -159,6 +159,11 @@ std::string_view trim(std::string_view s);
 std::string shorten(std::string_view text, std::size_t max = 40);
 // Code points in valid UTF-8 (no overlong forms, no surrogates, at most U+10FFFF); nullopt when invalid.
 std::optional<std::size_t> utf8_length(std::string_view s);
+// Bytes of the valid UTF-8 sequence starting at s[i] (1–4), or 0 when none starts there.
+std::size_t utf8_sequence(std::string_view s, std::size_t i);
+// The first byte at or after `from` that is a control (below 0x20), not ASCII (0x80 and above), `a` or `b`;
+// s.size() when there is none. Eight bytes at a time: the writers pass the largest history's 1.4 MB of notes.
+std::size_t find_special(std::string_view s, std::size_t from, char a, char b);
 // One or more ASCII digits, and their value (callers bound the length).
 bool digits(std::string_view s);
 int to_int(std::string_view s);

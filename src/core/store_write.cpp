@@ -74,18 +74,34 @@ std::string export_text(std::vector<SelfCheck> checks, std::vector<RealEntry> re
 // RFC 4180: quoted when the field holds a comma, a quote or a line break; quotes doubled. A cell starting with
 // = + - @ tab or CR (also after spaces) would be run as a formula by spreadsheet programs: it gets a leading
 // apostrophe, as OWASP advises for every text cell (ids and dates too: a tampered store may hold anything).
-std::string csv_field(std::string_view s) {
-  std::string v(s);
-  const std::size_t first = v.find_first_not_of(' ');
-  if (first != std::string::npos && std::string_view("=+-@\t\r").find(v[first]) != std::string_view::npos)
-    v.insert(v.begin(), '\'');
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
+// Appended to `out` (a history's notes are written without a copy each).
+namespace {
+void append_csv_field(std::string& out, std::string_view s) {
+  const std::size_t first = s.find_first_not_of(' ');
+  const bool formula =
+      first != std::string_view::npos && std::string_view("=+-@\t\r").find(s[first]) != std::string_view::npos;
+  bool quoted = false;
+  for (std::size_t i = detail::find_special(s, 0, ',', '"'); i < s.size() && !quoted;
+       i = detail::find_special(s, i + 1, ',', '"'))
+    quoted = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+  if (quoted) out += '"';
+  if (formula) out += '\'';
+  if (!quoted) {
+    out += s;
+  } else {
+    for (std::size_t at = 0, quote; at < s.size(); at = quote + 1) {
+      quote = std::min(s.find('"', at), s.size());
+      out.append(s, at, quote - at);
+      if (quote < s.size()) out += "\"\"";
+    }
+    out += '"';
   }
-  out += '"';
+}
+}  // namespace
+
+std::string csv_field(std::string_view s) {
+  std::string out;
+  append_csv_field(out, s);
   return out;
 }
 
@@ -133,28 +149,57 @@ std::string history_csv(const Document& d) {
   struct Row {
     std::string_view date, id;
     int kind;  // 0 self-check, 1 real: a self-check comes first on the same date
-    std::string line;
+    std::size_t index;
   };
   std::vector<Row> rows;
-  auto line = [](std::string_view kind, const std::string& id, const std::string& date,
-                 const std::array<int, kComponentCount>& centi, int total, const std::string& note) {
-    std::string s = std::string(kind) + "," + csv_field(id) + "," + csv_field(date);
-    for (int c : centi) s += "," + (c < 0 ? "-" + decimal(-c, 2, '.') : decimal(c, 2, '.'));
-    s += "," + std::to_string(total) + "," + csv_field(note) + "\r\n";
-    return s;
-  };
-  for (const SelfCheck& c : d.checks)
-    rows.push_back({c.date, c.id, 0, line("selfcheck", c.id, c.date, c.component_centi, c.total, c.note)});
-  for (const RealEntry& e : d.real)
-    rows.push_back({e.date, e.id, 1, line("real", e.id, e.date, e.component_centi, e.total(), e.note)});
+  rows.reserve(d.checks.size() + d.real.size());
+  std::size_t notes = 0;
+  for (std::size_t i = 0; i < d.checks.size(); ++i) {
+    rows.push_back({d.checks[i].date, d.checks[i].id, 0, i});
+    notes += d.checks[i].note.size();
+  }
+  for (std::size_t i = 0; i < d.real.size(); ++i) {
+    rows.push_back({d.real[i].date, d.real[i].id, 1, i});
+    notes += d.real[i].note.size();
+  }
   // One history, oldest first ("2026-11-25" sorts before "2026-11-25T…": a real entry of a day comes first).
   ssi::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     if (a.date != b.date) return a.date < b.date;
     if (a.kind != b.kind) return a.kind < b.kind;
     return a.id < b.id;
   });
-  std::string out = std::string(kCsvHeader) + "\r\n";
-  for (const Row& row : rows) out += row.line;
+  // Written in place, one reservation for all (the largest history is 1.4 MB of notes).
+  std::string out;
+  out.reserve(kCsvHeader.size() + 2 + notes + rows.size() * 96);
+  out += kCsvHeader;
+  out += "\r\n";
+  const auto line = [&out](std::string_view kind, const std::string& id, const std::string& date,
+                           const std::array<int, kComponentCount>& centi, int total, const std::string& note) {
+    out += kind;
+    out += ',';
+    append_csv_field(out, id);
+    out += ',';
+    append_csv_field(out, date);
+    for (int c : centi) {
+      out += ',';
+      if (c < 0) out += '-';
+      out += decimal(c < 0 ? -c : c, 2, '.');
+    }
+    out += ',';
+    out += std::to_string(total);
+    out += ',';
+    append_csv_field(out, note);
+    out += "\r\n";
+  };
+  for (const Row& row : rows) {
+    if (row.kind == 0) {
+      const SelfCheck& c = d.checks[row.index];
+      line("selfcheck", c.id, c.date, c.component_centi, c.total, c.note);
+    } else {
+      const RealEntry& e = d.real[row.index];
+      line("real", e.id, e.date, e.component_centi, e.total(), e.note);
+    }
+  }
   return out;
 }
 

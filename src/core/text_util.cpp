@@ -1,6 +1,9 @@
 // Text checks every reader shares (json_util.h): control characters, trimming, UTF-8 and its encoding, code
 // points and grapheme starts, identifiers, and exact decimals in hundredths. JSON access is in json_util.cpp.
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include "core/codes.h"
@@ -64,8 +67,32 @@ std::string shorten(std::string_view text, std::size_t max) {
   return std::string(text.substr(0, cut)) + "...";
 }
 
-namespace {
-// Bytes of the UTF-8 sequence starting at s[i], or 0 when it is not a valid one (RFC 3629).
+std::size_t find_special(std::string_view s, std::size_t from, char a, char b) {
+  const auto ua = static_cast<unsigned char>(a), ub = static_cast<unsigned char>(b);
+  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = kOnes * 0x80;
+  // Bit tricks: a high bit set when a byte may be below 0x20, at or above 0x80, `a` or `b` (false alarms, no misses).
+  const auto zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  const auto maybe = [&](std::uint64_t x) {
+    return (x & kHigh) | ((x - kOnes * 0x20) & ~x & kHigh) | zero(x ^ (kOnes * ua)) | zero(x ^ (kOnes * ub));
+  };
+  std::size_t i = from;
+  while (i < s.size()) {
+    if (s.size() - i >= 8) {
+      std::uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      if (!maybe(x)) {
+        i += 8;
+        continue;
+      }
+    }
+    for (const std::size_t stop = std::min(i + 8, s.size()); i < stop; ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c >= 0x80 || c == ua || c == ub) return i;
+    }
+  }
+  return s.size();
+}
+
 std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char b0 = byte(i);
@@ -93,7 +120,6 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
   return n;
 }
-}  // namespace
 
 std::optional<std::size_t> utf8_length(std::string_view s) {
   std::size_t count = 0;

@@ -103,6 +103,72 @@ TEST(StoredDocument, IsCompactWithSortedKeys) {
       R"("theme":"system"}})");
 }
 
+// A random JSON value for the writers: every kind nlohmann has (but binary), strings of plain text, escapes, controls,
+// non-ASCII and invalid UTF-8 (bytes nlohmann replaces), numbers at the ends of their ranges.
+detail::json random_json(Rng& rng, int depth) {
+  static const std::vector<std::string> pieces = [] {
+    std::vector<std::string> p = {"a",
+                                  "Note ",
+                                  "\"",
+                                  "\\",
+                                  "/",
+                                  "\x7f",
+                                  "\xC3\xA4",
+                                  "\xE2\x82\xAC",
+                                  "\xF0\x9F\x98\x80",
+                                  "\xC2\x9F",
+                                  "\xC0\xAF",
+                                  "\xED\xA0\x80",
+                                  "\xFF",
+                                  "\x80",
+                                  "\xE2\x82",
+                                  "\xF4\x90\x80\x80"};
+    for (int c : {0, 1, 8, 9, 10, 12, 13, 31}) p.push_back(std::string(1, static_cast<char>(c)));
+    p.push_back(std::string(700, 'n'));
+    return p;
+  }();
+  auto text = [&] {
+    std::string s;
+    for (int n = rng.below(6); n > 0; --n)
+      s += pieces[static_cast<std::size_t>(rng.below(static_cast<int>(pieces.size())))];
+    return s;
+  };
+  switch (depth > 3 ? 2 + rng.below(6) : rng.below(8)) {
+    case 0: {
+      detail::json o = detail::json::object();
+      for (int n = rng.below(5); n > 0; --n) o[text()] = random_json(rng, depth + 1);
+      return o;
+    }
+    case 1: {
+      detail::json a = detail::json::array();
+      for (int n = rng.below(5); n > 0; --n) a.push_back(random_json(rng, depth + 1));
+      return a;
+    }
+    case 2: return text();
+    case 3: {
+      static const std::int64_t ints[] = {0, -1, 7, 2500, -2500, INT64_MIN, INT64_MAX};
+      return ints[rng.below(7)];
+    }
+    case 4: return rng.below(2) ? std::uint64_t{UINT64_MAX} : std::uint64_t{10000000000000000000u};
+    case 5: {
+      static const double floats[] = {0.1, -0.0, 2.5, 1e300, -123.456, 1.0 / 3.0};
+      return floats[rng.below(6)];
+    }
+    case 6: return rng.below(2) == 1;
+    default: return nullptr;
+  }
+}
+
+// The writers write what nlohmann's dump (keys sorted, invalid UTF-8 replaced) writes, byte for byte, faster.
+TEST(StoredDocument, WritersWriteWhatNlohmannWrites) {
+  Rng rng{42};
+  for (int i = 0; i < 3000; ++i) {
+    const detail::json v = random_json(rng, 0);
+    ASSERT_EQ(detail::dump_compact(v), v.dump(-1, ' ', false, detail::json::error_handler_t::replace)) << i;
+    ASSERT_EQ(detail::dump_pretty(v), v.dump(2, ' ', false, detail::json::error_handler_t::replace) + "\n") << i;
+  }
+}
+
 TEST(StoredDocument, DropsAnswersTheQuestionnaireCannotShow) {
   Document d = sample_document(5);
   d.progress.answers = {{"brand_photo", 1}, {"gone_question", 2}, {"brand_about", 99}};
