@@ -187,8 +187,53 @@ std::string describe_value(const json& value) {
 
 namespace {
 
-// nlohmann's dump(indent, ' ', false, replace), byte for byte, without its per-byte UTF-8 decoding of every string:
-// at the largest stored document (1.4 MB of notes) that took most of an export's 50 ms in WebAssembly.
+// A string as nlohmann's dump writes it, without its per-byte UTF-8 decoding: runs of plain characters are copied at
+// once; quotes, backslashes and controls escaped as nlohmann does. At the largest stored document (1.4 MB of notes)
+// nlohmann's took most of an export's 50 ms in WebAssembly.
+void append_string(std::string& out, std::string_view s) {
+  const std::size_t start = out.size();
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = find_special(s, 0, '"', '\\'); i < s.size(); i = find_special(s, i, '"', '\\')) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const std::size_t n = utf8_sequence(s, i);
+      if (n == 0) {  // invalid UTF-8, which the app never writes: nlohmann's replacement characters
+        out.resize(start);
+        out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+        return;
+      }
+      i += n;
+      continue;
+    }
+    out.append(s, run, i - run);
+    run = ++i;
+    out += '\\';
+    switch (c) {
+      case '"': out += '"'; break;
+      case '\\': out += '\\'; break;
+      case '\b': out += 'b'; break;
+      case '\t': out += 't'; break;
+      case '\n': out += 'n'; break;
+      case '\f': out += 'f'; break;
+      case '\r': out += 'r'; break;
+      default:
+        out += "u00";
+        out += "0123456789abcdef"[c >> 4];
+        out += "0123456789abcdef"[c & 0xF];
+    }
+  }
+  out.append(s, run, s.size() - run);
+  out += '"';
+}
+
+template <typename Int>
+void append_integer(std::string& out, Int n) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+}
+
+// nlohmann's dump(indent, ' ', false, replace) of a value, byte for byte (with append_string's speed).
 class Writer {
  public:
   Writer(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
@@ -198,11 +243,15 @@ class Writer {
     switch (v.type()) {
       case json::value_t::object: return container(v, '{', '}', indent, true);
       case json::value_t::array: return container(v, '[', ']', indent, false);
-      case json::value_t::string: string(*v.get_ptr<const std::string*>()); return true;
+      case json::value_t::string: append_string(out_, *v.get_ptr<const std::string*>()); return true;
       case json::value_t::boolean: out_ += *v.get_ptr<const bool*>() ? "true" : "false"; return true;
       case json::value_t::null: out_ += "null"; return true;
-      case json::value_t::number_integer: integer(*v.get_ptr<const json::number_integer_t*>()); return true;
-      case json::value_t::number_unsigned: integer(*v.get_ptr<const json::number_unsigned_t*>()); return true;
+      case json::value_t::number_integer:
+        append_integer(out_, *v.get_ptr<const json::number_integer_t*>());
+        return true;
+      case json::value_t::number_unsigned:
+        append_integer(out_, *v.get_ptr<const json::number_unsigned_t*>());
+        return true;
       case json::value_t::number_float: out_ += v.dump(); return true;  // nlohmann's shortest round-trip form
       default: return false;
     }
@@ -210,11 +259,6 @@ class Writer {
 
  private:
   bool container(const json& v, char open, char close, std::size_t indent, bool object) {
-    if (v.empty()) {
-      out_ += open;
-      out_ += close;
-      return true;
-    }
     out_ += open;
     bool first = true;
     for (auto it = v.begin(); it != v.end(); ++it) {
@@ -225,62 +269,17 @@ class Writer {
         out_.append(indent + 2, ' ');
       }
       if (object) {
-        string(it.key());
+        append_string(out_, it.key());
         out_ += pretty_ ? ": " : ":";
       }
       if (!value(*it, indent + 2)) return false;
     }
-    if (pretty_) {
+    if (pretty_ && !first) {
       out_ += '\n';
       out_.append(indent, ' ');
     }
     out_ += close;
     return true;
-  }
-
-  template <typename Int>
-  void integer(Int n) {
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-    out_.append(digits, end);
-  }
-
-  // Runs of plain characters are copied at once; quotes, backslashes and controls escaped as nlohmann does.
-  void string(const std::string& s) {
-    const std::size_t start = out_.size();
-    out_ += '"';
-    std::size_t run = 0;
-    for (std::size_t i = find_special(s, 0, '"', '\\'); i < s.size(); i = find_special(s, i, '"', '\\')) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x80) {
-        const std::size_t n = utf8_sequence(s, i);
-        if (n == 0) {  // invalid UTF-8, which the app never writes: nlohmann's replacement characters
-          out_.resize(start);
-          out_ += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
-          return;
-        }
-        i += n;
-        continue;
-      }
-      out_.append(s, run, i - run);
-      run = ++i;
-      out_ += '\\';
-      switch (c) {
-        case '"': out_ += '"'; break;
-        case '\\': out_ += '\\'; break;
-        case '\b': out_ += 'b'; break;
-        case '\t': out_ += 't'; break;
-        case '\n': out_ += 'n'; break;
-        case '\f': out_ += 'f'; break;
-        case '\r': out_ += 'r'; break;
-        default:
-          out_ += "u00";
-          out_ += "0123456789abcdef"[c >> 4];
-          out_ += "0123456789abcdef"[c & 0xF];
-      }
-    }
-    out_.append(s, run, s.size() - run);
-    out_ += '"';
   }
 
   std::string& out_;
@@ -294,6 +293,75 @@ std::string dump(const json& value, bool pretty) {
 }
 
 }  // namespace
+
+JsonWriter::JsonWriter(bool pretty, std::size_t reserve) : pretty_(pretty) { out_.reserve(reserve); }
+
+void JsonWriter::element() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (members_.empty()) return;  // the top-level value
+  if (members_.back()) out_ += ',';
+  members_.back() = true;
+  if (pretty_) {
+    out_ += '\n';
+    out_.append(2 * members_.size(), ' ');
+  }
+}
+
+JsonWriter& JsonWriter::begin_object() {
+  element();
+  out_ += '{';
+  members_.push_back(false);
+  return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+  element();
+  out_ += '[';
+  members_.push_back(false);
+  return *this;
+}
+
+JsonWriter& JsonWriter::close(char bracket) {
+  const bool any = members_.back();
+  members_.pop_back();
+  if (pretty_ && any) {
+    out_ += '\n';
+    out_.append(2 * members_.size(), ' ');
+  }
+  out_ += bracket;
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_object() { return close('}'); }
+JsonWriter& JsonWriter::end_array() { return close(']'); }
+
+JsonWriter& JsonWriter::key(std::string_view key) {
+  element();
+  append_string(out_, key);
+  out_ += pretty_ ? ": " : ":";
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view text) {
+  element();
+  append_string(out_, text);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::int64_t number) {
+  element();
+  append_integer(out_, number);
+  return *this;
+}
+
+std::string JsonWriter::take() {
+  if (pretty_) out_ += '\n';
+  return std::move(out_);
+}
 
 std::string dump_compact(const json& value) { return dump(value, false); }
 std::string dump_pretty(const json& value) { return dump(value, true) + "\n"; }

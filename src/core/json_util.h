@@ -78,6 +78,33 @@ std::string describe_value(const json& value);
 std::string dump_compact(const json& value);
 std::string dump_pretty(const json& value);
 
+// Writes what dump_compact / dump_pretty write of the same value, without building it first (the stored document and
+// the export, 1.4 MB at the largest): an object's members must come in the order of their keys, as nlohmann holds them.
+class JsonWriter {
+ public:
+  explicit JsonWriter(bool pretty, std::size_t reserve = 0);
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view key);
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(std::int64_t number);
+  JsonWriter& value(int number) { return value(static_cast<std::int64_t>(number)); }
+  // The text; pretty ends with a line break, as dump_pretty.
+  std::string take();
+
+ private:
+  void element();  // before a member or an array element: the comma, and the line break and indent when pretty
+  JsonWriter& close(char bracket);
+
+  std::string out_;
+  bool pretty_;
+  bool after_key_ = false;
+  std::vector<bool> members_;  // per open container: whether it has any yet
+};
+
 //-----------------------------------------------------------------------------
 // Hostile input: files a person drops or imports (store_read.cpp, workshop.cpp)
 //-----------------------------------------------------------------------------

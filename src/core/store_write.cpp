@@ -10,63 +10,79 @@
 
 namespace ssi::store {
 
-using detail::json;
+using detail::JsonWriter;
 using part::decimal;
-using part::sort_oldest_first;
 
 namespace {
 
-json centi_json(const std::array<int, kComponentCount>& centi) {
-  json j = json::object();
-  for (Component c : kComponents) j[std::string(component_key(c))] = centi[static_cast<std::size_t>(c)];
-  return j;
+// Written directly, not built as a JSON value first (the largest document holds 1.4 MB of notes): each object's members
+// in the order of their keys, as dump_compact and dump_pretty write them.
+
+void write_centi(JsonWriter& w, const std::array<int, kComponentCount>& centi) {
+  static const std::array<Component, kComponentCount> by_key = [] {
+    std::array<Component, kComponentCount> order = kComponents;
+    std::sort(order.begin(), order.end(), [](Component a, Component b) { return component_key(a) < component_key(b); });
+    return order;
+  }();
+  w.begin_object();
+  for (Component c : by_key) w.key(component_key(c)).value(centi[static_cast<std::size_t>(c)]);
+  w.end_object();
 }
 
-json answers_json(const Answers& answers) {
-  json j = json::object();
-  for (const auto& [id, option] : answers) j[id] = option;
-  return j;
+void write_answers(JsonWriter& w, const Answers& answers) {
+  w.begin_object();
+  for (const auto& [id, option] : answers) w.key(id).value(option);
+  w.end_object();
 }
 
-json check_json(const SelfCheck& c) {
-  json j = json::object();
-  j["id"] = c.id;
-  j["date"] = c.date;
-  j["questionnaire"] = json{{"id", c.questionnaire_id}, {"version", c.questionnaire_version}};
-  j["answers"] = answers_json(c.answers);
-  j["centi"] = centi_json(c.component_centi);
-  j["total"] = c.total;
-  j["note"] = c.note;
-  return j;
+void write_check(JsonWriter& w, const SelfCheck& c) {
+  w.begin_object().key("answers");
+  write_answers(w, c.answers);
+  w.key("centi");
+  write_centi(w, c.component_centi);
+  w.key("date").value(c.date).key("id").value(c.id).key("note").value(c.note);
+  w.key("questionnaire").begin_object();
+  w.key("id").value(c.questionnaire_id).key("version").value(c.questionnaire_version).end_object();
+  w.key("total").value(c.total).end_object();
 }
 
-json real_json(const RealEntry& e) {
-  json j = json::object();
-  j["id"] = e.id;
-  j["date"] = e.date;
-  j["centi"] = centi_json(e.component_centi);
-  if (e.industry_top_percent) j["industryTopPercent"] = *e.industry_top_percent;
-  if (e.network_top_percent) j["networkTopPercent"] = *e.network_top_percent;
-  j["note"] = e.note;
-  return j;
+void write_real(JsonWriter& w, const RealEntry& e) {
+  w.begin_object().key("centi");
+  write_centi(w, e.component_centi);
+  w.key("date").value(e.date).key("id").value(e.id);
+  if (e.industry_top_percent) w.key("industryTopPercent").value(*e.industry_top_percent);
+  if (e.network_top_percent) w.key("networkTopPercent").value(*e.network_top_percent);
+  w.key("note").value(e.note).end_object();
 }
 
-std::string export_text(std::vector<SelfCheck> checks, std::vector<RealEntry> real, std::string_view app_version,
-                        std::string_view exported_at) {
-  sort_oldest_first(checks);
-  sort_oldest_first(real);
-  json j = json::object();
-  j["type"] = std::string(kExportType);
-  j["schemaVersion"] = kExportVersion;
-  j["appVersion"] = std::string(app_version);
-  j["exportedAt"] = std::string(exported_at);
-  json c = json::array();
-  for (const SelfCheck& x : checks) c.push_back(check_json(x));
-  j["checks"] = std::move(c);
-  json r = json::array();
-  for (const RealEntry& x : real) r.push_back(real_json(x));
-  j["real"] = std::move(r);
-  return detail::dump_pretty(j);
+// Room for the entries' texts and their fields, so the text is not copied as it grows.
+std::size_t estimate(const std::vector<const SelfCheck*>& checks, const std::vector<const RealEntry*>& real) {
+  std::size_t bytes = 512;
+  for (const SelfCheck* c : checks) bytes += c->note.size() + 40 * c->answers.size() + 400;
+  for (const RealEntry* e : real) bytes += e->note.size() + 300;
+  return bytes;
+}
+
+// Oldest first, as part::sort_oldest_first orders the entries themselves.
+template <typename T>
+std::vector<const T*> oldest_first(const std::vector<T>& items) {
+  std::vector<const T*> order;
+  order.reserve(items.size());
+  for (const T& item : items) order.push_back(&item);
+  ssi::stable_sort(order.begin(), order.end(),
+                   [](const T* a, const T* b) { return a->date != b->date ? a->date < b->date : a->id < b->id; });
+  return order;
+}
+
+std::string export_text(const std::vector<const SelfCheck*>& checks, const std::vector<const RealEntry*>& real,
+                        std::string_view app_version, std::string_view exported_at) {
+  JsonWriter w(/*pretty=*/true, estimate(checks, real));
+  w.begin_object().key("appVersion").value(app_version).key("checks").begin_array();
+  for (const SelfCheck* c : checks) write_check(w, *c);
+  w.end_array().key("exportedAt").value(exported_at).key("real").begin_array();
+  for (const RealEntry* e : real) write_real(w, *e);
+  w.end_array().key("schemaVersion").value(kExportVersion).key("type").value(kExportType).end_object();
+  return w.take();
 }
 
 }  // namespace
@@ -110,23 +126,24 @@ std::string csv_field(std::string_view s) {
 //-----------------------------------------------------------------------------
 
 std::string write_document(const Document& d) {
-  json j = json::object();
-  j["schema"] = std::string(kDocumentSchema);
-  j["schemaVersion"] = kDocumentVersion;
-  json settings = json::object();
-  if (d.settings.language) settings["language"] = std::string(lang_key(*d.settings.language));
-  settings["theme"] = d.settings.theme;
-  settings["textSize"] = d.settings.text_size_percent;
-  j["settings"] = std::move(settings);
-  j["progress"] = json{
-      {"answers", answers_json(d.progress.answers)}, {"screen", d.progress.screen}, {"question", d.progress.question}};
-  json checks = json::array();
-  for (const SelfCheck& c : d.checks) checks.push_back(check_json(c));
-  j["checks"] = std::move(checks);
-  json real = json::array();
-  for (const RealEntry& e : d.real) real.push_back(real_json(e));
-  j["real"] = std::move(real);
-  return detail::dump_compact(j);
+  std::vector<const SelfCheck*> checks;
+  std::vector<const RealEntry*> real;
+  for (const SelfCheck& c : d.checks) checks.push_back(&c);
+  for (const RealEntry& e : d.real) real.push_back(&e);
+  JsonWriter w(/*pretty=*/false, estimate(checks, real));
+  w.begin_object().key("checks").begin_array();
+  for (const SelfCheck* c : checks) write_check(w, *c);
+  w.end_array().key("progress").begin_object().key("answers");
+  write_answers(w, d.progress.answers);
+  w.key("question").value(d.progress.question).key("screen").value(d.progress.screen).end_object();
+  w.key("real").begin_array();
+  for (const RealEntry* e : real) write_real(w, *e);
+  w.end_array().key("schema").value(kDocumentSchema).key("schemaVersion").value(kDocumentVersion);
+  w.key("settings").begin_object();
+  if (d.settings.language) w.key("language").value(lang_key(*d.settings.language));
+  w.key("textSize").value(d.settings.text_size_percent).key("theme").value(d.settings.theme).end_object();
+  w.end_object();
+  return w.take();
 }
 
 //-----------------------------------------------------------------------------
@@ -134,11 +151,11 @@ std::string write_document(const Document& d) {
 //-----------------------------------------------------------------------------
 
 std::string export_all(const Document& d, std::string_view app_version, std::string_view exported_at) {
-  return export_text(d.checks, d.real, app_version, exported_at);
+  return export_text(oldest_first(d.checks), oldest_first(d.real), app_version, exported_at);
 }
 
 std::string export_check(const SelfCheck& check, std::string_view app_version, std::string_view exported_at) {
-  return export_text({check}, {}, app_version, exported_at);
+  return export_text({&check}, {}, app_version, exported_at);
 }
 
 //-----------------------------------------------------------------------------

@@ -167,6 +167,18 @@ TEST(StoredDocument, WritersWriteWhatNlohmannWrites) {
     ASSERT_EQ(detail::dump_compact(v), v.dump(-1, ' ', false, detail::json::error_handler_t::replace)) << i;
     ASSERT_EQ(detail::dump_pretty(v), v.dump(2, ' ', false, detail::json::error_handler_t::replace) + "\n") << i;
   }
+  // The stored document and the export are written without building a value first: what nlohmann writes of the
+  // value read back (keys sorted, empty objects and arrays, both top percents or none, notes to be escaped).
+  for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+    const Document d = sample_document(seed, static_cast<int>(seed % 5), static_cast<int>(seed % 4));
+    const std::string stored = write_document(d), exported = export_all(d, kApp, kAt);
+    EXPECT_EQ(stored, detail::json::parse(stored).dump()) << seed;
+    EXPECT_EQ(exported, detail::json::parse(exported).dump(2) + "\n") << seed;
+    if (!d.checks.empty()) {
+      const std::string one = export_check(d.checks.back(), kApp, kAt);
+      EXPECT_EQ(one, detail::json::parse(one).dump(2) + "\n") << seed;
+    }
+  }
 }
 
 TEST(StoredDocument, DropsAnswersTheQuestionnaireCannotShow) {
