@@ -154,12 +154,13 @@ std::optional<Problem> check_encoding(std::string_view& text) {
   // JSON starts with an ASCII character: a NUL beside it means two or four bytes per character.
   if (text.size() >= 2 && (byte(0) == 0) != (byte(1) == 0) && (byte(0) | byte(1)) < 0x80) return utf16;
   int line = 1, column = 1;
+  // The position is formatted only for a problem: once per byte it was half of reading the embedded content.
+  const auto at = [&] { return Args{{"line", std::to_string(line)}, {"column", std::to_string(column)}}; };
   for (std::size_t i = 0; i < text.size();) {
-    const Args at = {{"line", std::to_string(line)}, {"column", std::to_string(column)}};
-    if (byte(i) == 0) return Problem{std::string(code::kNulByte), "", at};
+    if (byte(i) == 0) return Problem{std::string(code::kNulByte), "", at()};
     const std::size_t n = utf8_sequence(text, i);
     if (n == 0 && cut_sequence(text.substr(i))) break;  // cut inside a character: the text broke off
-    if (n == 0) return Problem{std::string(code::kInvalidUtf8), "", at};
+    if (n == 0) return Problem{std::string(code::kInvalidUtf8), "", at()};
     if (byte(i) == '\n') {
       ++line;
       column = 1;
