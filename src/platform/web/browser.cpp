@@ -301,7 +301,9 @@ EM_JS(void, ssi_js_print_report, (const char* text, int len), {
 EM_JS(void, ssi_js_register_service_worker, (), {
   if (!("serviceWorker" in navigator)) return;
   var hadController = !!navigator.serviceWorker.controller;
-  navigator.serviceWorker.register("sw.js", { scope: "./", updateViaCache: "all" }).then(function(registration) {
+  // After the first frame (this rAF runs after the app's): the worker's start and precache fetches would delay it.
+  var register = function() { return navigator.serviceWorker.register("sw.js", { scope: "./", updateViaCache: "all" }); };
+  new Promise(function(resolve) { requestAnimationFrame(function() { setTimeout(resolve, 0); }); }).then(register).then(function(registration) {
     var announce = function(worker) {
       // A waiting worker while a page is controlled is an update; the very first install is not.
       if (worker && navigator.serviceWorker.controller) _ssi_on_update_ready();
