@@ -2,8 +2,9 @@
 """Subsets the UI fonts to the glyphs the app declares in src/app/glyphs.h.
 
 usage: subset_fonts.py GLYPHS_H OUT_DIR INTER_REGULAR INTER_SEMIBOLD FONT_AWESOME
-Reads the code itself (the kTextRanges pairs and the UTF-8 bytes of every SSI_ICON_* label), not its comments, so
-the subset fonts hold exactly what Theme::load_fonts asks ImGui to rasterise. Runs at build time, so an edit of
+Reads the code itself (the kTextRanges pairs, kIconSources and the UTF-8 bytes of every SSI_ICON_* label), not its
+comments, so the subset fonts hold exactly what Theme::load_fonts asks ImGui to rasterise; each icon is mapped at its
+slot (U+0080 upwards), not at its Font Awesome code point. Runs at build time, so an edit of
 glyphs.h re-subsets without a new configure.
 """
 import os
@@ -11,6 +12,7 @@ import re
 import sys
 
 from fontTools import subset
+from fontTools.ttLib import TTFont
 
 
 def text_ranges(source: str) -> list[tuple[int, int]]:
@@ -24,13 +26,31 @@ def text_ranges(source: str) -> list[tuple[int, int]]:
     return [(values[i], values[i + 1]) for i in range(0, len(values) - 1, 2)]
 
 
-def icon_code_points(source: str) -> list[int]:
-    points = []
+def icon_slots(source: str) -> dict[int, int]:
+    """Each icon's slot (the code point its SSI_ICON_* label holds) and the Font Awesome code point drawn there."""
+    block = re.search(r"kIconSources\[\]\s*=\s*\{(.*?)\};", source, re.S)
+    if not block:
+        raise SystemExit("subset_fonts.py: kIconSources not found in glyphs.h")
+    sources = [int(v, 0) for v in re.findall(r"\b(0x[0-9A-Fa-f]+)\b", re.sub(r"//[^\n]*", "", block.group(1)))]
+    slots = {}
     for literal in re.findall(r'#define\s+SSI_ICON_\w+\s+"((?:\\x[0-9a-fA-F]{2})+)"', source):
-        points.append(ord(bytes.fromhex(literal.replace("\\x", "")).decode("utf-8")))
-    if not points:
-        raise SystemExit("subset_fonts.py: no SSI_ICON_* labels found in glyphs.h")
-    return sorted(set(points))
+        slot = ord(bytes.fromhex(literal.replace("\\x", "")).decode("utf-8"))
+        if not 0 <= slot - 0x80 < len(sources) or slot in slots:
+            raise SystemExit(f"subset_fonts.py: icon U+{slot:04X} is not a free slot of kIconSources")
+        slots[slot] = sources[slot - 0x80]
+    if len(slots) != len(sources):
+        raise SystemExit("subset_fonts.py: every kIconSources entry needs its SSI_ICON_* label")
+    return slots
+
+
+def move_icons(path: str, slots: dict[int, int]) -> None:
+    """Maps each icon glyph at its slot instead of its Font Awesome code point."""
+    font = TTFont(path)
+    by_code = font.getBestCmap()
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            table.cmap = {slot: by_code[source] for slot, source in slots.items()}
+    font.save(path)
 
 
 def run(font: str, unicodes: list[int], out: str, hinting_args: list[str]) -> None:
@@ -46,7 +66,9 @@ def main() -> int:
     os.makedirs(out_dir, exist_ok=True)
     run(regular, text, os.path.join(out_dir, "inter-regular.otf"), ["--desubroutinize"])
     run(semibold, text, os.path.join(out_dir, "inter-semibold.otf"), ["--desubroutinize"])
-    run(awesome, icon_code_points(source), os.path.join(out_dir, "icons.ttf"), [])
+    slots = icon_slots(source)
+    run(awesome, sorted(slots.values()), os.path.join(out_dir, "icons.ttf"), [])
+    move_icons(os.path.join(out_dir, "icons.ttf"), slots)
     return 0
 
 

@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include "app/glyphs.h"
 #include "app/theme.h"
 #include "harness.h"
 
@@ -272,6 +273,25 @@ TEST(Ui, TheFontAtlasGainsASizeWhenFirstShownAndNoStandInIsSeen) {
   EXPECT_EQ(welcome_fonts, 6);
   EXPECT_EQ(rebuilds, 0);
   EXPECT_EQ(lazy, eager);
+}
+
+// Every icon slot holds its glyph in every size (cmake/subset_fonts.py moved Font Awesome's glyphs there), and no
+// font's tables reach Font Awesome's own code points (the cost the slots avoid).
+TEST(Ui, EveryIconIsInEveryFontAtItsSlot) {
+  Harness h(390, 844, "en-US");
+  ASSERT_TRUE(h.ok) << h.error;
+  app::theme().want_fonts(true);
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  h.app.load_fonts(1.0f);
+  ASSERT_TRUE(io.Fonts->Build());
+  ASSERT_EQ(io.Fonts->Fonts.Size, static_cast<int>(app::Font::Count));
+  for (const ImFont* font : io.Fonts->Fonts) {
+    for (ImWchar c = app::glyphs::kIconRanges[0]; c <= app::glyphs::kIconRanges[1]; ++c)
+      EXPECT_NE(font->FindGlyphNoFallback(c), nullptr) << "icon U+" << std::hex << c << " at " << font->FontSize;
+    EXPECT_NE(font->FindGlyphNoFallback(u'\u00df'), nullptr) << "ß";
+    EXPECT_LT(font->IndexLookup.Size, 0x2300) << "the glyph tables end after the text's ≥ sign";
+  }
 }
 
 }  // namespace
