@@ -102,8 +102,10 @@ void App::Impl::about() {
   gap(0.6f);
   begin_card(1.0f);
   ImGui::PushFont(th.font(Font::H2));
-  ImGui::TextUnformatted((std::string(SSI_ICON_LOCK) + "  " + m.t("ui.about.privacy_title")).c_str());
+  ImGui::TextUnformatted(SSI_ICON_LOCK);
   ImGui::PopFont();
+  ImGui::SameLine(0, th.em(0.6f));
+  heading(m.t("ui.about.privacy_title"), Font::H2);  // a heading of the tree too (it was drawn as bare text)
   paragraph(m.t("ui.about.privacy"));
   end_card(p.component[3]);
   gap(0.8f);
