@@ -202,7 +202,7 @@ export function sizeReport(opt) {
   for (const r of first) out.push(`| ${r.f} | ${group(r.raw)} | ${group(r.brotli)} |`);
   out.push(`| **first visit** | **${group(total('raw'))}** | **${group(total('brotli'))}** (${(total('brotli') / 1024).toFixed(1)} KiB) |`, '');
   if (later.length) {
-    out.push('Not in a first visit (the scanner\'s decoder: fetched when the scanner first opens, then cached):', '');
+    out.push('Not in a first visit (the scanner\'s decoder and licences.txt: fetched when first used, then cached):', '');
     out.push('| file | raw B | brotli q11 B |', '|---|---:|---:|');
     for (const r of later) out.push(`| ${r.f} | ${group(r.raw)} | ${group(r.brotli)} |`);
     out.push('');

@@ -6,6 +6,8 @@ const FILES = __SSI_FILES__;
 // The scanner's decoder: not precached (a participant's first visit does not pay for it), cached when first fetched,
 // so a trainer who opened the scanner once online can scan offline.
 const ON_DEMAND = __SSI_ON_DEMAND__;
+// The licence texts ("About"): not precached either, cached when first opened; not carried across an update.
+const ON_OPEN = __SSI_ON_OPEN__;
 
 self.addEventListener('install', (event) => {
   // 'no-cache' revalidates every file with the server: the new cache gets this build's bytes, never a stale mix,
@@ -45,7 +47,7 @@ self.addEventListener('fetch', (event) => {
     const cached = await cache.match(path, { ignoreSearch: true });
     if (cached) return cached;
     const response = await fetch(request);
-    if (response.ok && ON_DEMAND.some((f) => new URL(f, scope).href === url.origin + url.pathname)) {
+    if (response.ok && ON_DEMAND.concat(ON_OPEN).some((f) => new URL(f, scope).href === url.origin + url.pathname)) {
       await cache.put(url.origin + url.pathname, response.clone());
     }
     return response;

@@ -64,6 +64,8 @@ class Host {
   virtual void apply_update() = 0;
   // The browser offered installation (beforeinstallprompt): show its install dialog.
   virtual void install() = 0;
+  // Opens a file of the site (a path relative to the page, e.g. "licences.txt") in a new browser tab.
+  virtual void open_document(std::string_view path) = 0;
 
   // Accessibility: says `text` through the page's live region (assertive only for errors), and names the
   // page (document.title) and its language (<html lang>) after the screen or language changed.

@@ -111,6 +111,9 @@ void App::Impl::about() {
   gap(0.8f);
   heading(m.t("ui.about.licences_title"), Font::H2);
   paragraph(m.t("ui.about.licences"), p.text_muted);
+  // The full texts are a file of the site (cmake/licences.py), read in the browser's own text view.
+  if (button("about.licences", m.t("ui.about.licence_texts"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_LIST}))
+    host.open_document("licences.txt");
   gap(0.4f);
   paragraph(m.t("ui.about.source"), p.text_muted);
   gap(0.4f);

@@ -58,6 +58,7 @@ class FakeHost final : public app::Host {
   void print(std::string_view report) override { reports.emplace_back(report); }
   void apply_update() override { ++updates_applied; }
   void install() override { ++installs; }
+  void open_document(std::string_view path) override { documents.emplace_back(path); }
   float text_scale() const override { return text_scale_factor; }
   void announce(std::string_view text, bool assertive) override {
     announcements.push_back({std::string(text), assertive});
@@ -87,7 +88,7 @@ class FakeHost final : public app::Host {
   void scan_tone(app::ScanTone tone) override { scan_tones.push_back(tone); }
   int installs = 0;
   int updates_applied = 0;
-  std::vector<std::string> images, reports;
+  std::vector<std::string> images, reports, documents;  // documents: paths open_document() was asked for
   void set_clipboard(std::string_view text) override { clipboard = text; }
   std::optional<std::string> storage_get(std::string_view key) const override {
     auto it = storage.find(key);

@@ -47,6 +47,21 @@ TEST(Ui, LanguageSwitchByClickKeepsWidgetIds) {
   EXPECT_EQ(h.model().lang(), Lang::De);
 }
 
+TEST(Ui, AboutOpensTheLicenceTextsInANewTab) {
+  Harness h(390, 844, "de-DE");
+  ASSERT_TRUE(h.ok) << h.error;
+  ASSERT_TRUE(h.click("welcome.about"));
+  h.settle();
+  ASSERT_EQ(h.model().screen(), app::Screen::About);
+  const auto link = h.widget("about.licences");
+  ASSERT_TRUE(link);
+  EXPECT_EQ(link->label, "Lizenztexte");
+  EXPECT_TRUE(h.host.documents.empty());
+  ASSERT_TRUE(h.click("about.licences"));
+  EXPECT_EQ(h.host.documents, std::vector<std::string>{"licences.txt"});
+  EXPECT_EQ(h.model().screen(), app::Screen::About);  // the page stays where it was; the texts open beside it
+}
+
 TEST(Ui, EveryWidgetFitsOnScreenAtPhoneTabletAndDesktopSizes) {
   for (const ImVec2 size : {ImVec2(390, 844), ImVec2(768, 1024), ImVec2(1440, 900)}) {
     for (const char* lang : {"de-DE", "en-US"}) {

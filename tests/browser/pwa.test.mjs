@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, DIST, startServer, settle, waitReady, widget, clickWidget } from './lib.mjs';
+import { CHROMIUM_ARGS, DIST, startServer, settle, waitReady, widget, clickWidget, clickOnScreen } from './lib.mjs';
 import { serve } from '../../scripts/lib/static-server.mjs';
 
 let profile;
@@ -117,6 +117,45 @@ test("the scanner's decoder: not in a first visit, cached when first loaded, the
     assert.equal(await page.evaluate(() => caches.keys()).then((k) => k.length), 2, 'B is installed beside A');
     assert.deepEqual([await cached(0), await cached(1)], [['/scan.js', '/scan.wasm'], ['/scan.js', '/scan.wasm']]);
   } finally { await context.close(); await server.close().catch(() => {}); await rm(site, { recursive: true, force: true }); }
+});
+
+test('licence texts: every component and licence, as text/plain, not in a first visit, opened from "About"', async () => {
+  const server = await startServer(DIST);
+  const context = await persistent(join(profile, 'licences'));
+  try {
+    const page = await openControlled(context, server);
+    const sw = await (await page.request.get(server.url + 'sw.js')).text();
+    const list = (name) => JSON.parse(sw.match(new RegExp(`const ${name} = (\\[.*\\]);`))[1]);
+    assert.ok(list('FILES').includes('./ssi.wasm') && !list('FILES').includes('./licences.txt'), 'not precached');
+    assert.deepEqual(list('ON_OPEN'), ['./licences.txt']);
+    assert.deepEqual(server.requests.filter((r) => r.path.includes('licences')), [], 'not downloaded by a first visit');
+    const res = await page.request.get(server.url + 'licences.txt');
+    assert.equal(res.status(), 200);
+    assert.equal(res.headers()['content-type'], 'text/plain; charset=utf-8');
+    const text = await res.text();
+    const parts = text.split(/^={78}$/m);  // title, summary, then each component's heading and its texts
+    for (const [name, licence] of [['Dear ImGui', 'MIT License'], ['nlohmann/json', 'Permission is hereby granted'],
+      ['QR Code generator by Project Nayuki', 'MIT License'], ['ZXing', 'Apache License'],
+      ['Emscripten', 'University of Illinois/NCSA'], ['Inter typeface', 'Open Font License (OFL)'],
+      ['Font Awesome', 'Open Font License (OFL)']]) {
+      const section = parts.findIndex((part) => part.trim().match(/^\d+\. (.*)$/)?.[1].startsWith(name));
+      assert.ok(section > 0, `${name} has a section of its own`);
+      assert.ok(parts[section + 1].includes(licence), `${name}: ${licence}`);
+    }
+    assert.match(text, /musl[\s\S]*libcxx[\s\S]*compiler-rt/, "Emscripten's libraries");
+    // The link on "About" opens it in a new tab (window.open), which the service worker caches for offline use.
+    await page.evaluate(() => ssiTest.show('about'));
+    await settle(page);
+    const opened = context.waitForEvent('page');
+    await clickOnScreen(page, 'about.licences');
+    const tab = await opened;
+    await tab.waitForLoadState();
+    assert.equal(new URL(tab.url()).pathname, '/licences.txt');
+    assert.match(await tab.textContent('body'), /Apache License/);
+    const cached = await page.evaluate(async () =>
+      (await (await caches.open((await caches.keys())[0])).keys()).map((r) => new URL(r.url).pathname));
+    assert.ok(cached.includes('/licences.txt'), 'cached when first opened');
+  } finally { await context.close(); await server.close(); }
 });
 
 test('the shipped scripts use no eval, no beacons, no sockets; the page has no inline script or style', async () => {

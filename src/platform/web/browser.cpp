@@ -351,6 +351,11 @@ EM_JS(void, ssi_js_prompt_install, (), {
   e.prompt();
 });
 
+// "noopener": the new tab gets no handle on this page.
+EM_JS(void, ssi_js_open_document, (const char* path, int len), {
+  window.open(UTF8ToString(path, len), "_blank", "noopener");
+});
+
 EM_JS(void, ssi_js_clipboard_write, (const char* text, int len), {
   var value = UTF8ToString(text, len);
   if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -716,6 +721,7 @@ void BrowserHost::save_image(std::string_view filename) { ssi_js_save_canvas_png
 void BrowserHost::print(std::string_view report_json) { ssi_js_print_report(report_json.data(), len(report_json)); }
 void BrowserHost::apply_update() { ssi_js_apply_update(); }  // the app has written its data first
 void BrowserHost::install() { ssi_js_prompt_install(); }
+void BrowserHost::open_document(std::string_view path) { ssi_js_open_document(path.data(), len(path)); }
 void BrowserHost::announce(std::string_view text, bool assertive) {
   ssi_js_announce(text.data(), len(text), assertive ? 1 : 0);
 }

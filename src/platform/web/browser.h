@@ -40,6 +40,7 @@ class BrowserHost final : public app::Host {
   void print(std::string_view report_json) override;
   void apply_update() override;
   void install() override;
+  void open_document(std::string_view path) override;
   void announce(std::string_view text, bool assertive) override;
   void set_page(std::string_view title, std::string_view lang) override;
   void scanner(bool open, bool front, Rect view, Rect clip) override;
