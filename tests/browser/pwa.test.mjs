@@ -112,6 +112,7 @@ test("the scanner's decoder: not in a first visit, cached when first loaded, the
     writeFileSync(join(site, 'style.css'), readFileSync(join(site, 'style.css'), 'utf8') + '\n/* build B */\n');
     execFileSync('/usr/bin/python3', [join('cmake', 'make_sw.py'), join('web', 'sw.js'), site]);
     await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
+    await page.waitForFunction(() => window.ssiRegistration);  // registered after the page's first frame
     await page.evaluate(() => window.ssiRegistration.update());
     for (let i = 0; i < 50 && !(await page.evaluate(() => ssiTest.state().updateReady)); ++i) await page.waitForTimeout(100);
     assert.equal(await page.evaluate(() => caches.keys()).then((k) => k.length), 2, 'B is installed beside A');
@@ -215,6 +216,7 @@ test('update: a new build is announced; after the reload only its files and its 
     // sw.js may be kept for 5 minutes (max-age=300, updateViaCache 'all'): clearing the HTTP cache stands in for
     // those minutes passing, so the update check below reaches the server.
     await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
+    await page.waitForFunction(() => window.ssiRegistration);  // registered after the page's first frame
     await page.evaluate(() => window.ssiRegistration.update());
     for (let i = 0; i < 50 && !(await page.evaluate(() => ssiTest.state().updateReady)); ++i) await page.waitForTimeout(100);
     assert.equal(await page.evaluate(() => ssiTest.state().updateReady), true, 'the page announces the update');
