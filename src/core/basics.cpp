@@ -114,7 +114,6 @@ const std::vector<std::string_view>& problem_codes() {
       code::kImportUnknownVersion,
       code::kImportDuplicateId,
       code::kImportInvalidId,
-      code::kImportUnknownQuestionnaire,
       code::kInvalidTimestamp,
       code::kInputEmpty,
       code::kInputNotANumber,

@@ -93,7 +93,6 @@ inline constexpr std::string_view kImportFutureVersion = "import.future_version"
 inline constexpr std::string_view kImportUnknownVersion = "import.unknown_version";              // {found}
 inline constexpr std::string_view kImportDuplicateId = "import.duplicate_id";                    // {id}
 inline constexpr std::string_view kImportInvalidId = "import.invalid_id";                        // {id}
-inline constexpr std::string_view kImportUnknownQuestionnaire = "import.unknown_questionnaire";  // {found} {expected}
 inline constexpr std::string_view kInvalidTimestamp = "date.invalid_timestamp";                  // {value}
 inline constexpr std::string_view kImportTotalMismatch = "import.total_mismatch";                // {found} {expected}
 inline constexpr std::string_view kImportWouldNotFit = "import.would_not_fit";                   // {max} (KiB)

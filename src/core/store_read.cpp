@@ -158,13 +158,12 @@ std::optional<SelfCheck> read_check(detail::Reporter& r, const json& v, const st
     const std::string rp = detail::join(path, "questionnaire");
     const std::string* id = r.string_field(*ref, rp, "id");
     const std::string* version = r.string_field(*ref, rp, "version");
-    if (id && mode == Mode::Import && *id != q.id)
-      r.add(code::kImportUnknownQuestionnaire, detail::join(rp, "id"), {{"found", shorten(*id)}, {"expected", q.id}});
     if (id) c.questionnaire_id = *id;
     if (version) c.questionnaire_version = *version;
   }
-  // A stored check keeps its answers even when another questionnaire is active now (imports are checked).
-  const bool other = mode == Mode::Stored && !c.questionnaire_id.empty() && c.questionnaire_id != q.id;
+  // A check of another questionnaire (a trainer's, loaded for a workshop) keeps its answers unchecked, stored or
+  // imported alike: the app exports such checks, so its import must take them back.
+  const bool other = !c.questionnaire_id.empty() && c.questionnaire_id != q.id;
   if (auto answers = answers_field(r, v, path, other ? nullptr : &q, mode, true)) c.answers = std::move(*answers);
   const auto centi = centi_field(r, v, path);
   if (centi) c.component_centi = *centi;
