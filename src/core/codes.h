@@ -87,16 +87,16 @@ inline constexpr std::string_view kStoreEntryCut = "store.entry_cut";
 
 // Import files (core/store.h)
 inline constexpr std::string_view kImportEmpty = "import.empty";
-inline constexpr std::string_view kImportTooLarge = "import.too_large";                          // {max}
-inline constexpr std::string_view kImportWrongType = "import.wrong_type";                        // {found}
-inline constexpr std::string_view kImportFutureVersion = "import.future_version";                // {found} {expected}
-inline constexpr std::string_view kImportUnknownVersion = "import.unknown_version";              // {found}
-inline constexpr std::string_view kImportDuplicateId = "import.duplicate_id";                    // {id}
-inline constexpr std::string_view kImportInvalidId = "import.invalid_id";                        // {id}
-inline constexpr std::string_view kInvalidTimestamp = "date.invalid_timestamp";                  // {value}
-inline constexpr std::string_view kImportTotalMismatch = "import.total_mismatch";                // {found} {expected}
-inline constexpr std::string_view kImportWouldNotFit = "import.would_not_fit";                   // {max} (KiB)
-inline constexpr std::string_view kImportTooManyEntries = "import.too_many_entries";             // {count} {max}
+inline constexpr std::string_view kImportTooLarge = "import.too_large";               // {max}
+inline constexpr std::string_view kImportWrongType = "import.wrong_type";             // {found}
+inline constexpr std::string_view kImportFutureVersion = "import.future_version";     // {found} {expected}
+inline constexpr std::string_view kImportUnknownVersion = "import.unknown_version";   // {found}
+inline constexpr std::string_view kImportDuplicateId = "import.duplicate_id";         // {id}
+inline constexpr std::string_view kImportInvalidId = "import.invalid_id";             // {id}
+inline constexpr std::string_view kInvalidTimestamp = "date.invalid_timestamp";       // {value}
+inline constexpr std::string_view kImportTotalMismatch = "import.total_mismatch";     // {found} {expected}
+inline constexpr std::string_view kImportWouldNotFit = "import.would_not_fit";        // {max} (KiB)
+inline constexpr std::string_view kImportTooManyEntries = "import.too_many_entries";  // {count} {max}
 inline constexpr std::string_view kImportNothingSalvaged = "import.nothing_salvaged";
 
 // Real SSI input (core/store.h)
