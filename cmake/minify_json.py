@@ -3,7 +3,7 @@
 
 usage: minify_json.py IN.json OUT.json
 The content catalogues stay readable in the repository; the page embeds them without their indentation.
-src/app/session.cpp compares a trainer's file with the embedded questionnaire the same way (json_tokens).
+src/app/session.cpp therefore compares a trainer's file with the embedded questionnaire as parsed values.
 """
 import os
 import sys
