@@ -146,6 +146,7 @@ const std::vector<std::string_view>& problem_codes() {
       code::kStoreDuplicateId,
       code::kStoreTooManyEntries,
       code::kStoreEntryCut,
+      code::kStoreTotalMismatch,
       code::kImportTotalMismatch,
       code::kImportWouldNotFit,
       code::kImportTooManyEntries,

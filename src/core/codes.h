@@ -84,6 +84,7 @@ inline constexpr std::string_view kStoreInvalidId = "store.invalid_id";         
 inline constexpr std::string_view kStoreDuplicateId = "store.duplicate_id";         // {id}
 inline constexpr std::string_view kStoreTooManyEntries = "store.too_many_entries";  // {count} {max}
 inline constexpr std::string_view kStoreEntryCut = "store.entry_cut";
+inline constexpr std::string_view kStoreTotalMismatch = "store.total_mismatch";  // {found} {expected}
 
 // Import files (core/store.h)
 inline constexpr std::string_view kImportEmpty = "import.empty";

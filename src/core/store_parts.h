@@ -23,11 +23,15 @@ inline bool split_date(std::string_view s, int& y, int& m, int& d) {
 
 inline bool valid_calendar_date(int y, int m, int d) { return date::valid({y, m, d}); }
 
-// Oldest first; the id breaks ties so every order of the same entries sorts the same way.
+// The order of entries: oldest first; the id breaks ties so every order of the same entries sorts the same way.
+template <typename T>
+bool older(const T& a, const T& b) {
+  return a.date != b.date ? a.date < b.date : a.id < b.id;
+}
+
 template <typename T>
 void sort_oldest_first(std::vector<T>& items) {
-  ssi::stable_sort(items.begin(), items.end(),
-                   [](const T& a, const T& b) { return a.date != b.date ? a.date < b.date : a.id < b.id; });
+  ssi::stable_sort(items.begin(), items.end(), [](const T& a, const T& b) { return older(a, b); });
 }
 
 // "2.34" / "2,34" style numbers from centi (non-negative), with the given decimals (1 or 2).

@@ -169,12 +169,12 @@ std::optional<SelfCheck> read_check(detail::Reporter& r, const json& v, const st
   if (centi) c.component_centi = *centi;
   if (auto total = r.int_field(v, path, "total", 0, kComponentCount * kComponentMax)) {
     c.total = *total;
-    // What the app writes is consistent (the total is the rounded sum, as scoring makes it); an import that
-    // says otherwise was edited. Stored checks of earlier versions are taken as they were scored.
+    // Every version of the app wrote the rounded sum, so anything else was edited: an import refuses it and the
+    // stored document leaves the check out, so that nothing the app holds exports into a file it would refuse.
     int sum = 0;
     for (int x : c.component_centi) sum += x;
-    if (mode == Mode::Import && centi && round_total(sum) != *total)
-      r.add(code::kImportTotalMismatch, detail::join(path, "total"),
+    if (centi && round_total(sum) != *total)
+      r.add(mode == Mode::Import ? code::kImportTotalMismatch : code::kStoreTotalMismatch, detail::join(path, "total"),
             {{"found", std::to_string(*total)}, {"expected", std::to_string(round_total(sum))}});
   }
   if (auto note = note_field(r, v, path)) c.note = std::move(*note);

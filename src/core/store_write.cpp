@@ -63,14 +63,13 @@ std::size_t estimate(const std::vector<const SelfCheck*>& checks, const std::vec
   return bytes;
 }
 
-// Oldest first, as part::sort_oldest_first orders the entries themselves.
+// The entries in part::older's order, without copying them.
 template <typename T>
 std::vector<const T*> oldest_first(const std::vector<T>& items) {
   std::vector<const T*> order;
   order.reserve(items.size());
   for (const T& item : items) order.push_back(&item);
-  ssi::stable_sort(order.begin(), order.end(),
-                   [](const T* a, const T* b) { return a->date != b->date ? a->date < b->date : a->id < b->id; });
+  ssi::stable_sort(order.begin(), order.end(), [](const T* a, const T* b) { return part::older(*a, *b); });
   return order;
 }
 

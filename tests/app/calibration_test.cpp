@@ -16,6 +16,7 @@ store::SelfCheck check(std::string id, std::string date, int total) {
   c.date = std::move(date);
   c.questionnaire_id = "ssi-selfcheck";
   c.questionnaire_version = "1.1.0";
+  c.component_centi = {total * 25, total * 25, total * 25, total * 25};  // the stored total is their rounded sum
   c.total = total;
   return c;
 }

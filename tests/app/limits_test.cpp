@@ -187,6 +187,26 @@ std::vector<app::PickedFile> session_files(int n, int shift) {
   return files;
 }
 
+// Scrolls down three quarters of a screen per frame until the widget `last` was drawn (false if it never was):
+// `count` sees each drawn widget with that frame's tally (its nodes counted here), `frame_done` each tally.
+template <typename Drawn, typename Count, typename FrameDone>
+bool scroll_until_drawn(Harness& h, float height, const std::string& last, Count count, FrameDone frame_done) {
+  bool end = false;
+  for (int step = 0; step < 400 && !end; ++step) {
+    Drawn d;
+    for (const app::WidgetInfo& w : app::widget_log().tree()) {
+      ++d.nodes;
+      count(w, d);
+      end = end || w.id == last;
+    }
+    frame_done(d);
+    h.app.scroll_by(height * 0.75f);
+    h.frame();
+    h.settle();
+  }
+  return end;
+}
+
 struct GroupDrawn {
   std::size_t nodes = 0, people = 0, compared = 0, slide_nodes = 0;
 };
@@ -214,22 +234,17 @@ GroupDrawn group_at(int n, float width, float height) {
   h.frames(3);
   h.settle();
   const std::string last = "group.ssi-selfcheck.1.0.0.people." + std::to_string(n);
-  bool end = false;
-  for (int step = 0; step < 400 && !end; ++step) {
-    GroupDrawn d;
-    for (const app::WidgetInfo& w : app::widget_log().tree()) {
-      ++d.nodes;
-      if (w.id.starts_with("group.ssi-selfcheck.1.0.0.people.")) ++d.people;
-      if (w.id.starts_with("compare.people.")) ++d.compared;
-      end = end || w.id == last;
-    }
-    most.nodes = std::max(most.nodes, d.nodes);
-    most.people = std::max(most.people, d.people);
-    most.compared = std::max(most.compared, d.compared);
-    h.app.scroll_by(height * 0.75f);
-    h.frame();
-    h.settle();
-  }
+  const bool end = scroll_until_drawn<GroupDrawn>(
+      h, height, last,
+      [&](const app::WidgetInfo& w, GroupDrawn& d) {
+        if (w.id.starts_with("group.ssi-selfcheck.1.0.0.people.")) ++d.people;
+        if (w.id.starts_with("compare.people.")) ++d.compared;
+      },
+      [&](const GroupDrawn& d) {
+        most.nodes = std::max(most.nodes, d.nodes);
+        most.people = std::max(most.people, d.people);
+        most.compared = std::max(most.compared, d.compared);
+      });
   EXPECT_TRUE(end) << "scrolled to the last of " << n << " participants";
   // Compared once, not in every frame; a file added (or another session chosen) compares again.
   EXPECT_EQ(s.comparison_builds(), 1);
@@ -282,24 +297,19 @@ RefusedDrawn refused_at(int n, float width, float height) {
   h.settle();
   const std::string last = "group.errors." + std::to_string(n - 1);
   RefusedDrawn most;
-  bool end = false;
-  for (int step = 0; step < 400 && !end; ++step) {
-    RefusedDrawn d;
-    for (const app::WidgetInfo& w : app::widget_log().tree()) {
-      ++d.nodes;
-      if (!w.id.starts_with("group.errors.")) continue;
-      ++d.refused;
-      const std::string file = "wrong-" + std::to_string(std::stoi(w.id.substr(13)) + 1) + ".txt";
-      EXPECT_NE(w.label.find(file), std::string::npos) << w.id << ": " << w.label;
-      EXPECT_EQ(w.role, "listitem");
-      end = end || w.id == last;
-    }
-    most.nodes = std::max(most.nodes, d.nodes);
-    most.refused = std::max(most.refused, d.refused);
-    h.app.scroll_by(height * 0.75f);
-    h.frame();
-    h.settle();
-  }
+  const bool end = scroll_until_drawn<RefusedDrawn>(
+      h, height, last,
+      [&](const app::WidgetInfo& w, RefusedDrawn& d) {
+        if (!w.id.starts_with("group.errors.")) return;
+        ++d.refused;
+        const std::string file = "wrong-" + std::to_string(std::stoi(w.id.substr(13)) + 1) + ".txt";
+        EXPECT_NE(w.label.find(file), std::string::npos) << w.id << ": " << w.label;
+        EXPECT_EQ(w.role, "listitem");
+      },
+      [&](const RefusedDrawn& d) {
+        most.nodes = std::max(most.nodes, d.nodes);
+        most.refused = std::max(most.refused, d.refused);
+      });
   EXPECT_TRUE(end) << "scrolled to the last of " << n << " refused files";
   return most;
 }

@@ -95,6 +95,10 @@ Outcome read_with(const std::string& reader, const std::string& text, const std:
       // What the app writes back from it reads back without anything left out.
       const store::DocumentLoad again = store::read_document(store::write_document(*load.document), test::shipped());
       EXPECT_TRUE(again.document && again.dropped.empty()) << name;
+      // And what it holds exports into a file the import takes whole (fuzz.import found a check it refused).
+      const store::ImportPreview back =
+          store::preview_import(store::export_all(*load.document, "test", "2026-01-01T00:00:00Z"), {}, test::shipped());
+      EXPECT_TRUE(back.ok() && !back.repair) << name << ": " << (back.problems.empty() ? "" : back.problems[0].code);
     } else {
       out.problems = load.problems;
     }
