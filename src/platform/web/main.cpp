@@ -56,7 +56,6 @@ int main() {
     platform::page::fatal(error);
     return 1;
   }
-  if (!renderer.gauges_available()) emscripten_log(EM_LOG_WARN, "%s", renderer.gauge_error().c_str());
   platform::page::mark("ssi:renderer");
   if (!application.init(&error)) {
     platform::page::fatal(error);

@@ -3,70 +3,84 @@
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
+#include <emscripten/emscripten.h>
+
 #include <cstddef>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "app/gauge.h"
 #include "assets/assets.h"
+#include "platform/web/web_backend.h"
 
 namespace ssi::platform {
 namespace {
 
 Renderer* g_active = nullptr;  // the renderer whose gauge program the draw callback uses
 
-unsigned compile(unsigned type, const char* name, std::string* error) {
-  std::string_view source = assets::get(name);
-  if (source.empty()) {
-    *error = std::string("shader ") + name + ": not embedded in the build";
-    return 0;
-  }
+unsigned start_shader(unsigned type, std::string_view source) {
   unsigned shader = glCreateShader(type);
   const char* text = source.data();
   const int length = static_cast<int>(source.size());
   glShaderSource(shader, 1, &text, &length);
   glCompileShader(shader);
-  int ok = 0;
-  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    char log[1024] = {};
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    *error = std::string("shader ") + name + " failed to compile: " + log;
-    glDeleteShader(shader);
-    return 0;
-  }
   return shader;
-}
-
-unsigned link(const char* vert, const char* frag, std::string* error) {
-  unsigned vs = compile(GL_VERTEX_SHADER, vert, error);
-  if (!vs) return 0;
-  unsigned fs = compile(GL_FRAGMENT_SHADER, frag, error);
-  if (!fs) {
-    glDeleteShader(vs);
-    return 0;
-  }
-  unsigned program = glCreateProgram();
-  glAttachShader(program, vs);
-  glAttachShader(program, fs);
-  glLinkProgram(program);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
-  int ok = 0;
-  glGetProgramiv(program, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    char log[1024] = {};
-    glGetProgramInfoLog(program, sizeof log, nullptr, log);
-    *error = std::string("shaders ") + vert + " + " + frag + " failed to link: " + log;
-    glDeleteProgram(program);
-    return 0;
-  }
-  return program;
 }
 
 }  // namespace
 
+// Hands both shaders and the link to the GPU without asking how they went: asking waits for it.
+Renderer::Pending Renderer::start_link(const char* vert, const char* frag) {
+  Pending p{.vert = vert, .frag = frag};
+  const std::string_view vs = assets::get(vert), fs = assets::get(frag);
+  if (vs.empty() || fs.empty()) return p;
+  p.vs = start_shader(GL_VERTEX_SHADER, vs);
+  p.fs = start_shader(GL_FRAGMENT_SHADER, fs);
+  p.program = glCreateProgram();
+  glAttachShader(p.program, p.vs);
+  glAttachShader(p.program, p.fs);
+  glLinkProgram(p.program);
+  return p;
+}
+
+// The linked program, or 0 and a message naming the shader (with its compile log) or the link.
+unsigned Renderer::finish_link(Pending& p, std::string* error) {
+  if (!p.program) {
+    *error = std::string("shaders ") + p.vert + " + " + p.frag + ": not embedded in the build";
+    return 0;
+  }
+  int ok = 0;
+  glGetProgramiv(p.program, GL_LINK_STATUS, &ok);
+  if (!ok) {
+    char log[1024] = {};
+    for (auto [shader, name] : {std::pair{p.vs, p.vert}, std::pair{p.fs, p.frag}}) {
+      int compiled = 0;
+      glGetShaderiv(shader, GL_COMPILE_STATUS, &compiled);
+      if (compiled) continue;
+      glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+      *error = std::string("shader ") + name + " failed to compile: " + log;
+      break;
+    }
+    if (error->empty()) {
+      glGetProgramInfoLog(p.program, sizeof log, nullptr, log);
+      *error = std::string("shaders ") + p.vert + " + " + p.frag + " failed to link: " + log;
+    }
+    glDeleteProgram(p.program);
+  }
+  glDeleteShader(p.vs);
+  glDeleteShader(p.fs);
+  const unsigned program = ok ? p.program : 0;
+  p = Pending{};
+  return program;
+}
+
 bool Renderer::init(std::string* error) {
-  program_ = link("shaders/imgui.vert", "shaders/imgui.frag", error);
+  // Both programs start at once; the page's waits for its own, the gauges' is asked for when first drawn (a first
+  // visit's welcome screen has none), so its compile overlaps the start instead of delaying the first frame.
+  Pending imgui = start_link("shaders/imgui.vert", "shaders/imgui.frag");
+  gauge_start_ = start_link("shaders/gauge.vert", "shaders/gauge.frag");
+  program_ = finish_link(imgui, error);
   if (!program_) return false;
   loc_projection_ = glGetUniformLocation(program_, "u_projection");
   loc_texture_ = glGetUniformLocation(program_, "u_texture");
@@ -88,24 +102,34 @@ bool Renderer::init(std::string* error) {
   glVertexAttribPointer(col, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), (void*)offsetof(ImDrawVert, col));
   glBindVertexArray(0);
 
-  // The gauge pipeline is optional: on failure the app draws ImDrawList arcs instead.
-  gauge_program_ = link("shaders/gauge.vert", "shaders/gauge.frag", &gauge_error_);
-  if (gauge_program_) {
-    static const float corners[] = {0, 0, 1, 0, 0, 1, 1, 1};
-    glGenVertexArrays(1, &gauge_vao_);
-    glGenBuffers(1, &gauge_vbo_);
-    glBindVertexArray(gauge_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, gauge_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
-    const int corner = glGetAttribLocation(gauge_program_, "a_corner");
-    glEnableVertexAttribArray(corner);
-    glVertexAttribPointer(corner, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindVertexArray(0);
-    app::set_gauge_drawer(&Renderer::draw_gauge_callback);
-  } else {
-    app::set_gauge_drawer(nullptr);
-  }
+  app::set_gauge_drawer(&Renderer::draw_gauge_callback);
   g_active = this;
+  return true;
+}
+
+// The gauge pipeline is optional: when it failed, the app draws ImDrawList arcs from the next frame on.
+bool Renderer::gauges_ready() {
+  if (gauges_ != Gauges::Pending) return gauges_ == Gauges::Ready;
+  std::string error;
+  gauge_program_ = finish_link(gauge_start_, &error);
+  if (!gauge_program_) {
+    gauges_ = Gauges::Failed;
+    emscripten_log(EM_LOG_WARN, "%s", error.c_str());
+    app::set_gauge_drawer(nullptr);
+    web_backend::request_frame();
+    return false;
+  }
+  static const float corners[] = {0, 0, 1, 0, 0, 1, 1, 1};
+  glGenVertexArrays(1, &gauge_vao_);
+  glGenBuffers(1, &gauge_vbo_);
+  glBindVertexArray(gauge_vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, gauge_vbo_);
+  glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+  const int corner = glGetAttribLocation(gauge_program_, "a_corner");
+  glEnableVertexAttribArray(corner);
+  glVertexAttribPointer(corner, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+  glBindVertexArray(0);
+  gauges_ = Gauges::Ready;
   return true;
 }
 
@@ -197,7 +221,7 @@ void Renderer::render(const ImDrawData* data, float clear_rgba[4]) {
 void Renderer::draw_gauge_callback(const ImDrawList*, const ImDrawCmd* cmd) {
   Renderer* self = g_active;
   const auto* spec = static_cast<const app::GaugeSpec*>(cmd->UserCallbackData);
-  if (!self || !self->gauge_program_ || !spec) return;
+  if (!self || !spec || !self->gauges_ready()) return;
   const unsigned p = self->gauge_program_;
   glUseProgram(p);
   // The quad covers the ring plus the outer band and tick, with two pixels of margin for anti-aliasing.

@@ -12,8 +12,8 @@ namespace ssi::platform {
 class Renderer {
  public:
   // Compiles the shaders and creates buffers. Returns false (and a message naming the shader) when the
-  // ImGui pipeline cannot be built; the gauge pipeline failing is not fatal: gauges fall back to
-  // ImDrawList arcs and gauge_error() says why.
+  // ImGui pipeline cannot be built. The gauge pipeline is finished when a gauge is first drawn; its failing is
+  // not fatal: the console says why and gauges fall back to ImDrawList arcs.
   bool init(std::string* error);
 
   // Uploads ImGui's font atlas as a texture (call after every atlas rebuild).
@@ -22,18 +22,25 @@ class Renderer {
   // Draws one frame: clear colour, then the draw lists, in device pixels (data->FramebufferScale = devicePixelRatio).
   void render(const ImDrawData* data, float clear_rgba[4]);
 
-  bool gauges_available() const { return gauge_program_ != 0; }
-  const std::string& gauge_error() const { return gauge_error_; }
-
  private:
+  // A program whose compile and link were started, not yet asked about.
+  struct Pending {
+    unsigned program = 0, vs = 0, fs = 0;
+    const char* vert = "";
+    const char* frag = "";
+  };
+  static Pending start_link(const char* vert, const char* frag);
+  static unsigned finish_link(Pending& pending, std::string* error);
+  bool gauges_ready();
   void setup_state(const ImDrawData* data, int fb_width, int fb_height);
   static void draw_gauge_callback(const ImDrawList* list, const ImDrawCmd* cmd);
 
   unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, font_texture_ = 0;
   int loc_projection_ = -1, loc_texture_ = -1;
 
+  enum class Gauges { Pending, Ready, Failed } gauges_ = Gauges::Pending;
+  Pending gauge_start_;
   unsigned gauge_program_ = 0, gauge_vao_ = 0, gauge_vbo_ = 0;
-  std::string gauge_error_;
   float projection_[16] = {};
 };
 
