@@ -25,6 +25,33 @@ for (const [width, height] of [[390, 844], [1440, 900]]) {
   });
 }
 
+test('the WebGL2 context web/pre.js makes before the wasm arrives is the one drawn with, with main.cpp\'s attributes', async () => {
+  // Notes when the page first asks #canvas for its WebGL2 context.
+  const init = `const get = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      if (this.id === 'canvas' && type === 'webgl2' && window.firstGl === undefined) window.firstGl = performance.now();
+      return get.call(this, type, ...rest);
+    };`;
+  const app = await openApp(browser, server, { width: 390, height: 844, init });
+  try {
+    const got = await app.page.evaluate(() => {
+      const canvas = document.getElementById('canvas');
+      const gl = canvas.getContext('webgl2');
+      return { webgl2: gl instanceof WebGL2RenderingContext, attributes: gl.getContextAttributes(),
+        webgl1: canvas.getContext('webgl') === null, firstGl: window.firstGl,
+        main: performance.getEntriesByName('ssi:main')[0]?.startTime };
+    });
+    assert.ok(got.webgl2);
+    assert.ok(got.firstGl < got.main, `the context was first asked for at ${got.firstGl} ms, main() began at ${got.main} ms`);
+    assert.ok(got.webgl1, 'the canvas holds a WebGL2 context already, so no WebGL1 one can be made');
+    // As main.cpp asks: opaque, no multisampling, depth or stencil, and the last picture kept for idle frames.
+    for (const [key, want] of Object.entries({ alpha: false, antialias: false, depth: false, stencil: false,
+      preserveDrawingBuffer: true, premultipliedAlpha: true })) {
+      assert.equal(got.attributes[key], want, key);
+    }
+  } finally { await app.context.close(); }
+});
+
 test('renders crisp at devicePixelRatio 2 (backing store in device pixels)', async () => {
   const app = await openApp(browser, server, { width: 390, height: 844, deviceScaleFactor: 2 });
   try {

@@ -25,6 +25,7 @@ int main() {
   static app::App application(host);
   platform::test_hook::install(application);
 
+  // web/pre.js made this context while the wasm was downloading, with these attributes: this call gets it back.
   EmscriptenWebGLContextAttributes attrs;
   emscripten_webgl_init_context_attributes(&attrs);
   attrs.majorVersion = 2;
