@@ -115,6 +115,48 @@ test('the whole flow with the keyboard only', async () => {
   } finally { await app.context.close(); }
 });
 
+test('a held key moves once per press and once per browser repeat, however many frames it is held for', async () => {
+  const app = await openApp(browser, server, { width: 1440, height: 900, locale: 'de-DE' });
+  const page = app.page;
+  try {
+    await settle(page);
+    for (let i = 0; i < 8 && (await state(page)).screen === 'welcome'; ++i) {
+      await page.keyboard.press('Tab');
+      await settle(page, 250);
+      if ((await state(page)).focus === 'welcome.start') await page.keyboard.press('Enter');
+      await settle(page, 250);
+    }
+    const q = (await state(page)).question;
+    assert.equal((await state(page)).focus, `q.${q}.option.0`);
+    // Held for 800 ms while frames keep coming (each resize asks for one), as on a slow phone: one step. ImGui's
+    // own repeat counted those frames' time and went on to the last option.
+    const frames = await page.evaluate(() => ssiTest.frames());
+    await page.keyboard.down('ArrowDown');
+    const start = Date.now();
+    for (let h = 901; Date.now() - start < 800; h = h === 900 ? 901 : 900) {
+      await page.setViewportSize({ width: 1440, height: h });
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    await page.keyboard.up('ArrowDown');
+    await settle(page, 250);
+    const drawn = (await page.evaluate(() => ssiTest.frames())) - frames;
+    assert.ok(drawn >= 5, `${drawn} frames drawn while the key was held`);
+    assert.equal((await state(page)).focus, `q.${q}.option.1`, 'one press, one step');
+    await page.keyboard.press('ArrowUp');
+    await settle(page, 250);
+    assert.equal((await state(page)).focus, `q.${q}.option.0`);
+    // The browser repeats a held key at the person's own system delay and rate: each repeat is one step.
+    await page.keyboard.down('ArrowDown');
+    await settle(page, 250);
+    await page.keyboard.down('ArrowDown');  // a second keydown of a held key: the browser's repeat (event.repeat)
+    await settle(page, 250);
+    await page.keyboard.up('ArrowDown');
+    await settle(page, 250);
+    assert.equal((await state(page)).focus, `q.${q}.option.2`, 'a press and a repeat, two steps');
+    assert.deepEqual(app.errors, []);
+  } finally { await app.context.close(); }
+});
+
 test('screenshots of welcome, a question and results, both sizes, both languages', async () => {
   for (const [width, height] of [[390, 844], [768, 1024], [1440, 900]]) {
     for (const locale of ['de-DE', 'en-US']) {

@@ -209,7 +209,10 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   }
   const bool shortcut_key = e->ctrlKey || e->metaKey;
   // Ctrl/Cmd+V is left to the browser: its paste event carries the clipboard text (ssi_on_paste).
-  if (key != ImGuiKey_None && !(shortcut_key && key == ImGuiKey_V)) io.AddKeyEvent(key, down);
+  if (key != ImGuiKey_None && !(shortcut_key && key == ImGuiKey_V)) {
+    if (down && e->repeat) io.AddKeyEvent(key, false);  // each of the browser's repeats is a press of its own
+    io.AddKeyEvent(key, down);
+  }
   request_frame();
   const bool shortcut = e->ctrlKey || e->metaKey || e->altKey;
   // Typed text (a single character, possibly multi-byte UTF-8) goes to ImGui when no shortcut is held.
@@ -351,6 +354,9 @@ void init(const char* canvas, app::App& app, Renderer& renderer, BrowserHost& ho
   io.GetClipboardTextFn = get_clipboard;
   io.SetClipboardTextFn = set_clipboard;
   io.SetPlatformImeDataFn = [](ImGuiViewport*, ImGuiPlatformImeData* data) { g.ime = *data; };
+  // A held key repeats as the browser repeats it (on_key): ImGui's own timer adds up frame times, so under load it
+  // repeated a key that was only tapped, and it ignores the delay a person has set in their system.
+  io.KeyRepeatDelay = 1e9f;
   update_canvas_size();
   emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
   emscripten_set_mousedown_callback(canvas, nullptr, EM_TRUE, on_mouse);
