@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { launch, startServer, DIST, waitReady, settle, widget, clickWidget, clickOnScreen, watchPrivacy, startProxyRecorder }
   from './lib.mjs';
-import { SECURITY_HEADERS, CACHE_CONTROL, MIME } from '../../scripts/lib/static-server.mjs';
+import { SECURITY_HEADERS, CACHE_CONTROL, MIME, serve } from '../../scripts/lib/static-server.mjs';
 
 let browser, proxy;
 before(async () => { browser = await launch(); proxy = await startProxyRecorder(); });
@@ -178,6 +178,44 @@ test('the recorders see a foreign image, a foreign fetch in the service worker a
     assert.match(found, /request through the proxy: GET http:\/\/elsewhere\.invalid\//);
     assert.match(found, /request to http:\/\/elsewhere\.invalid\//);
   } finally { await context.close(); await server.close(); rmSync(site, { recursive: true, force: true }); }
+});
+
+test('on a host that sends no CSP header, the policy ssi.js adds is the header\'s and holds before main() runs', async () => {
+  const server = await serve(DIST, { csp: false });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US',
+    proxy: { server: proxy.server, bypass: '127.0.0.1' } });
+  // Notes when a CSP <meta> enters the page.
+  await context.addInitScript(() => {
+    new MutationObserver(() => {
+      if (window.cspAt === undefined && document.querySelector('meta[http-equiv="Content-Security-Policy"]')) {
+        window.cspAt = performance.now();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  try {
+    const page = await context.newPage();
+    proxy.seen.length = 0;
+    const response = await page.goto(server.url);
+    assert.equal(response.headers()['content-security-policy'], undefined, 'the server sends no policy');
+    await waitReady(page);
+    const got = await page.evaluate(async () => {
+      const metas = [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => m.content);
+      const blocked = new Promise((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve(`${e.violatedDirective} ${e.blockedURI}`));
+        setTimeout(() => resolve('no violation'), 5000);
+      });
+      const img = document.createElement('img');
+      img.src = 'http://elsewhere.invalid/pixel.png';
+      document.body.append(img);
+      return { metas, blocked: await blocked, cspAt: window.cspAt,
+        main: performance.getEntriesByName('ssi:main')[0]?.startTime };
+    });
+    // The header's policy but frame-ancestors, which a <meta> cannot carry.
+    assert.deepEqual(got.metas, [SECURITY_HEADERS['Content-Security-Policy'].replace("; frame-ancestors 'none'", '')]);
+    assert.match(got.blocked, /^img-src http:\/\/elsewhere\.invalid\/pixel\.png/);
+    assert.ok(got.cspAt < got.main, `the policy came at ${got.cspAt} ms, main() began at ${got.main} ms`);
+    assert.deepEqual(proxy.seen, []);
+  } finally { await context.close(); await server.close(); }
 });
 
 // --- Headers: the dev server, docs/deploy.md and nginx with its configuration say the same -----------------
