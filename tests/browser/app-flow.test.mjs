@@ -80,20 +80,23 @@ for (const [width, height, tap] of [[390, 844, true], [1440, 900, false]]) {
   });
 }
 
+// Tabs to "start" (the first focusable after the header's home link and language switch) and presses Enter.
+async function startByKeyboard(page) {
+  await settle(page);
+  for (let i = 0; i < 8 && (await state(page)).screen === 'welcome'; ++i) {
+    await page.keyboard.press('Tab');
+    await settle(page, 250);
+    if ((await state(page)).focus === 'welcome.start') await page.keyboard.press('Enter');
+    await settle(page, 250);
+  }
+  assert.equal((await state(page)).screen, 'questionnaire', 'Tab + Enter starts the questionnaire');
+}
+
 test('the whole flow with the keyboard only', async () => {
   const app = await openApp(browser, server, { width: 1440, height: 900, locale: 'de-DE' });
   const page = app.page;
   try {
-    await settle(page);
-    // Tab to "start" (the first focusable after the header's home link and language switch) and press Enter.
-    for (let i = 0; i < 8 && (await state(page)).screen === 'welcome'; ++i) {
-      await page.keyboard.press('Tab');
-      await settle(page, 250);
-      const focused = await page.evaluate(() => ssiTest.state().focus);
-      if (focused === 'welcome.start') await page.keyboard.press('Enter');
-      await settle(page, 250);
-    }
-    assert.equal((await state(page)).screen, 'questionnaire', 'Tab + Enter starts the questionnaire');
+    await startByKeyboard(page);
     for (let step = 0; step < 60; ++step) {
       const s = await state(page);
       if (s.screen !== 'questionnaire') break;
@@ -119,13 +122,7 @@ test('a held key moves once per press and once per browser repeat, however many 
   const app = await openApp(browser, server, { width: 1440, height: 900, locale: 'de-DE' });
   const page = app.page;
   try {
-    await settle(page);
-    for (let i = 0; i < 8 && (await state(page)).screen === 'welcome'; ++i) {
-      await page.keyboard.press('Tab');
-      await settle(page, 250);
-      if ((await state(page)).focus === 'welcome.start') await page.keyboard.press('Enter');
-      await settle(page, 250);
-    }
+    await startByKeyboard(page);
     const q = (await state(page)).question;
     assert.equal((await state(page)).focus, `q.${q}.option.0`);
     // Held for 800 ms while frames keep coming (each resize asks for one), as on a slow phone: one step. ImGui's
