@@ -38,7 +38,7 @@ const brotli = (buf) =>
   brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
 
 // --- The wasm binary: sections, function bodies, data segments ---------------------------------------------
-function readWasm(bytes) {
+export function readWasm(bytes) {
   let p = 8;
   const u32 = () => {
     let result = 0, shift = 0, b;

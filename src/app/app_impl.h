@@ -10,6 +10,9 @@
 #include "app/state.h"
 #include "app/theme.h"
 
+// Keeps a screen out of its caller when the optimiser would inline it (see "Views" below).
+#define SSI_SCREEN [[gnu::noinline]]
+
 namespace ssi::app {
 
 struct App::Impl {
@@ -71,29 +74,31 @@ struct App::Impl {
   void what_if_bar();
   float what_if_bar_height() const;
 
-  // Views, one file per screen family.
-  void welcome();  // welcome.cpp
-  void about();
+  // Views, one file per screen family. Each screen stays a function of its own in the wasm (SSI_SCREEN here against
+  // LLVM's inliner, src/platform/CMakeLists.txt against wasm-opt's): V8 compiles a function when it is first called,
+  // so the first frame compiles only the screen it shows, not all of them inlined into the frame callback (110 KB).
+  SSI_SCREEN void welcome();  // welcome.cpp
+  SSI_SCREEN void about();
   void more_links();
-  void questionnaire();  // questionnaire.cpp
-  void results();        // results.cpp
+  SSI_SCREEN void questionnaire();  // questionnaire.cpp
+  SSI_SCREEN void results();        // results.cpp
   void advice_list();
   void sales_navigator_info();
   void plan_list();
   void edit_component(Component component);
   void comparison();
   void notices();  // data.cpp
-  void data();
-  void real_form();  // real.cpp
-  void history();    // history.cpp
+  SSI_SCREEN void data();
+  SSI_SCREEN void real_form();  // real.cpp
+  SSI_SCREEN void history();    // history.cpp
   void trend_chart();
   void chart_table(ImVec2 min, ImVec2 max);  // the chart as a table, for assistive technology
-  void workshop();                           // workshop.cpp
+  SSI_SCREEN void workshop();                // workshop.cpp
   void next_participant();
-  void questionnaire_label();  // "Questionnaire: title (version)": which questionnaire is active
-  void handover();             // handover.cpp
-  void handover_qr();          // the hand-over code as a QR code, and as text
-  void group_view();           // group_view.cpp
+  void questionnaire_label();    // "Questionnaire: title (version)": which questionnaire is active
+  SSI_SCREEN void handover();    // handover.cpp
+  void handover_qr();            // the hand-over code as a QR code, and as text
+  SSI_SCREEN void group_view();  // group_view.cpp
   void group_part(const workshop::GroupPart& part, bool main);
   void group_sessions();  // compare_view.cpp: the named sessions, and two of them compared
   void group_compare();
@@ -105,8 +110,8 @@ struct App::Impl {
                      const std::string& after, Font font);
   void compare_moves(const workshop::Comparison& c);
   static constexpr int kComparisonSlide =
-      6;             // the presenter's slide after the six fixed ones, while a comparison exists
-  void presenter();  // presenter.cpp: draws the whole window (no header): slides for a projector
+      6;                        // the presenter's slide after the six fixed ones, while a comparison exists
+  SSI_SCREEN void presenter();  // presenter.cpp: draws the whole window (no header): slides for a projector
   void presenter_keys();
   int slide_count() const;
   void update_presenter_theme();

@@ -2,7 +2,10 @@
 // draws nothing while idle, logs no errors, and talks only to its own origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, openApp, settle, clickWidget, screenshot, canvasStats } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, startServer, openApp, settle, clickWidget, screenshot, canvasStats, DIST } from './lib.mjs';
+import { readWasm } from '../../scripts/size.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await startServer(); });
@@ -50,6 +53,15 @@ test('the WebGL2 context web/pre.js makes before the wasm arrives is the one dra
       assert.equal(got.attributes[key], want, key);
     }
   } finally { await app.context.close(); }
+});
+
+test('no function of ssi.wasm is larger than 32 KB: the first frame compiles only the code it runs', () => {
+  // V8 compiles a wasm function when it is first called. With every screen inlined into the frame callback (110 KB),
+  // the first frame compiled all of them; app_impl.h's SSI_SCREEN and wasm-opt's one-caller limit keep them apart.
+  const wasm = readWasm(readFileSync(join(DIST, 'ssi.wasm')));
+  const largest = Math.max(...wasm.bodies.map((b) => b.size));
+  assert.ok(wasm.bodies.length > 1000, `${wasm.bodies.length} function bodies read`);
+  assert.ok(largest <= 32 * 1024, `the largest function body is ${largest} bytes`);
 });
 
 test('renders crisp at devicePixelRatio 2 (backing store in device pixels)', async () => {
