@@ -25,7 +25,7 @@ int main() {
   static app::App application(host);
   platform::test_hook::install(application);
 
-  // web/pre.js made this context while the wasm was downloading, with these attributes: this call gets it back.
+  // pre.js (beside this file) made the context while the wasm downloaded, with these attributes: this gets it back.
   EmscriptenWebGLContextAttributes attrs;
   emscripten_webgl_init_context_attributes(&attrs);
   attrs.majorVersion = 2;
