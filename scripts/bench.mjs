@@ -150,7 +150,7 @@ function snapshot() {
   };
   return {
     htmlEnd: nav ? nav.responseEnd : null, script: res(/\.js$/), wasm: res(/\.wasm$/),
-    now: performance.now(), rafCallbacks: B.rafCallbacks, animationFrames: B.animationFrames,
+    now: performance.now(), origin: performance.timeOrigin, rafCallbacks: B.rafCallbacks, animationFrames: B.animationFrames,
     drawnFrames: B.drawnFrames, drawCalls: B.drawCalls, drawsOutsideRaf: B.drawsOutsideRaf,
     firstDraw: B.firstDraw, firstFrame: B.firstFrame, wasmInstantiated: B.wasmInstantiated, webglContext: B.webglContext,
     wasmMemory: B.memories.length ? B.memories.reduce((s, m) => s + m.buffer.byteLength, 0) : null,
@@ -224,7 +224,8 @@ async function visit(browser, site, opt) {
     await cdp.send('HeapProfiler.collectGarbage');
     const m2 = await metrics(cdp);
     const s2 = await page.evaluate(snapshot);
-    const requests = site.server.requests.map((r) => ({ ...r }));
+    // Each request, and whether the server had it before the first frame ended (what a person waits for).
+    const requests = site.server.requests.map((r) => ({ ...r, beforeFrame: r.time <= s0.origin + s0.firstFrame }));
     return {
       settled,
       ttff: s0.firstFrame,
@@ -450,7 +451,8 @@ async function main() {
     const list = runs[site.name];
     const transfers = list.map((r) => transfer(site, r.requests));
     const key = (x) => x.files.map((f) => f.path).join(',');
-    t[site.name] = { transfer: transfers[0], transferStable: transfers.every((x) => key(x) === key(transfers[0])) };
+    t[site.name] = { transfer: transfers[0], transferStable: transfers.every((x) => key(x) === key(transfers[0])),
+      waited: median(list.map((r) => transfer(site, r.requests.filter((q) => q.beforeFrame)).brotli)) };
     for (const k of ['ttff', 'firstDraw', 'wasmInstantiated', 'webglContext', 'htmlEnd', 'scriptStart', 'scriptEnd', 'wasmStart', 'wasmEnd', 'idleFrames', 'idleRaf', 'idleAppFrames', 'idleTaskMs',
       'idleScriptMs', 'jsHeapUsed', 'jsHeapTotal', 'wasmMemory', 'drawsOutsideRaf']) {
       t[site.name][k] = median(list.map((r) => r[k]));
@@ -464,6 +466,7 @@ async function main() {
     ['transfer, raw', (x) => x.transfer.raw, fmt.bytes],
     ['transfer, gzip -9', (x) => x.transfer.gzip, fmt.bytes],
     ['transfer, brotli q11', (x) => x.transfer.brotli, fmt.bytes],
+    ['  of which before the first frame, brotli q11', (x) => x.waited, fmt.bytes],
     ['requests', (x) => x.transfer.files.length, (n) => String(n)],
     ['time to first frame', (x) => x.ttff, fmt.ms],
     ['  HTML received at', (x) => x.htmlEnd, fmt.ms],

@@ -3,9 +3,9 @@
 //   files   every file of dist/ that the service worker precaches (its FILES list) and sw.js: what a first visit
 //           downloads; raw and brotli q11 (how a host with compression sends them). The files it leaves out (the
 //           scanner's decoder, fetched when first used) are listed apart and not counted
-//   code    ssi.wasm's code section, function by function, named through the link's symbol map
-//           (--emit-symbol-map, build/wasm/src/platform/ssi.js.symbols) and attributed to a library by the
-//           demangled name
+//   code    ssi.wasm's code section, function by function, named through its symbol map (cmake/split_wasm.py
+//           writes build/wasm/src/platform/ssi.js.symbols) and attributed to a library by the demangled name; the
+//           rare screens' code (ssi.deferred.wasm) is not broken down
 //   data    ssi.wasm's data segments: each embedded asset found by its bytes (fonts as subset at build
 //           time, content and shaders as embedded), the rest is the libraries' constants and strings
 //
@@ -200,7 +200,12 @@ export function sizeReport(opt) {
     'precaches them.', '');
   out.push('| file | raw B | brotli q11 B |', '|---|---:|---:|');
   for (const r of first) out.push(`| ${r.f} | ${group(r.raw)} | ${group(r.brotli)} |`);
-  out.push(`| **first visit** | **${group(total('raw'))}** | **${group(total('brotli'))}** (${(total('brotli') / 1024).toFixed(1)} KiB) |`, '');
+  out.push(`| **first visit** | **${group(total('raw'))}** | **${group(total('brotli'))}** (${(total('brotli') / 1024).toFixed(1)} KiB) |`);
+  // What the first frame waits for; the rest (ssi.deferred.wasm, manifest, icons, sw.js) loads beside or after it.
+  const waited = first.filter((r) => ['index.html', 'style.css', 'ssi.js', 'ssi.wasm'].includes(r.f));
+  const sum = (k) => waited.reduce((s, r) => s + r[k], 0);
+  out.push(`| of which the first frame waits for (${waited.map((r) => r.f).join(', ')}) | ${group(sum('raw'))} | ` +
+    `${group(sum('brotli'))} (${(sum('brotli') / 1024).toFixed(1)} KiB) |`, '');
   if (later.length) {
     out.push('Not in a first visit (the scanner\'s decoder and licences.txt: fetched when first used, then cached):', '');
     out.push('| file | raw B | brotli q11 B |', '|---|---:|---:|');

@@ -90,6 +90,10 @@ test('offline: after one visit the app starts without the server, with the saved
     await page.reload();
     await waitReady(page);
     assert.equal((await page.evaluate(() => ssiTest.state())).answers[id], 2);
+    // The rare screens' code (ssi.deferred.wasm) comes from the cache too.
+    assert.equal(await page.evaluate(() => ssiTest.show('data')), true);
+    await settle(page);
+    assert.ok(await widget(page, 'data.export'), 'the data screen is drawn offline');
     const caches = await page.evaluate(() => caches.keys());
     assert.equal(caches.length, 1);
     assert.match(caches[0], /^ssi-selfcheck-[0-9a-f]{16}$/);

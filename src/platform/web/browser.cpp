@@ -298,26 +298,32 @@ EM_JS(void, ssi_js_print_report, (const char* text, int len), {
   window.print();
 });
 
-EM_JS(void, ssi_js_register_service_worker, (), {
-  if (!("serviceWorker" in navigator)) return;
-  var hadController = !!navigator.serviceWorker.controller;
-  // After the first frame (this rAF runs after the app's): the worker's start and precache fetches would delay it.
-  var register = function() { return navigator.serviceWorker.register("sw.js", { scope: "./", updateViaCache: "all" }); };
-  new Promise(function(resolve) { requestAnimationFrame(function() { setTimeout(resolve, 0); }); }).then(register).then(function(registration) {
-    var announce = function(worker) {
-      // A waiting worker while a page is controlled is an update; the very first install is not.
-      if (worker && navigator.serviceWorker.controller) _ssi_on_update_ready();
-    };
-    announce(registration.waiting);
-    registration.addEventListener("updatefound", function() {
-      var worker = registration.installing;
-      if (!worker) return;
-      worker.addEventListener("statechange", function() {
-        if (worker.state === "installed") announce(worker);
+EM_JS(void, ssi_js_after_first_frame, (), {
+  var hadController = "serviceWorker" in navigator && !!navigator.serviceWorker.controller;
+  // After the first frame (this rAF runs after the app's): the rare screens' code (pre.js), then the service worker,
+  // whose precache then finds ssi.deferred.wasm in the HTTP cache instead of downloading it a second time.
+  var register = function() {
+    if (!("serviceWorker" in navigator)) return;
+    return navigator.serviceWorker.register("sw.js", { scope: "./", updateViaCache: "all" }).then(function(registration) {
+      var announce = function(worker) {
+        // A waiting worker while a page is controlled is an update; the very first install is not.
+        if (worker && navigator.serviceWorker.controller) _ssi_on_update_ready();
+      };
+      announce(registration.waiting);
+      registration.addEventListener("updatefound", function() {
+        var worker = registration.installing;
+        if (!worker) return;
+        worker.addEventListener("statechange", function() {
+          if (worker.state === "installed") announce(worker);
+        });
       });
-    });
-    window.ssiRegistration = registration;
-  }).catch(function(e) { console.warn("service worker not registered: " + e); });
+      window.ssiRegistration = registration;
+    }).catch(function(e) { console.warn("service worker not registered: " + e); });
+  };
+  new Promise(function(resolve) { requestAnimationFrame(function() { setTimeout(resolve, 0); }); }).then(function() {
+    return Module.ssiLoadDeferred("ssi.deferred.wasm").catch(function(e) { console.warn("deferred code not loaded: " + e); });
+  }).then(register);
+  if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.addEventListener("controllerchange", function() {
     if (hadController && window.ssiUpdating) window.location.reload();
     hadController = true;
@@ -744,7 +750,7 @@ void watch_drop() {
 }
 void watch_paste() { ssi_js_watch_paste(); }
 void watch_install() { ssi_js_watch_install(); }
-void register_service_worker() { ssi_js_register_service_worker(); }
+void after_first_frame() { ssi_js_after_first_frame(); }
 void text_input(bool active, float x, float y, float w, float h) { ssi_js_text_input(active, x, y, w, h); }
 void mark(const char* name) { ssi_js_mark(name); }
 void ready() { ssi_js_page_ready(); }

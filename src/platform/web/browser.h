@@ -59,7 +59,8 @@ void watch_storage_and_lifecycle();
 void watch_drop();
 void watch_paste();
 void watch_install();
-void register_service_worker();
+// After the first frame: loads the rare screens' code (ssi.deferred.wasm), then registers the service worker.
+void after_first_frame();
 // Text input on touch devices: a transparent <input> placed over the focused text field, so the
 // on-screen keyboard appears; what is typed arrives through ssi_on_text(). Hidden again when inactive.
 void text_input(bool active, float x, float y, float w, float h);

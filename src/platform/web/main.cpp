@@ -72,7 +72,7 @@ int main() {
   platform::page::watch_paste();
   platform::page::watch_storage_and_lifecycle();
   platform::page::watch_drop();
-  platform::page::register_service_worker();
+  platform::page::after_first_frame();
   platform::page::watch_install();
   platform::page::mark("ssi:main-end");
   return 0;

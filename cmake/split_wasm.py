@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Splits the linked ssi.wasm in two: what the first frames need, and the code of the rare screens (issue 16).
+
+usage: split_wasm.py WASM_SPLIT WASM_OPT WASM_DIS ENTRIES ORIG OUT_WASM OUT_DEFERRED OUT_SYMBOLS
+
+ORIG is emcc's -sSPLIT_MODULE output before instrumentation (ssi.wasm.orig, linked with --profiling-funcs so that
+functions have names). ENTRIES lists, one regular expression per line, the functions where rare code begins (the
+screens a first visit does not open, the test hooks, the file and scanner callbacks). Every function that the rest
+of the module reaches only through an entry goes to OUT_DEFERRED; the page's glue (web/pre.js) compiles it after
+the first frame and, should an entry run before, fetches it synchronously. Both outputs lose their names; the
+primary's symbol map goes to OUT_SYMBOLS for scripts/size.mjs. Fails when an entry matches no function, so a
+renamed screen cannot silently fall back into the primary module.
+"""
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+NAME = r"\$[^\s)]+"
+CALL = re.compile(r"\((?:call|return_call|ref\.func) (" + NAME + ")")
+
+
+def unescape(name: str) -> str:
+    return re.sub(r"\\([0-9a-f]{2})", lambda m: chr(int(m.group(1), 16)), name[1:])
+
+
+def call_graph(wat: str):
+    """Defined functions with their direct callees, and the roots: exports, the start function, table entries."""
+    calls, roots, current = {}, set(), None
+    for line in wat.split("\n"):
+        if line.startswith(" (func "):
+            current = line.split()[1]
+            calls[current] = set()
+        elif line.startswith(" (") and not line.startswith(" (;"):
+            current = None
+            if line.startswith(" (elem"):
+                roots.update(re.findall(NAME, line))
+            elif line.startswith(" (export") and "(func " in line:
+                roots.add(re.search(r"\(func (" + NAME + r")\)", line).group(1))
+            elif line.startswith(" (start "):
+                roots.add(line.split()[1].rstrip(")"))
+        if current:
+            calls[current].update(CALL.findall(line))
+    return calls, roots
+
+
+def main() -> int:
+    wasm_split, wasm_opt, wasm_dis, entries_file, orig, out_wasm, out_deferred, out_symbols = sys.argv[1:9]
+    patterns = []
+    for line in Path(entries_file).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            patterns.append(re.compile(line.strip()))
+    wat = subprocess.run([wasm_dis, orig], check=True, capture_output=True, text=True).stdout
+    calls, roots = call_graph(wat)
+    entries = set()
+    for pattern in patterns:
+        found = {f for f in calls if pattern.fullmatch(unescape(f))}
+        if not found:
+            print(f"split_wasm.py: no function matches the entry {pattern.pattern!r} of {entries_file}", file=sys.stderr)
+            return 1
+        entries |= found
+    # Everything reachable without passing an entry stays; the entries and what only they reach move.
+    keep, stack = set(), [f for f in roots if f in calls and f not in entries]
+    while stack:
+        f = stack.pop()
+        if f in keep:
+            continue
+        keep.add(f)
+        stack.extend(c for c in calls[f] if c in calls and c not in keep and c not in entries)
+    moved = [f for f in calls if f not in keep]
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "split.txt"
+        # wasm-split knows the functions by their escaped names, as wasm-dis prints them.
+        listing.write_text("".join(f[1:] + "\n" for f in moved), encoding="utf-8")
+        primary, secondary = Path(tmp) / "primary.wasm", Path(tmp) / "secondary.wasm"
+        result = subprocess.run([wasm_split, orig, "--all-features", f"--split-funcs=@{listing}", "-o1", str(primary),
+                                 "-o2", str(secondary), "--symbolmap"], capture_output=True, text=True)
+        if result.returncode != 0 or "does not exist" in result.stderr:
+            print(result.stderr, file=sys.stderr)
+            return 1
+        Path(out_symbols).write_bytes(Path(str(primary) + ".symbols").read_bytes())
+        for source, target in ((primary, out_wasm), (secondary, out_deferred)):
+            subprocess.run([wasm_opt, str(source), "--all-features", "--strip-debug", "--strip-producers", "-o", target],
+                           check=True)
+    print(f"split_wasm.py: {len(moved)} of {len(calls)} functions load after the first frame "
+          f"({len(entries)} entries)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
