@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """Splits the linked ssi.wasm in two: what the first frames need, and the code of the rare screens (issue 16).
 
-usage: split_wasm.py WASM_SPLIT WASM_OPT WASM_DIS ENTRIES ORIG OUT_WASM OUT_DEFERRED OUT_SYMBOLS
+usage: split_wasm.py WASM_SPLIT WASM_OPT WASM_DIS ENTRIES ORIG OUT_WASM DEFERRED_DIR OUT_SYMBOLS GLUE_JS
 
 ORIG is emcc's -sSPLIT_MODULE output before instrumentation (ssi.wasm.orig, linked with --profiling-funcs so that
 functions have names). ENTRIES lists, one regular expression per line, the functions where rare code begins (the
 screens a first visit does not open, the test hooks, the file and scanner callbacks). Every function that the rest
-of the module reaches only through an entry goes to OUT_DEFERRED; the page's glue (web/pre.js) compiles it after
-the first frame and, should an entry run before, fetches it synchronously. Both outputs lose their names; the
-primary's symbol map goes to OUT_SYMBOLS for scripts/size.mjs. Fails when an entry matches no function, so a
-renamed screen cannot silently fall back into the primary module.
+of the module reaches only through an entry goes to DEFERRED_DIR/ssi.deferred.HASH.wasm, the only file there; its
+name replaces __SSI_DEFERRED_FILE__ in GLUE_JS (ssi.js, from web/pre.js), so a page never links another build's
+deferred code. The page compiles it after the first frame and, should an entry run before, fetches it synchronously.
+Both modules lose their names; the primary's symbol map goes to OUT_SYMBOLS for scripts/size.mjs. Fails when an entry
+matches no function, so a renamed screen cannot silently fall back into the primary module.
 """
+import hashlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,7 +49,7 @@ def call_graph(wat: str):
 
 
 def main() -> int:
-    wasm_split, wasm_opt, wasm_dis, entries_file, orig, out_wasm, out_deferred, out_symbols = sys.argv[1:9]
+    wasm_split, wasm_opt, wasm_dis, entries_file, orig, out_wasm, deferred_dir, out_symbols, glue_js = sys.argv[1:10]
     patterns = []
     for line in Path(entries_file).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
@@ -79,11 +82,23 @@ def main() -> int:
         if result.returncode != 0 or "does not exist" in result.stderr:
             print(result.stderr, file=sys.stderr)
             return 1
+        stripped = [Path(tmp) / "primary.min.wasm", Path(tmp) / "secondary.min.wasm"]
+        for source, target in zip((primary, secondary), stripped):
+            subprocess.run([wasm_opt, str(source), "--all-features", "--strip-debug", "--strip-producers", "-o",
+                            str(target)], check=True)
+        deferred_name = f"ssi.deferred.{hashlib.sha256(stripped[1].read_bytes()).hexdigest()[:16]}.wasm"
+        glue = Path(glue_js).read_text(encoding="utf-8")
+        if glue.count("__SSI_DEFERRED_FILE__") != 1:
+            print(f"split_wasm.py: {glue_js} must name __SSI_DEFERRED_FILE__ once (web/pre.js)", file=sys.stderr)
+            return 1
+        # Written last, the pair together: a failure above leaves the link's outputs as they were.
+        shutil.rmtree(deferred_dir, ignore_errors=True)
+        Path(deferred_dir).mkdir(parents=True)
+        shutil.copyfile(stripped[1], Path(deferred_dir) / deferred_name)
+        shutil.copyfile(stripped[0], out_wasm)
         Path(out_symbols).write_bytes(Path(str(primary) + ".symbols").read_bytes())
-        for source, target in ((primary, out_wasm), (secondary, out_deferred)):
-            subprocess.run([wasm_opt, str(source), "--all-features", "--strip-debug", "--strip-producers", "-o", target],
-                           check=True)
-    print(f"split_wasm.py: {len(moved)} of {len(calls)} functions load after the first frame "
+        Path(glue_js).write_text(glue.replace("__SSI_DEFERRED_FILE__", deferred_name), encoding="utf-8")
+    print(f"split_wasm.py: {len(moved)} of {len(calls)} functions load after the first frame from {deferred_name} "
           f"({len(entries)} entries)")
     return 0
 

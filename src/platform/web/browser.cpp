@@ -301,7 +301,7 @@ EM_JS(void, ssi_js_print_report, (const char* text, int len), {
 EM_JS(void, ssi_js_after_first_frame, (), {
   var hadController = "serviceWorker" in navigator && !!navigator.serviceWorker.controller;
   // After the first frame (this rAF runs after the app's): the rare screens' code (pre.js), then the service worker,
-  // whose precache then finds ssi.deferred.wasm in the HTTP cache instead of downloading it a second time.
+  // whose precache then revalidates ssi.deferred.*.wasm (a 304) instead of downloading it a second time.
   var register = function() {
     if (!("serviceWorker" in navigator)) return;
     return navigator.serviceWorker.register("sw.js", { scope: "./", updateViaCache: "all" }).then(function(registration) {
@@ -321,7 +321,9 @@ EM_JS(void, ssi_js_after_first_frame, (), {
     }).catch(function(e) { console.warn("service worker not registered: " + e); });
   };
   new Promise(function(resolve) { requestAnimationFrame(function() { setTimeout(resolve, 0); }); }).then(function() {
-    return Module.ssiLoadDeferred("ssi.deferred.wasm").catch(function(e) { console.warn("deferred code not loaded: " + e); });
+    var loaded = Module.ssiLoadDeferred().catch(function(e) { console.warn("deferred code not loaded: " + e); });
+    // A stalled download must not keep the service worker, and with it offline use, away for long.
+    return Promise.race([loaded, new Promise(function(resolve) { setTimeout(resolve, 5000); })]);
   }).then(register);
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.addEventListener("controllerchange", function() {

@@ -17,32 +17,38 @@
   }
 })();
 
-// The code of the rare screens, ssi.deferred.wasm (cmake/split_wasm.py): ssi.wasm calls placeholders in its place
-// until it is instantiated into the same table. browser.cpp starts Module.ssiLoadDeferred() after the first frame;
-// should a placeholder run before that has finished, loadSplitModule (Emscripten's hook) fetches it synchronously.
+// The rare screens' code (cmake/split_wasm.py): ssi.wasm calls placeholders for it until it is in the same table.
 (() => {
+  // Named by its content (split_wasm.py writes the name here): a page never links another build's code.
+  const file = '__SSI_DEFERRED_FILE__';
   let loaded = false;
-  const instantiate = (module, imports) => {
+  const done = () => { loaded = true; performance.mark('ssi:deferred'); };
+  // Thrown through the app's frame as a trap is, so the page offers its reload box (browser.cpp) instead of freezing.
+  const stop = (why) => { throw new WebAssembly.RuntimeError(`${file} not loaded: ${why}`); };
+  // Emscripten's hook for a placeholder that runs before the background load below has finished.
+  Module.loadSplitModule = (ignored, imports) => {
     if (loaded) return;
-    new WebAssembly.Instance(module, imports);
-    loaded = true;
-  };
-  Module.loadSplitModule = (file, imports) => {
-    // A synchronous request may not ask for an ArrayBuffer; bytes arrive as the low bytes of a text's characters.
     const request = new XMLHttpRequest();
-    request.open('GET', file, false);
-    request.overrideMimeType('text/plain; charset=x-user-defined');
-    request.send();
-    if (request.status !== 200) throw new Error(`${file}: HTTP ${request.status}`);
+    try {
+      request.open('GET', file, false);
+      // A synchronous request may not ask for an ArrayBuffer; bytes arrive as the low bytes of a text's characters.
+      request.overrideMimeType('text/plain; charset=x-user-defined');
+      request.send();
+    } catch (e) { stop(e); }
+    if (request.status !== 200) stop(`HTTP ${request.status}`);
     const text = request.responseText;
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
-    instantiate(new WebAssembly.Module(bytes), imports);
+    try { new WebAssembly.Instance(new WebAssembly.Module(bytes), imports); } catch (e) { stop(e); }
+    done();
   };
-  // Compiled while it streams in, off the main thread; a host that sends it as another type than application/wasm
-  // costs a second request and a compile from bytes.
-  Module.ssiLoadDeferred = (file) =>
-    WebAssembly.compileStreaming(fetch(file))
-      .catch(() => fetch(file).then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)))
-      .then((module) => instantiate(module, { primary: Module.asm }));
+  // browser.cpp calls this after the first frame. Compiled while it streams in (a host that sends another type than
+  // application/wasm costs a second request); instantiated asynchronously, which older Chromium requires above 4 KB.
+  Module.ssiLoadDeferred = () => {
+    if (loaded) return Promise.resolve();
+    const bytes = () => fetch(file).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))));
+    return WebAssembly.compileStreaming(fetch(file))
+      .catch(() => bytes().then((b) => WebAssembly.compile(b)))
+      .then((module) => (loaded ? null : WebAssembly.instantiate(module, { primary: Module.asm }).then(() => loaded || done())));
+  };
 })();
