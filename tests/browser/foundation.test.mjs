@@ -130,6 +130,27 @@ test('a rare screen opened before the deferred code has arrived loads it on the 
   } finally { await app.context.close(); }
 });
 
+test('a first visit\'s path, welcome to questionnaire to results, runs without the deferred code', async () => {
+  // With ssi.deferred.*.wasm held back, nothing of this path may call a placeholder (which would fetch it at once).
+  const held = [];
+  const app = await openRouted((route, kind) => (kind === 'fetch' ? held.push(route) : route.continue()));
+  try {
+    const content = JSON.parse(readFileSync(new URL('../../content/questionnaire.json', import.meta.url), 'utf8'));
+    const ids = () => app.page.evaluate(() => ssiTest.a11y().map((n) => n.id));
+    assert.ok((await ids()).length > 3, 'the welcome screen is in the mirror');
+    assert.equal(await app.page.evaluate(() => ssiTest.show('questionnaire')), true);
+    await settle(app.page);
+    for (const q of content.questions.slice(0, 12)) await app.page.evaluate((id) => ssiTest.answer(id, 1), q.id);
+    await settle(app.page);
+    assert.equal(await app.page.evaluate(() => ssiTest.show('results')), true);
+    await settle(app.page);
+    assert.ok((await ids()).some((id) => id.startsWith('gauge.')), 'the results screen is drawn');
+    assert.deepEqual(app.messages.filter((m) => /placeholder/.test(m)), []);
+    assert.equal(held.length, 1, 'the background fetch is held');
+    assert.deepEqual(app.errors, []);
+  } finally { await app.context.close(); }
+});
+
 test('when the deferred code cannot be loaded, a rare screen stops the app with the reload box, not a frozen page', async () => {
   const app = await openRouted((route) => route.fulfill({ status: 404, body: 'gone' }));
   try {
