@@ -4,6 +4,7 @@
 // disagree.
 #include <imgui.h>
 
+#include <array>
 #include <iterator>
 
 namespace ssi::app::glyphs {
@@ -23,6 +24,23 @@ inline constexpr ImWchar kTextRanges[] = {
     0x2264, 0x2265,  // U+2264-2265 ≤ ≥
     0,
 };
+
+// Latin Extended-A comes only with names and notes people type or import: the atlas adds it when a node of the
+// widget log shows one (Theme::want_wide_glyphs), so a first visit rasterises a third fewer glyphs.
+inline constexpr ImWchar kWideFirst = 0x0100, kWideLast = 0x017F;
+
+// kTextRanges without Latin Extended-A.
+inline constexpr auto kNarrowTextRanges = [] {
+  ImWchar out[std::size(kTextRanges)] = {};
+  std::size_t n = 0;
+  for (std::size_t i = 0; kTextRanges[i] != 0; i += 2) {
+    if (kTextRanges[i] == kWideFirst && kTextRanges[i + 1] == kWideLast) continue;
+    out[n++] = kTextRanges[i];
+    out[n++] = kTextRanges[i + 1];
+  }
+  return std::to_array(out);
+}();
+static_assert(kNarrowTextRanges[std::size(kTextRanges) - 3] == 0, "kTextRanges must hold Latin Extended-A as one pair");
 
 // Icons (Font Awesome 4.7), UTF-8 encoded for use inside labels. Each is drawn at a C1 control code point
 // (U+0080-U+009F), which no text the app shows can hold (every reader refuses them): ImGui sizes each font's glyph

@@ -218,7 +218,8 @@ void Theme::load_fonts(float device_scale) {
     cfg.OversampleV = 1;
     cfg.PixelSnapH = !fine;
     ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), static_cast<int>(data.size()),
-                                               size * device_scale, &cfg, glyphs::kTextRanges);
+                                               size * device_scale, &cfg,
+                                               wide_ ? glyphs::kTextRanges : glyphs::kNarrowTextRanges.data());
     ImFontConfig icon_cfg;
     icon_cfg.FontDataOwnedByAtlas = false;
     icon_cfg.MergeMode = true;

@@ -38,12 +38,17 @@ struct Theme {
   void load_fonts(float device_scale);
   ImFont* font(Font f) const;
   bool fonts_missing() const { return missing_; }
+  // A text with Latin Extended-A is about to be shown: the atlas gains the range (the same redrawn-unseen frame).
+  void want_wide_glyphs() const {
+    if (!wide_) wide_ = missing_ = true;
+  }
   float em(float n = 1.0f) const { return body_size * n; }
 
  private:
   ImFont* fonts_[static_cast<int>(Font::Count)] = {};
   mutable bool wanted_[static_cast<int>(Font::Count)] = {};
   mutable bool missing_ = false;
+  mutable bool wide_ = false;  // Latin Extended-A wanted (glyphs.h)
 };
 
 Theme& theme();

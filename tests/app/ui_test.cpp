@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include "app/glyphs.h"
+#include "app/session.h"
 #include "app/theme.h"
 #include "harness.h"
 
@@ -307,6 +308,34 @@ TEST(Ui, EveryIconIsInEveryFontAtItsSlot) {
     EXPECT_NE(font->FindGlyphNoFallback(u'\u00df'), nullptr) << "ß";
     EXPECT_LT(font->IndexLookup.Size, 0x2300) << "the glyph tables end after the text's ≥ sign";
   }
+}
+
+}  // namespace
+}  // namespace ssi::test
+
+namespace ssi::test {
+namespace {
+
+bool atlas_has(ImWchar c) { return ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(c) != nullptr; }
+
+// Latin Extended-A is rasterised only once a text shows it (glyphs.h): a first visit's atlas has a third fewer glyphs.
+TEST(Ui, LatinExtendedAJoinsTheAtlasBeforeANameWithItIsShown) {
+  Harness h(390, 844, "de");
+  ASSERT_TRUE(h.ok) << h.error;
+  EXPECT_TRUE(atlas_has(0x00E4));  // ä
+  EXPECT_FALSE(atlas_has(0x0141)) << "a first visit shows no Ł";
+  h.model().show(app::Screen::Handover);
+  h.frame();
+  h.settle();
+  EXPECT_FALSE(atlas_has(0x0141));
+  const int rebuilds = h.font_rebuilds;
+  h.app.session().person.handover.nickname = "Łukasz";
+  h.frame();
+  EXPECT_TRUE(atlas_has(0x0141));
+  EXPECT_EQ(h.font_rebuilds, rebuilds + 1) << "the frame that first showed it was drawn again, with the glyph";
+  EXPECT_FALSE(h.app.fonts_missing());
+  h.frame();
+  EXPECT_EQ(h.font_rebuilds, rebuilds + 1) << "once in the atlas, it stays";
 }
 
 }  // namespace
