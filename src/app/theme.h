@@ -42,6 +42,7 @@ struct Theme {
   void want_wide_glyphs() const {
     if (!wide_) wide_ = missing_ = true;
   }
+  bool wide_glyphs() const { return wide_; }
   float em(float n = 1.0f) const { return body_size * n; }
 
  private:
