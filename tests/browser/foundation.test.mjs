@@ -95,17 +95,10 @@ test('the rare screens\' code arrives after the first frame and is in place befo
 });
 
 // Opens the app with the deferred module's requests answered by `handle(route, kind)` (kind: 'fetch' or 'xhr').
-async function openRouted(handle) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
-  await context.route(DEFERRED, (route) => handle(route, route.request().resourceType()));
-  const page = await context.newPage();
-  const log = { errors: [], messages: [] };
-  page.on('pageerror', (e) => log.errors.push(String(e)));
-  page.on('console', (m) => log.messages.push(m.text()));
-  await page.goto(server.url);
-  await waitReady(page);
-  return { context, page, ...log };
-}
+const openRouted = (handle) => openApp(browser, server, {
+  route: [DEFERRED, (route) => handle(route, route.request().resourceType())],
+});
+const texts = (app) => app.console.map((m) => m.text);
 
 test('a rare screen opened before the deferred code has arrived loads it on the spot', async () => {
   // The page's own fetch after the first frame waits; the placeholder's synchronous request goes through.
@@ -118,7 +111,7 @@ test('a rare screen opened before the deferred code has arrived loads it on the 
     await settle(app.page);
     assert.equal((await app.page.evaluate(() => ssiTest.state())).screen, 'data');
     assert.ok(await widget(app.page, 'data.export'), 'the data screen is drawn');
-    assert.ok(app.messages.some((m) => /placeholder function called/.test(m)), 'a placeholder loaded the code');
+    assert.ok(texts(app).some((m) => /placeholder function called/.test(m)), 'a placeholder loaded the code');
     // The background load, let through now, finds the code in place and leaves it.
     await held[0].continue();
     await app.page.waitForTimeout(500);
@@ -145,7 +138,7 @@ test('a first visit\'s path, welcome to questionnaire to results, runs without t
     assert.equal(await app.page.evaluate(() => ssiTest.show('results')), true);
     await settle(app.page);
     assert.ok((await ids()).some((id) => id.startsWith('gauge.')), 'the results screen is drawn');
-    assert.deepEqual(app.messages.filter((m) => /placeholder/.test(m)), []);
+    assert.deepEqual(texts(app).filter((m) => /placeholder/.test(m)), []);
     assert.equal(held.length, 1, 'the background fetch is held');
     assert.deepEqual(app.errors, []);
   } finally { await app.context.close(); }

@@ -28,11 +28,13 @@ export async function startServer(root = DIST) {
 // Opens the app and waits for its first frame. Returns { page, context, console, errors, requests }.
 // `init`: a script run in the page before its own (CAPTURE_MEMORY).
 export async function openApp(browser, server, { width = 390, height = 844, locale = 'de-DE', deviceScaleFactor = 1,
-  hasTouch = false, colorScheme = 'light', reducedMotion = 'reduce', path = '', init = '' } = {}) {
+  hasTouch = false, colorScheme = 'light', reducedMotion = 'reduce', path = '', init = '', route = null } = {}) {
   const context = await browser.newContext({
     viewport: { width, height }, locale, deviceScaleFactor, hasTouch, isMobile: hasTouch, colorScheme, reducedMotion,
   });
   if (init) await context.addInitScript({ content: init });
+  // route: [url pattern, handler(route)], to hold back or fail a file before the page asks for it.
+  if (route) await context.route(...route);
   const page = await context.newPage();
   const log = { console: [], errors: [], requests: [] };
   page.on('console', (m) => log.console.push({ type: m.type(), text: m.text() }));
