@@ -183,6 +183,19 @@ function dataReport(wasm, assets) {
 const group = (n) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)} %` : '');
 
+// What the first frame waits for, read from the page: itself, its stylesheets, its scripts and what it preloads
+// (ssi.wasm); the rest (ssi.deferred.wasm, manifest, icons, sw.js) loads beside or after the first frame.
+export function firstFrameFiles(html) {
+  const files = new Set(['index.html']);
+  for (const [tag] of html.matchAll(/<(?:link|script)\b[^>]*>/g)) {
+    const attr = (name) => (new RegExp(`\\b${name}="([^"]*)"`).exec(tag) || [])[1];
+    const rel = attr('rel');
+    const file = tag.startsWith('<script') ? attr('src') : (rel === 'stylesheet' || rel === 'preload') && attr('href');
+    if (file) files.add(file.replace(/^\.\//, ''));
+  }
+  return files;
+}
+
 export function sizeReport(opt) {
   const out = ['# Size: what a first visit downloads', ''];
   if (!existsSync(join(opt.dist, 'index.html'))) throw new Error(`no site in ${opt.dist}: build the dist target`);
@@ -201,8 +214,8 @@ export function sizeReport(opt) {
   out.push('| file | raw B | brotli q11 B |', '|---|---:|---:|');
   for (const r of first) out.push(`| ${r.f} | ${group(r.raw)} | ${group(r.brotli)} |`);
   out.push(`| **first visit** | **${group(total('raw'))}** | **${group(total('brotli'))}** (${(total('brotli') / 1024).toFixed(1)} KiB) |`);
-  // What the first frame waits for; the rest (ssi.deferred.wasm, manifest, icons, sw.js) loads beside or after it.
-  const waited = first.filter((r) => ['index.html', 'style.css', 'ssi.js', 'ssi.wasm'].includes(r.f));
+  const blocking = firstFrameFiles(readFileSync(join(opt.dist, 'index.html'), 'utf8'));
+  const waited = first.filter((r) => blocking.has(r.f));
   const sum = (k) => waited.reduce((s, r) => s + r[k], 0);
   out.push(`| of which the first frame waits for (${waited.map((r) => r.f).join(', ')}) | ${group(sum('raw'))} | ` +
     `${group(sum('brotli'))} (${(sum('brotli') / 1024).toFixed(1)} KiB) |`, '');
