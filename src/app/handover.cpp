@@ -40,12 +40,16 @@ void App::Impl::handover() {
   begin_card(1.0f);
   small_text(m.t("ui.handover.contains"), p.text_muted);
   gap(0.2f);
-  // Full component names where they fit, LinkedIn-style short ones on phones.
-  const bool narrow = ImGui::CalcItemWidth() < th.em(30.0f);
+  // Full component names where the longest fits in half the card, LinkedIn-style short ones otherwise (phones).
+  float names_w = 0.0f;
+  for (Component c : kComponents) names_w = std::max(names_w, text_size(component_name(m, c), Font::Body).x);
+  const float names_label_w = names_w + th.em(0.3f);
+  const bool narrow = names_label_w > ImGui::CalcItemWidth() * 0.5f;
   for (Component c : kComponents) {
     const int i = index_of(c);
     bar_row("handover.component." + std::to_string(i), narrow ? m.t(key::component_short(c)) : component_name(m, c),
-            r.components[i], static_cast<float>(kComponentMax), points(r.component_centi[i], m.lang()), p.component[i]);
+            r.components[i], static_cast<float>(kComponentMax), points(r.component_centi[i], m.lang()), p.component[i],
+            narrow ? 0.0f : names_label_w);
   }
   gap(0.2f);
   ImGui::PushFont(th.font(Font::Strong));

@@ -50,8 +50,16 @@ void release_keys(std::span<const ImGuiKey> keys) {
   for (ImGuiKey key : keys) ImGui::SetKeyOwner(key, ImGuiKeyOwner_None);
 }
 
+namespace {
+long g_texts_cut = 0;
+}  // namespace
+
 void text_ellipsis(ImDrawList* dl, ImVec2 min, ImVec2 max, float clip_x, float ellipsis_x, std::string_view text) {
-  ImGui::RenderTextEllipsis(dl, min, max, clip_x, ellipsis_x, text.data(), text.data() + text.size(), nullptr);
+  const ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false);
+  if (size.x > max.x - min.x) ++g_texts_cut;  // RenderTextEllipsis's own test
+  ImGui::RenderTextEllipsis(dl, min, max, clip_x, ellipsis_x, text.data(), text.data() + text.size(), &size);
 }
+
+long texts_cut() { return g_texts_cut; }
 
 }  // namespace ssi::app

@@ -37,5 +37,7 @@ void claim_keys(std::span<const ImGuiKey> keys, std::string_view owner);
 void release_keys(std::span<const ImGuiKey> keys);
 // Draws `text` in [min, max], cut with "..." at `ellipsis_x` when it does not fit before `clip_x`.
 void text_ellipsis(ImDrawList* dl, ImVec2 min, ImVec2 max, float clip_x, float ellipsis_x, std::string_view text);
+// How many texts text_ellipsis has cut since the program started (tests: a name with room is drawn whole).
+long texts_cut();
 
 }  // namespace ssi::app

@@ -99,11 +99,11 @@ void component_cards(const Model& m, float two_columns_from_em, Font title,
 
 // A horizontal bar row: label on the left, a bar proportional to value/max, the value text on the right.
 void bar_row(std::string_view id, const std::string& label, float value, float max, const std::string& value_text,
-             ImVec4 colour) {
+             ImVec4 colour, float label_w) {
   const Theme& th = theme();
   const Palette& p = th.palette;
   const float width = ImGui::CalcItemWidth();
-  const float label_w = std::min(width * 0.42f, th.em(13.0f));
+  if (label_w <= 0.0f) label_w = std::min(width * 0.42f, th.em(13.0f));
   const float value_w = th.em(3.2f);
   const float bar_w = std::max(th.em(2.0f), width - label_w - value_w - th.em(1.0f));
   const float h = text_size("X", Font::Body).y;

@@ -30,10 +30,10 @@ void colour_dot(ImVec4 colour, Font font);
 // in `title`, then whatever `body` draws for the component.
 void component_cards(const Model& m, float two_columns_from_em, Font title, const std::function<void(Component)>& body);
 
-// A horizontal bar row: label on the left, a bar proportional to value/max, the value text on the right; a meter
-// node `id` for assistive technology.
+// A horizontal bar row: label on the left (`label_w` wide; 0: 42 % of the row, at most 13 em), a bar proportional
+// to value/max, the value text on the right; a meter node `id` for assistive technology.
 void bar_row(std::string_view id, const std::string& label, float value, float max, const std::string& value_text,
-             ImVec4 colour);
+             ImVec4 colour, float label_w = 0.0f);
 
 // A table row's name cell at `o`, `name_w` wide and `h` high, in the current font: a colour swatch (when `colour`
 // is not transparent) and the name, cut with "..." where it does not fit.

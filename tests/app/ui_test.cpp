@@ -5,12 +5,14 @@
 #include <cmath>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include <imgui.h>
 
 #include "app/glyphs.h"
+#include "app/imgui_access.h"
 #include "app/session.h"
 #include "app/theme.h"
 #include "harness.h"
@@ -336,6 +338,27 @@ TEST(Ui, LatinExtendedAJoinsTheAtlasBeforeANameWithItIsShown) {
   EXPECT_FALSE(h.app.fonts_missing());
   h.frame();
   EXPECT_EQ(h.font_rebuilds, rebuilds + 1) << "once in the atlas, it stays";
+}
+
+TEST(Ui, HandoverShowsEveryComponentNameWholeWhereItHasRoom) {
+  // Full names on a desktop, drawn uncut; short ones on a phone, also uncut.
+  for (const auto& [width, height, language, full] : {std::tuple{1280.0f, 800.0f, "en-US", true},
+                                                      {1024.0f, 768.0f, "de-DE", true},
+                                                      {390.0f, 844.0f, "en-US", false},
+                                                      {390.0f, 844.0f, "de-DE", false}}) {
+    Harness h(width, height, language);
+    ASSERT_TRUE(h.ok) << h.error;
+    h.model().show(app::Screen::Handover);
+    h.settle();
+    const long cut = app::texts_cut();
+    h.frame();
+    EXPECT_EQ(app::texts_cut(), cut) << width << " " << language << ": a component name is cut";
+    const auto& nodes = app::widget_log().tree();
+    const auto brand =
+        std::find_if(nodes.begin(), nodes.end(), [](const auto& w) { return w.id == "handover.component.0"; });
+    ASSERT_NE(brand, nodes.end());
+    EXPECT_EQ(brand->label.size() > 12, full) << width << " " << language << ": " << brand->label;
+  }
 }
 
 }  // namespace
