@@ -16,6 +16,7 @@
 #include "app/theme.h"
 #include "app/widgets.h"
 #include "assets/assets.h"
+#include "core/ssi_json.h"
 
 namespace ssi::app {
 
@@ -90,7 +91,7 @@ void App::frame() { impl_->frame(); }
 
 std::string App::state_json() const {
   const Session& session = impl_->session;
-  nlohmann::json state = nlohmann::json::parse(session.model().state_json(), nullptr, false);
+  nlohmann::json state = parse_json(session.model().state_json());
   const WidgetInfo* focus = widget_log().focused();
   state["focus"] = focus ? nlohmann::json(focus->id) : nlohmann::json(nullptr);
   state["updateReady"] = impl_->update_waiting;

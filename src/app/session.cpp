@@ -11,6 +11,7 @@
 #include "core/codes.h"
 #include "core/handover_code.h"
 #include "core/sorting.h"
+#include "core/ssi_json.h"
 
 #ifndef SSI_VERSION
 #define SSI_VERSION "dev"
@@ -20,7 +21,7 @@ namespace ssi::app {
 
 std::vector<PickedFile> parse_files(std::string_view files_json) {
   std::vector<PickedFile> files;
-  const nlohmann::json list = nlohmann::json::parse(files_json, nullptr, false);
+  const nlohmann::json list = parse_json(files_json);
   if (!list.is_array()) return files;
   for (const auto& item : list) {
     if (!item.is_object()) continue;
@@ -419,7 +420,7 @@ std::string Session::group_json() const {
   const workshop::Group& g = group.now().group;
   nlohmann::json out = nlohmann::json::object();
   if (!g.parts.empty())
-    out = nlohmann::json::parse(workshop::part_json(g.parts.front()), nullptr, false);
+    out = parse_json(workshop::part_json(g.parts.front()));
   else {
     nlohmann::json empty = {{"mean", 0}, {"median", 0}, {"min", 0}, {"max", 0}};
     out = {{"participants", 0},
@@ -428,7 +429,7 @@ std::string Session::group_json() const {
            {"corridors", {0, 0, 0, 0}}};
   }
   nlohmann::json parts = nlohmann::json::array();
-  for (const auto& part : g.parts) parts.push_back(nlohmann::json::parse(workshop::part_json(part), nullptr, false));
+  for (const auto& part : g.parts) parts.push_back(parse_json(workshop::part_json(part)));
   out["parts"] = std::move(parts);
   out["allParticipants"] = g.participants();
   nlohmann::json errors = nlohmann::json::array();
@@ -446,7 +447,7 @@ std::string Session::group_json() const {
   out["sessions"] = std::move(sessions);
   out["session"] = group.current;
   const std::optional<workshop::Comparison>& c = comparison();
-  out["comparison"] = c ? nlohmann::json::parse(workshop::comparison_json(*c), nullptr, false) : nlohmann::json();
+  out["comparison"] = c ? parse_json(workshop::comparison_json(*c)) : nlohmann::json();
   return out.dump();
 }
 
@@ -511,8 +512,7 @@ void Session::open_questionnaire(std::string_view text, bool confirmed) {
   // Results carry id and version, and the group view keeps them apart by those alone: a changed copy of ours
   // under our id and version would mix with real ones. Compared as values: the embedded copy is minified.
   if (load.questionnaire->id == q.standard.id && load.questionnaire->version == q.standard.version &&
-      nlohmann::json::parse(text, nullptr, false) !=
-          nlohmann::json::parse(assets::get("content/questionnaire.json"), nullptr, false)) {
+      parse_json(text) != parse_json(assets::get("content/questionnaire.json"))) {
     q.errors.push_back(m.t("ui.workshop.q.same_id", {{"id", q.standard.id}, {"version", q.standard.version}}));
     q.message = m.t("ui.workshop.q.refused.one", {{"count", "1"}});
     Announcer::say(host_, q.message, /*error=*/true);

@@ -22,6 +22,10 @@ json advice_json(const Advice& a) {
   return j;
 }
 
+json parse_json(std::string_view text) {
+  return json::parse(text.data(), text.data() + text.size(), nullptr, /*allow_exceptions=*/false);
+}
+
 json result_json(const Result& r) {
   json j = json::object();
   json components = json::array();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "core/ssi.h"
 
@@ -16,5 +17,9 @@ nlohmann::json result_json(const Result& result);
 
 // One advice entry in the form above.
 nlohmann::json advice_json(const Advice& advice);
+
+// `text` parsed, or a discarded value when it is no JSON. Everyone parses through a pointer pair, as the core's
+// loaders do: the page then holds one nlohmann parser instantiation instead of one per input type.
+nlohmann::json parse_json(std::string_view text);
 
 }  // namespace ssi

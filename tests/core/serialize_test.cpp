@@ -1,5 +1,7 @@
 // Saved files: golden bytes (native and WASM must agree), round trips, and rejected input.
 #include <cstdlib>
+#include <string>
+#include <string_view>
 
 #include "core/codes.h"
 #include "core/ssi_json.h"
@@ -133,6 +135,17 @@ TEST(Serialisation, ResultJsonHasTheShapeTheTestHookPromises) {
   EXPECT_EQ(first["option"].get<int>(), r.advice[0].option);
   EXPECT_EQ(first["component"].get<std::string>(), component_key(r.advice[0].component));
   EXPECT_EQ(first["gain"].get<double>(), r.advice[0].gain);
+}
+
+TEST(Serialisation, ParseJsonReadsAViewAndDiscardsWhatIsNoJson) {
+  const std::string text = "[\"ssi-selfcheck.store\", 2.5]trailing";
+  const nlohmann::json list = parse_json(std::string_view(text).substr(0, text.find(']') + 1));
+  ASSERT_TRUE(list.is_array());
+  EXPECT_EQ(list[0], "ssi-selfcheck.store");
+  EXPECT_DOUBLE_EQ(list[1].get<double>(), 2.5);
+  EXPECT_TRUE(parse_json(text).is_discarded());
+  EXPECT_TRUE(parse_json("").is_discarded());
+  EXPECT_TRUE(parse_json("{\"a\":").is_discarded());
 }
 
 TEST(Serialisation, ToleratesUnknownFieldsAndExplicitNulls) {

@@ -1,6 +1,7 @@
 #include "platform/web/browser.h"
 
 #include "core/limits.h"
+#include "core/ssi_json.h"
 
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>  // emscripten_set_timeout
@@ -712,7 +713,7 @@ bool BrowserHost::storage_has_room(std::string_view key, std::string_view value)
 void BrowserHost::storage_remove(std::string_view key) { ssi_js_storage_remove(key.data(), len(key)); }
 std::vector<std::string> BrowserHost::storage_keys() const {
   std::vector<std::string> keys;
-  const auto list = nlohmann::json::parse(take_string(ssi_js_storage_keys()).value_or("[]"), nullptr, false);
+  const auto list = parse_json(take_string(ssi_js_storage_keys()).value_or("[]"));
   if (list.is_array())
     for (const auto& k : list)
       if (k.is_string()) keys.push_back(k.get<std::string>());
