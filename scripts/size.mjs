@@ -188,7 +188,7 @@ const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)} %` : '');
 export function firstFrameFiles(html) {
   const files = new Set(['index.html']);
   for (const [tag] of html.matchAll(/<(?:link|script)\b[^>]*>/g)) {
-    const attr = (name) => (new RegExp(`\\b${name}="([^"]*)"`).exec(tag) || [])[1];
+    const attr = (name) => (new RegExp(`\\s${name}=["']([^"']*)["']`).exec(tag) || [])[1];
     const rel = attr('rel');
     const file = tag.startsWith('<script') ? attr('src') : (rel === 'stylesheet' || rel === 'preload') && attr('href');
     if (file) files.add(file.replace(/^\.\//, ''));

@@ -1,23 +1,33 @@
 #include "app/format.h"
 
-#include <cstdio>
+#include <algorithm>
+#include <cmath>
 
 namespace ssi::app {
 
-std::string format_decimal(double value, int decimals, Lang lang) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string s(buffer);
-  if (s == "-0" || s.rfind("-0.", 0) == 0) {  // never show "-0.0" for a value that rounds to zero
-    bool zero = true;
-    for (char c : s)
-      if (c >= '1' && c <= '9') zero = false;
-    if (zero) s.erase(0, 1);
+namespace {
+
+// `value` rounded to `decimals` (0-6) decimals, half away from zero; `point` between the whole and the fraction.
+std::string fixed_point(double value, int decimals, char point) {
+  decimals = std::clamp(decimals, 0, 6);
+  long long scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  const double scaled = value * static_cast<double>(scale);
+  const long long n = std::fabs(scaled) < 1e15 ? std::llround(scaled) : 0;  // NaN fails the test too
+  const long long magnitude = n < 0 ? -n : n;
+  std::string s = (n < 0 ? "-" : "") + std::to_string(magnitude / scale);
+  if (decimals > 0) {
+    std::string fraction = std::to_string(magnitude % scale);
+    fraction.insert(0, static_cast<std::size_t>(decimals) - fraction.size(), '0');
+    s += point + fraction;
   }
-  if (lang == Lang::De)
-    for (char& c : s)
-      if (c == '.') c = ',';
   return s;
+}
+
+}  // namespace
+
+std::string format_decimal(double value, int decimals, Lang lang) {
+  return fixed_point(value, decimals, lang == Lang::De ? ',' : '.');
 }
 
 std::string format_centi(int centi, int decimals, Lang lang) {
@@ -32,6 +42,12 @@ std::string format_centi(int centi, int decimals, Lang lang) {
     while (static_cast<int>(fraction.size()) < decimals) fraction.insert(0, "0");
     s += (lang == Lang::De ? ',' : '.') + fraction;
   }
+  return s;
+}
+
+std::string json_thousandths(double value) {
+  std::string s = fixed_point(std::fabs(value) < 1e12 ? value : 0.0, 3, '.');
+  while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) s.pop_back();
   return s;
 }
 

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "app/format.h"
 #include "app/glyphs.h"
 #include "app/imgui_access.h"
 
@@ -114,22 +115,7 @@ void WidgetLog::end_frame() {
     }
     text += '"';
   };
-  // Thousandths in integers: no float printing on the first frame's path, so printf's %g loads with the rare code.
-  auto number = [&text](double v) {
-    long long n = std::isfinite(v) ? std::llround(v * 1000.0) : 0;  // JSON has no NaN
-    if (n < 0) {
-      text += '-';
-      n = -n;
-    }
-    text += std::to_string(n / 1000);
-    if (int frac = static_cast<int>(n % 1000); frac != 0) {
-      text += '.';
-      for (int unit = 100; frac != 0; unit /= 10) {
-        text += static_cast<char>('0' + frac / unit);
-        frac %= unit;
-      }
-    }
-  };
+  auto number = [&text](double v) { text += json_thousandths(v); };  // in integers: no printf %g on this path
   auto round1 = [](float v) { return std::round(v * 10.0f) / 10.0f; };
   auto field = [&](const char* key) {
     text += ",\"";
