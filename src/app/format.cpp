@@ -7,13 +7,12 @@ namespace ssi::app {
 
 namespace {
 
-// `value` rounded to `decimals` (0-6) decimals, half away from zero; `point` between the whole and the fraction.
-std::string fixed_point(double value, int decimals, char point) {
-  decimals = std::clamp(decimals, 0, 6);
+char point_of(Lang lang) { return lang == Lang::De ? ',' : '.'; }
+
+// `n` units of 10^-decimals as text: the sign, the whole part, `point` and the fraction padded with zeros.
+std::string fixed_text(long long n, int decimals, char point) {
   long long scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
-  const double scaled = value * static_cast<double>(scale);
-  const long long n = std::fabs(scaled) < 1e15 ? std::llround(scaled) : 0;  // NaN fails the test too
   const long long magnitude = n < 0 ? -n : n;
   std::string s = (n < 0 ? "-" : "") + std::to_string(magnitude / scale);
   if (decimals > 0) {
@@ -24,25 +23,27 @@ std::string fixed_point(double value, int decimals, char point) {
   return s;
 }
 
+// `value` rounded to `decimals` (0-6) decimals, half away from zero.
+std::string fixed_point(double value, int decimals, char point) {
+  decimals = std::clamp(decimals, 0, 6);
+  double scale = 1.0;
+  for (int i = 0; i < decimals; ++i) scale *= 10.0;
+  const double scaled = value * scale;
+  return fixed_text(std::fabs(scaled) < 1e15 ? std::llround(scaled) : 0, decimals, point);  // NaN fails the test too
+}
+
 }  // namespace
 
 std::string format_decimal(double value, int decimals, Lang lang) {
-  return fixed_point(value, decimals, lang == Lang::De ? ',' : '.');
+  return fixed_point(value, decimals, point_of(lang));
 }
 
 std::string format_centi(int centi, int decimals, Lang lang) {
-  decimals = decimals < 0 ? 0 : decimals > 2 ? 2 : decimals;
+  decimals = std::clamp(decimals, 0, 2);
   const int unit = decimals == 0 ? 100 : decimals == 1 ? 10 : 1;
   const long long magnitude = centi < 0 ? -static_cast<long long>(centi) : centi;
   const long long rounded = (magnitude + unit / 2) / unit;  // in units of 10^-decimals
-  const long long scale = decimals == 0 ? 1 : decimals == 1 ? 10 : 100;
-  std::string s = (centi < 0 && rounded != 0 ? "-" : "") + std::to_string(rounded / scale);
-  if (decimals > 0) {
-    std::string fraction = std::to_string(rounded % scale);
-    while (static_cast<int>(fraction.size()) < decimals) fraction.insert(0, "0");
-    s += (lang == Lang::De ? ',' : '.') + fraction;
-  }
-  return s;
+  return fixed_text(centi < 0 ? -rounded : rounded, decimals, point_of(lang));
 }
 
 std::string json_thousandths(double value) {

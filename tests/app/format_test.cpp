@@ -21,6 +21,16 @@ TEST(Format, DecimalsInThePersonsLanguage) {
   EXPECT_EQ(app::format_decimal(std::numeric_limits<double>::infinity(), 1, Lang::En), "0.0");
 }
 
+TEST(Format, CentiRoundHalfAwayFromZeroInIntegers) {
+  EXPECT_EQ(app::format_centi(1225, 1, Lang::De), "12,3");
+  EXPECT_EQ(app::format_centi(1224, 1, Lang::En), "12.2");
+  EXPECT_EQ(app::format_centi(2500, 0, Lang::De), "25");
+  EXPECT_EQ(app::format_centi(-150, 0, Lang::En), "-2");
+  EXPECT_EQ(app::format_centi(-4, 2, Lang::En), "-0.04");
+  EXPECT_EQ(app::format_centi(-4, 1, Lang::En), "0.0") << "never -0.0";
+  EXPECT_EQ(app::format_centi(7, 5, Lang::En), "0.07") << "at most 2 decimals";
+}
+
 TEST(Format, JsonThousandths) {
   EXPECT_EQ(app::json_thousandths(3.0), "3");
   EXPECT_EQ(app::json_thousandths(100.0), "100");
