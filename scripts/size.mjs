@@ -138,11 +138,8 @@ function assetsOf(build) {
   const list = [];
   const add = (label, file) => { if (existsSync(file)) list.push({ label, bytes: readFileSync(file) }); };
   for (const f of ['inter-regular.otf', 'inter-semibold.otf', 'icons.ttf']) add(`font ${f}`, join(build, 'fonts', f));
-  // Content as embedded: the build may store a transformed copy (build/wasm/content/), else the source file.
-  for (const f of readdirSync(join(ROOT, 'content')).filter((f) => f.endsWith('.json')).sort()) {
-    const built = join(build, 'content', f);
-    add(`content ${f}`, existsSync(built) ? built : join(ROOT, 'content', f));
-  }
+  // Content as embedded: its skeleton, whose texts come in one file per language (cmake/split_texts.py).
+  add('content skeleton (texts.skeleton)', join(build, 'content', 'texts.skeleton'));
   for (const f of readdirSync(join(ROOT, 'shaders')).sort()) add(`shader ${f}`, join(ROOT, 'shaders', f));
   return list;
 }
@@ -184,7 +181,8 @@ const group = (n) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)} %` : '');
 
 // What the first frame waits for, read from the page: itself, its stylesheets, its scripts and what it preloads
-// (ssi.wasm); the rest (ssi.deferred.wasm, manifest, icons, sw.js) loads beside or after the first frame.
+// (ssi.wasm); the rest (ssi.deferred.wasm, manifest, icons, sw.js) loads beside or after the first frame. The texts
+// of one language (web/pre.js) are added by sizeReport().
 export function firstFrameFiles(html) {
   const files = new Set(['index.html']);
   for (const [tag] of html.matchAll(/<(?:link|script)\b[^>]*>/g)) {
@@ -215,7 +213,8 @@ export function sizeReport(opt) {
   for (const r of first) out.push(`| ${r.f} | ${group(r.raw)} | ${group(r.brotli)} |`);
   out.push(`| **first visit** | **${group(total('raw'))}** | **${group(total('brotli'))}** (${(total('brotli') / 1024).toFixed(1)} KiB) |`);
   const blocking = firstFrameFiles(readFileSync(join(opt.dist, 'index.html'), 'utf8'));
-  const waited = first.filter((r) => blocking.has(r.f));
+  // One language's texts too: the German file, the larger of the two (a person's browser asks for one).
+  const waited = first.filter((r) => blocking.has(r.f) || /^texts\.de\.[0-9a-f]+\.txt$/.test(r.f));
   const sum = (k) => waited.reduce((s, r) => s + r[k], 0);
   out.push(`| of which the first frame waits for (${waited.map((r) => r.f).join(', ')}) | ${group(sum('raw'))} | ` +
     `${group(sum('brotli'))} (${(sum('brotli') / 1024).toFixed(1)} KiB) |`, '');

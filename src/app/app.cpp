@@ -15,7 +15,6 @@
 #include "app/model.h"
 #include "app/theme.h"
 #include "app/widgets.h"
-#include "assets/assets.h"
 #include "core/ssi_json.h"
 
 namespace ssi::app {
@@ -27,29 +26,7 @@ Model& App::model() { return impl_->model(); }
 Session& App::session() { return impl_->session; }
 
 bool App::init(std::string* error) {
-  // Content is embedded at build time and validated here; a failure is a build defect, reported plainly.
-  CatalogLoad messages = Catalog::load(assets::get("content/messages.json"));
-  CatalogLoad ui = Catalog::load(assets::get("content/ui.json"));
-  QuestionnaireLoad questionnaire = load_questionnaire(assets::get("content/questionnaire.json"));
-  auto fail = [&](const char* file, const std::vector<Problem>& problems) {
-    *error = std::string("Broken embedded content / Fehlerhafte eingebettete Inhalte: ") + file;
-    if (!problems.empty()) *error += " (" + problems.front().path + ": " + problems.front().code + ")";
-    return false;
-  };
-  if (!messages.ok()) return fail("content/messages.json", messages.problems);
-  if (!ui.ok()) return fail("content/ui.json", ui.problems);
-  Catalog strings = std::move(*ui.catalog);
-  std::vector<std::string> duplicates;
-  if (!strings.merge(*messages.catalog, &duplicates)) {
-    *error = "Duplicate text keys in content/ui.json and content/messages.json: " + duplicates.front();
-    return false;
-  }
-  if (!questionnaire.ok()) {
-    if (questionnaire.problems.empty()) return fail("content/questionnaire.json", {});
-    *error = "content/questionnaire.json: " + describe(strings, questionnaire.problems.front(), Lang::En);
-    return false;
-  }
-  impl_->session.start(std::move(*questionnaire.questionnaire), std::move(strings));
+  if (!impl_->session.start(error)) return false;
   // A first visit starts on the welcome screen without gauges; a returning person may see the big numbers at once.
   theme().want_fonts(impl_->model().screen() != Screen::Welcome || impl_->model().result().answered > 0);
   theme().reduced_motion = impl_->host.prefers_reduced_motion();
@@ -74,11 +51,6 @@ void App::environment_changed() {
 }
 
 void App::scroll_by(float dy) { impl_->pending_scroll += dy; }
-
-std::pair<std::string, std::string> App::crash_texts(Lang lang) const {
-  const Catalog& strings = impl_->model().strings();
-  return {strings.format("ui.crash.message", lang), strings.format("ui.crash.reload", lang)};
-}
 
 ImVec4 App::background() const { return theme().palette.background; }
 

@@ -95,10 +95,6 @@ class App {
   // Touch drag-scrolling: the platform turns a vertical finger drag into this, in CSS pixels.
   void scroll_by(float dy);
 
-  // The page's message when the WebAssembly stopped (out of memory, a trap) and its reload button, in `lang`: the
-  // platform shows them without the app, so it takes them once at start.
-  std::pair<std::string, std::string> crash_texts(Lang lang) const;
-
   // Accessibility (the platform's DOM mirror): the last frame's semantics tree as JSON text and a revision that
   // changes only when the tree does; the widget with keyboard focus ("" for none); and what assistive technology
   // asks: focus a widget (ImGui's keyboard focus follows), activate it (what Enter on it does).

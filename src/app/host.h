@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ssi.h"
+
 namespace ssi::app {
 
 // How the QR scanner's camera fares (Host::scanner()): asked for, showing its picture, refused by the person or
@@ -27,6 +29,13 @@ class Host {
   virtual bool prefers_reduced_motion() const = 0;     // prefers-reduced-motion: reduce
   // The browser's text size relative to its default (root font size / 16 px): 1.25 when set to 20 px.
   virtual float text_scale() const = 0;
+
+  // The shipped texts of one language as cmake/split_texts.py wrote them, or "" when they cannot be had (offline
+  // before the service worker holds them). The page fetches the browser's language beside the wasm; the other
+  // language is fetched when first asked for.
+  virtual std::string text_file(Lang lang) = 0;
+  // The box the page shows if the app stops (the app can no longer be asked then): its message and button.
+  virtual void set_crash_texts(const Text& message, const Text& reload) = 0;
 
   // Milliseconds on a monotonic clock; drives animations.
   virtual double now_ms() const = 0;

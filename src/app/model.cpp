@@ -175,6 +175,22 @@ void Model::set_questionnaire(Questionnaire questionnaire) {
   restore({}, Screen::Welcome, {});
 }
 
+void Model::replace_texts(std::optional<Questionnaire> questionnaire, Catalog strings) {
+  strings_ = std::move(strings);
+  if (questionnaire) {
+    // Into the same questions: a view may hold a question's address through the frame the language changed in.
+    if (questionnaire->questions.size() == questionnaire_.questions.size()) {
+      std::vector<Question> texts = std::move(questionnaire->questions);
+      questionnaire->questions = std::move(questionnaire_.questions);
+      for (std::size_t i = 0; i < texts.size(); ++i) questionnaire->questions[i] = std::move(texts[i]);
+    }
+    questionnaire_ = std::move(*questionnaire);
+    rescore();  // the advice carries its texts
+    if (what_if_) saved_result_ = score(questionnaire_, saved_answers_);
+  }
+  changed();
+}
+
 void Model::begin_what_if() {
   if (what_if_) return;
   what_if_ = true;

@@ -85,6 +85,8 @@ class Model {
   // Switches to another questionnaire (a trainer's own file, or back to ours). The answers belong to the
   // old one, so they are dropped; the person starts afresh on the welcome screen.
   void set_questionnaire(Questionnaire questionnaire);
+  // The same content in more languages (the shipped texts arrived): answers, screen and what-if stay.
+  void replace_texts(std::optional<Questionnaire> questionnaire, Catalog strings);
 
   // What-if on the results screen: edits go to a scratch copy until kept or discarded.
   void begin_what_if();

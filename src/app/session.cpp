@@ -47,11 +47,76 @@ std::string file_name(double epoch_ms, std::string_view extension) {
 
 // --- Start ------------------------------------------------------------------------------------------------
 
-void Session::start(Questionnaire standard, Catalog strings) {
-  questionnaires.standard = standard;
-  model_.emplace(std::move(standard), std::move(strings), language_for(host_.preferred_language()));
+bool Session::start(std::string* error) {
+  const Lang lang = language_for(host_.preferred_language());
+  texts_[static_cast<int>(lang)] = host_.text_file(lang);
+  // The page fetched the browser's language; should it be missing, the other one will do for now.
+  const Lang other = lang == Lang::De ? Lang::En : Lang::De;
+  if (texts_[static_cast<int>(lang)].empty()) texts_[static_cast<int>(other)] = host_.text_file(other);
+  if (!join_shipped(error)) return false;
   restore_questionnaire();  // a trainer's own questionnaire first: the saved answers belong to it
   restore_saved();
+  return true;
+}
+
+bool Session::join_shipped(std::string* error) {
+  // The shipped content is built with the app: a failure here is a build defect (or another build's texts), said
+  // plainly. Its messages are in the catalogue that failed to load, hence English and German written out.
+  auto fail = [&](std::string_view what, const std::vector<Problem>& problems) {
+    *error = "Broken embedded content / Fehlerhafte eingebettete Inhalte: " + std::string(what);
+    if (!problems.empty()) *error += " (" + problems.front().path + ": " + problems.front().code + ")";
+    return false;
+  };
+  if (texts_[0].empty() && texts_[1].empty()) return fail("no texts / keine Texte", {});
+  TextsJoin join = join_texts(assets::get("content/texts.skeleton"), texts_[0], texts_[1]);
+  if (!join.ok()) return fail("texts", join.problems);
+  if (join.files.size() != 3) return fail("content/texts.skeleton", {});
+  // The skeleton lists the files as cmake/split_texts.py got them: content/*.json by name.
+  CatalogLoad messages = Catalog::load(join.files[0]);
+  QuestionnaireLoad questionnaire = load_questionnaire(join.files[1]);
+  CatalogLoad ui = Catalog::load(join.files[2]);
+  if (!messages.ok()) return fail("content/messages.json", messages.problems);
+  if (!ui.ok()) return fail("content/ui.json", ui.problems);
+  Catalog strings = std::move(*ui.catalog);
+  std::vector<std::string> duplicates;
+  if (!strings.merge(*messages.catalog, &duplicates)) {
+    *error = "Duplicate text keys in content/ui.json and content/messages.json: " + duplicates.front();
+    return false;
+  }
+  if (!questionnaire.ok()) return fail("content/questionnaire.json", questionnaire.problems);
+  standard_json_ = std::move(join.files[1]);
+  questionnaires.standard = *questionnaire.questionnaire;
+  const auto text = [&](std::string_view key) { return *strings.find(key); };
+  host_.set_crash_texts(text("ui.crash.message"), text("ui.crash.reload"));
+  if (!model_) {
+    model_.emplace(std::move(*questionnaire.questionnaire), std::move(strings),
+                   language_for(host_.preferred_language()));
+    return true;
+  }
+  if (questionnaires.pending && questionnaires.pending_text.empty()) questionnaires.pending = questionnaires.standard;
+  std::optional<Questionnaire> active;
+  if (!questionnaires.custom) active = std::move(*questionnaire.questionnaire);
+  model_->replace_texts(std::move(active), std::move(strings));
+  return true;
+}
+
+bool Session::fetch_texts(Lang lang) {
+  std::string& texts = texts_[static_cast<int>(lang)];
+  if (!texts.empty()) return true;
+  texts = host_.text_file(lang);
+  std::string error;  // join_shipped() changes nothing when it fails: the texts held so far stay in use
+  if (!texts.empty() && join_shipped(&error)) return true;
+  texts.clear();
+  return false;
+}
+
+bool Session::use_language(Lang lang) {
+  if (!fetch_texts(lang)) {
+    Announcer::say(host_, model_->t("ui.lang.unavailable"), /*error=*/true);
+    return false;
+  }
+  model_->set_lang(lang);
+  return true;
 }
 
 void Session::restore_questionnaire() {
@@ -77,7 +142,7 @@ void Session::restore_saved() {
   const store::Document& doc = persistence_->document();
   if (doc.settings.language) {
     person.settings.language = doc.settings.language;
-    m.set_lang(*doc.settings.language);
+    use_language(*doc.settings.language);
   }
   person.settings.text_size_percent = doc.settings.text_size_percent;
   const Screen screen = screen_from_key(doc.progress.screen).value_or(Screen::Welcome);
@@ -199,8 +264,8 @@ void Session::save_now() {
 void Session::follow_document() {
   const store::Document& doc = persistence_->document();
   model_->replace_answers(doc.progress.answers);
-  if (doc.settings.language) model_->set_lang(*doc.settings.language);
   person.settings.language = doc.settings.language;
+  if (doc.settings.language) use_language(*doc.settings.language);
   person.settings.text_size_percent = doc.settings.text_size_percent;
   synced_revision_ = model_->revision();
 }
@@ -214,8 +279,7 @@ void Session::set_text_size(int percent) {
 }
 
 void Session::set_language(Lang lang) {
-  person.settings.language = lang;
-  model_->set_lang(lang);
+  if (use_language(lang)) person.settings.language = lang;
 }
 
 std::string Session::new_id() {
@@ -511,8 +575,13 @@ void Session::open_questionnaire(std::string_view text, bool confirmed) {
   }
   // Results carry id and version, and the group view keeps them apart by those alone: a changed copy of ours
   // under our id and version would mix with real ones. Compared as values: the embedded copy is minified.
-  if (load.questionnaire->id == q.standard.id && load.questionnaire->version == q.standard.version &&
-      parse_json(text) != parse_json(assets::get("content/questionnaire.json"))) {
+  const bool ours = load.questionnaire->id == q.standard.id && load.questionnaire->version == q.standard.version;
+  // Ours in both languages first; offline without the other's texts, an unchanged copy of ours is refused too.
+  if (ours) {
+    fetch_texts(Lang::De);
+    fetch_texts(Lang::En);
+  }
+  if (ours && parse_json(text) != parse_json(standard_json_)) {
     q.errors.push_back(m.t("ui.workshop.q.same_id", {{"id", q.standard.id}, {"version", q.standard.version}}));
     q.message = m.t("ui.workshop.q.refused.one", {{"count", "1"}});
     Announcer::say(host_, q.message, /*error=*/true);
@@ -643,7 +712,7 @@ void Session::forget_person(Screen show) {
 }
 
 void Session::next_participant() {
-  model_->set_lang(language_for(host_.preferred_language()));  // the next person starts in the browser's language
+  use_language(language_for(host_.preferred_language()));  // the next person starts in the browser's language
   forget_person(Screen::Welcome);
   clear_group();  // the group view holds other people's results: not for the next person's eyes
 }

@@ -57,9 +57,11 @@ class Session {
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  // Takes the embedded questionnaire and the UI strings; restores a trainer's stored questionnaire and then
-  // the person's saved document (answers, screen, language).
-  void start(Questionnaire standard, Catalog strings);
+  // Joins the shipped questionnaire and texts from the embedded skeleton and the browser language's text file
+  // (Host::text_file(); the other language stands in until use_language() asks for its own), then restores a
+  // trainer's stored questionnaire and the person's saved document (answers, screen, language). False with
+  // `error` set when the content is broken: a build defect, said plainly in both languages.
+  bool start(std::string* error);
 
   Host& host() { return host_; }
   Model& model() { return *model_; }
@@ -89,6 +91,10 @@ class Session {
   void save_due();
   void save_now();
   void set_language(Lang lang);  // the person's explicit choice: remembered on this device
+  // Shows `lang`, asking the host for its texts the first time; false, with the person told in the language on
+  // screen, when they cannot be had (offline before the service worker holds them): the language stays.
+  bool use_language(Lang lang);
+  bool has_texts(Lang lang) const { return !texts_[static_cast<int>(lang)].empty(); }
   // The in-app text size in percent (kept with the person's settings), clamped to 100..200.
   static constexpr int kTextSizeMin = 100, kTextSizeMax = 200, kTextSizeStep = 25;
   void set_text_size(int percent);
@@ -157,8 +163,13 @@ class Session {
   void follow_document();  // the model takes the document's answers and language (another tab's changes)
   void say_imported(const store::ImportPreview& added);  // what an import added, politely
   void activate_questionnaire(Questionnaire questionnaire, std::string text);
+  // Joins the shipped content from the texts held so far; replaces the model's texts when it already has some.
+  bool join_shipped(std::string* error);
+  bool fetch_texts(Lang lang);  // asks the host for a language's texts once, and joins them in
 
   Host& host_;
+  std::array<std::string, 2> texts_;  // the shipped text files by Lang, as far as the host gave them
+  std::string standard_json_;         // the shipped questionnaire as joined: a trainer's copy of ours is compared
   std::optional<Model> model_;
   std::optional<Persistence> persistence_;
   std::uint64_t synced_revision_ = ~0ull;  // model revision last copied into the document

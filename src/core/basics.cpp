@@ -98,6 +98,7 @@ const std::vector<std::string_view>& problem_codes() {
       code::kOptionOutOfRange,
       code::kEmptyKey,
       code::kPlaceholderMismatch,
+      code::kTextsCount,
       code::kTruncated,
       code::kTooDeep,
       code::kStringTooLong,

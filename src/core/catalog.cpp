@@ -128,3 +128,52 @@ std::string describe(const Catalog& messages, const Problem& problem, Lang lang)
 }
 
 }  // namespace ssi
+
+namespace ssi {
+
+TextsJoin join_texts(std::string_view skeleton, std::string_view texts_de, std::string_view texts_en) {
+  constexpr char kMark = '\x01';
+  TextsJoin out;
+  auto lines = [](std::string_view texts) {
+    std::vector<std::string_view> result;
+    for (std::size_t start = 0; start < texts.size();) {
+      std::size_t end = texts.find('\n', start);
+      if (end == std::string_view::npos) end = texts.size();
+      result.push_back(texts.substr(start, end - start));
+      start = end + 1;
+    }
+    return result;
+  };
+  const std::vector<std::string_view> de = lines(texts_de), en = lines(texts_en);
+  const auto marks = static_cast<std::size_t>(std::count(skeleton.begin(), skeleton.end(), kMark));
+  for (const auto& [lang, texts] : {std::pair{"de", &de}, std::pair{"en", &en}})
+    if (!texts->empty() && texts->size() != marks)
+      out.problems.push_back(
+          Problem{std::string(code::kTextsCount),
+                  "",
+                  {{"lang", lang}, {"found", std::to_string(texts->size())}, {"expected", std::to_string(marks)}}});
+  if (de.empty() && en.empty() && marks > 0)
+    out.problems.push_back(Problem{
+        std::string(code::kTextsCount), "", {{"lang", "de"}, {"found", "0"}, {"expected", std::to_string(marks)}}});
+  if (!out.problems.empty()) return out;
+  const std::vector<std::string_view>& first = de.empty() ? en : de;
+  const std::vector<std::string_view>& second = en.empty() ? de : en;
+  std::string file;
+  std::size_t next = 0;
+  for (std::size_t at = 0; at < skeleton.size();) {
+    const std::size_t stop = std::min(skeleton.find_first_of("\n\x01", at), skeleton.size());
+    file.append(skeleton.substr(at, stop - at));
+    if (stop < skeleton.size() && skeleton[stop] == kMark) {
+      file.append("{\"de\":").append(first[next]).append(",\"en\":").append(second[next]).append("}");
+      ++next;
+    } else if (stop < skeleton.size()) {
+      out.files.push_back(std::move(file));
+      file.clear();
+    }
+    at = stop + 1;
+  }
+  if (!file.empty()) out.files.push_back(std::move(file));
+  return out;
+}
+
+}  // namespace ssi

@@ -137,5 +137,7 @@ inline constexpr std::string_view kCompareNicknameTwice = "workshop.compare_nick
 // Message catalogues
 inline constexpr std::string_view kEmptyKey = "catalog.empty_key";
 inline constexpr std::string_view kPlaceholderMismatch = "catalog.placeholder_mismatch";  // {de} {en}
+// The shipped content's texts (join_texts)
+inline constexpr std::string_view kTextsCount = "content.texts_count";  // {lang} {found} {expected}
 
 }  // namespace ssi::code

@@ -120,6 +120,19 @@ struct CatalogLoad {
   bool ok() const { return catalog.has_value() && problems.empty(); }
 };
 
+// The shipped content as the page carries it (cmake/split_texts.py): a skeleton with each content file on one line
+// and every text replaced by the byte 0x01, and per language the texts in that order, one JSON string per line. The
+// page embeds the skeleton and fetches only the person's language before its first frame (issue 16).
+struct TextsJoin {
+  std::vector<std::string> files;  // the content files, in the skeleton's order; empty unless ok()
+  std::vector<Problem> problems;
+  bool ok() const { return problems.empty(); }
+};
+// Puts the texts back into the skeleton. An empty `texts_de` or `texts_en` stands in with the other language's
+// texts, so the loaders' checks pass until the missing one arrives; a file with too few or too many texts for the
+// skeleton is reported (content.texts_count), never joined.
+TextsJoin join_texts(std::string_view skeleton, std::string_view texts_de, std::string_view texts_en);
+
 // "questions[3].help.en: Die englische Übersetzung fehlt." — message in the catalogue's words.
 std::string describe(const Catalog& messages, const Problem& problem, Lang lang);
 

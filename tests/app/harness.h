@@ -12,6 +12,7 @@
 #include "app/app.h"
 #include "app/model.h"
 #include "app/widgets.h"
+#include "assets/assets.h"
 
 namespace ssi::test {
 
@@ -36,6 +37,19 @@ class FakeHost final : public app::Host {
   bool picked_multiple = false;
 
   std::string preferred_language() const override { return language; }
+  // The shipped texts as the page fetches them; a language in texts_missing cannot be had (offline).
+  std::vector<Lang> texts_missing;
+  std::vector<Lang> text_requests;
+  std::string text_file(Lang lang) override {
+    text_requests.push_back(lang);
+    if (std::find(texts_missing.begin(), texts_missing.end(), lang) != texts_missing.end()) return {};
+    return std::string(assets::get(lang == Lang::De ? "content/texts.de.txt" : "content/texts.en.txt"));
+  }
+  Text crash_message, crash_reload;
+  void set_crash_texts(const Text& message, const Text& reload) override {
+    crash_message = message;
+    crash_reload = reload;
+  }
   bool prefers_dark() const override { return dark; }
   bool prefers_reduced_motion() const override { return reduced_motion; }
   double now_ms() const override { return now; }

@@ -31,9 +31,8 @@ constexpr int field_count() {
 
 // Starts a session like App::init does, on the host's storage.
 void start(Session& session) {
-  Catalog strings = *Catalog::load(assets::get("content/ui.json")).catalog;
-  ASSERT_TRUE(strings.merge(*Catalog::load(assets::get("content/messages.json")).catalog, nullptr));
-  session.start(*load_questionnaire(assets::get("content/questionnaire.json")).questionnaire, std::move(strings));
+  std::string error;
+  ASSERT_TRUE(session.start(&error)) << error;
 }
 
 std::string files_json(const std::vector<std::string>& texts) {
@@ -159,6 +158,96 @@ TEST(Session, TheDocumentFollowsTheModelAndIsRestored) {
   EXPECT_EQ(again.model().lang(), Lang::En);
   EXPECT_EQ(again.person.settings.language, Lang::En);
   EXPECT_EQ(again.person.loaded, app::Persistence::Loaded::Restored);
+}
+
+// The page fetches only the browser's language before its first frame (issue 16); the other comes when needed.
+TEST(Session, StartsWithTheBrowsersLanguageAndFetchesTheOtherWhenChosen) {
+  const QuestionnaireLoad whole = load_questionnaire(assets::get("content/questionnaire.json"));
+  ASSERT_TRUE(whole.ok());
+  for (const Lang browser : {Lang::De, Lang::En}) {
+    const Lang other = browser == Lang::De ? Lang::En : Lang::De;
+    FakeHost host;
+    host.language = browser == Lang::De ? "de-AT" : "en-GB";
+    Session s(host);
+    start(s);
+    EXPECT_EQ(host.text_requests, std::vector<Lang>{browser});
+    EXPECT_EQ(s.model().lang(), browser);
+    EXPECT_EQ(s.model().questionnaire().title.get(browser), whole.questionnaire->title.get(browser));
+    EXPECT_EQ(host.crash_message.get(other), host.crash_message.get(browser)) << "stands in until the other arrives";
+    const Question* first = s.model().visible_questions().front();
+    ASSERT_TRUE(s.model().answer(first->id, 1));
+    s.model().show(Screen::Results);
+    s.model().begin_what_if();
+
+    s.set_language(other);
+    EXPECT_EQ(host.text_requests, (std::vector<Lang>{browser, other}));
+    EXPECT_EQ(s.model().lang(), other);
+    EXPECT_EQ(s.person.settings.language, other);
+    // Both languages, as shipped: every text a question and its answers show.
+    ASSERT_EQ(s.model().questionnaire().questions.size(), whole.questionnaire->questions.size());
+    for (std::size_t i = 0; i < whole.questionnaire->questions.size(); ++i) {
+      const Question &got = s.model().questionnaire().questions[i], &want = whole.questionnaire->questions[i];
+      EXPECT_TRUE(got.text == want.text && got.help == want.help && got.tip == want.tip) << want.id;
+      for (std::size_t o = 0; o < want.options.size(); ++o)
+        EXPECT_TRUE(got.options[o].label == want.options[o].label && got.options[o].tip == want.options[o].tip);
+    }
+    EXPECT_EQ(s.model().t("ui.lang.unavailable"), s.model().strings().find("ui.lang.unavailable")->get(other));
+    EXPECT_NE(host.crash_message.de, host.crash_message.en);
+    // What the person had stays, and the advice speaks the new language, the what-if's saved side too.
+    EXPECT_EQ(s.model().answers().at(first->id), 1);
+    EXPECT_EQ(s.model().screen(), Screen::Results);
+    EXPECT_TRUE(s.model().in_what_if());
+    ASSERT_FALSE(s.model().saved_result().advice.empty());
+    EXPECT_EQ(s.model().saved_result().advice.front().tip, s.model().result().advice.front().tip);
+    EXPECT_NE(s.model().result().advice.front().tip.de, s.model().result().advice.front().tip.en);
+
+    s.set_language(browser);
+    EXPECT_EQ(host.text_requests.size(), 2u) << "each file is asked for once";
+  }
+}
+
+TEST(Session, ASavedLanguageOtherThanTheBrowsersIsFetchedAtStart) {
+  FakeHost host;
+  {
+    Session s(host);
+    start(s);
+    s.set_language(Lang::En);
+    s.save_now();
+  }
+  host.text_requests.clear();
+  Session again(host);
+  start(again);
+  EXPECT_EQ(host.text_requests, (std::vector<Lang>{Lang::De, Lang::En}));
+  EXPECT_EQ(again.model().lang(), Lang::En);
+  EXPECT_EQ(again.model().questionnaire().title.en, again.questionnaires.standard.title.en);
+  EXPECT_NE(again.model().questionnaire().title.en, again.model().questionnaire().title.de);
+}
+
+TEST(Session, ALanguageThatCannotBeLoadedIsSaidAndTheOtherStays) {
+  FakeHost host;
+  host.texts_missing = {Lang::En};
+  Session s(host);
+  start(s);
+  const std::string unavailable = s.model().t("ui.lang.unavailable");
+  s.set_language(Lang::En);
+  EXPECT_EQ(s.model().lang(), Lang::De);
+  EXPECT_FALSE(s.person.settings.language.has_value());
+  ASSERT_FALSE(host.announcements.empty());
+  EXPECT_EQ(host.announcements.back().text, unavailable);
+  EXPECT_TRUE(host.announcements.back().assertive);
+  EXPECT_FALSE(s.has_texts(Lang::En));
+  host.texts_missing.clear();  // online again: asked for anew
+  s.set_language(Lang::En);
+  EXPECT_EQ(s.model().lang(), Lang::En);
+}
+
+TEST(Session, BrokenOrForeignTextsStopTheStartWithAPlainMessage) {
+  FakeHost host;
+  host.texts_missing = {Lang::De, Lang::En};
+  Session none(host);
+  std::string error;
+  EXPECT_FALSE(none.start(&error));
+  EXPECT_NE(error.find("Broken embedded content / Fehlerhafte eingebettete Inhalte"), std::string::npos) << error;
 }
 
 TEST(Session, FilesGoWhereTheyBelong) {

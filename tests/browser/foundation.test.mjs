@@ -156,6 +156,84 @@ test('when the deferred code cannot be loaded, a rare screen stops the app with 
   } finally { await app.context.close(); }
 });
 
+// issue 16: the content's texts, one file per language (cmake/split_texts.py), named by their content.
+const TEXTS = /\/texts\.(de|en)\.[0-9a-f]{16}\.txt$/;
+const UI = JSON.parse(readFileSync(new URL('../../content/ui.json', import.meta.url), 'utf8'));
+const names = async (page) => (await page.evaluate(() => ssiTest.a11y())).map((n) => n.name || '').join('\n');
+
+test('a first visit waits for its own language\'s texts only; the other arrives after the first frame', async () => {
+  for (const [locale, first, other] of [['de-DE', 'de', 'en'], ['en-GB', 'en', 'de']]) {
+    const app = await openApp(browser, server, { locale });
+    try {
+      const fetched = () => app.page.evaluate((source) => performance.getEntriesByType('resource')
+        .filter((r) => new RegExp(source).test(r.name)).map((r) => [new RegExp(source).exec(r.name)[1], r.startTime]),
+      TEXTS.source);
+      for (const end = Date.now() + 10000; (await fetched()).length < 2 && Date.now() < end;) await app.page.waitForTimeout(50);
+      const drawn = await app.page.evaluate(() => performance.getEntriesByName('ssi:mirror')[0]?.startTime);
+      const times = await fetched();
+      assert.deepEqual(times.map(([lang]) => lang), [first, other], `${locale}: each file once, its own first`);
+      assert.ok(times[0][1] < drawn && times[1][1] > drawn, `${locale}: fetched at ${times} ms, first frame ${drawn} ms`);
+      await settle(app.page);
+      assert.equal((await app.page.evaluate(() => ssiTest.state())).language, first);
+      assert.ok((await names(app.page)).includes(UI['ui.welcome.start'][first]));
+      await clickWidget(app.page, `lang.${other}`);
+      await settle(app.page);
+      assert.equal((await app.page.evaluate(() => ssiTest.state())).language, other);
+      assert.ok((await names(app.page)).includes(UI['ui.welcome.start'][other]), `${locale}: the other language is shown`);
+      assert.equal((await fetched()).length, 2, 'nothing fetched again');
+      assert.deepEqual(app.errors, []);
+    } finally { await app.context.close(); }
+  }
+});
+
+test('the app starts once its language\'s texts are in, however late they come, and asks for them once', async () => {
+  const asked = [];
+  const app = await openApp(browser, server, {
+    locale: 'de-DE',
+    route: [/\/texts\.de\./, (route) => {
+      // The service worker's precache asks too, once installed: not the page's request.
+      if (!route.request().serviceWorker()) asked.push(route.request().resourceType());
+      setTimeout(() => route.continue(), 2000);
+    }],
+  });
+  try {
+    await settle(app.page);
+    assert.deepEqual(asked, ['fetch'], 'pre.js\'s fetch only: main() waited for it');
+    assert.ok((await names(app.page)).includes(UI['ui.welcome.start'].de));
+    assert.deepEqual(app.errors, []);
+  } finally { await app.context.close(); }
+});
+
+test('the other language asked for before it has arrived is fetched on the spot; unavailable, it is said', async () => {
+  // The page's own fetch after the first frame waits; a switch's synchronous request goes through.
+  const held = [];
+  const app = await openApp(browser, server, {
+    locale: 'de-DE', route: [/\/texts\.en\./, (route) => (route.request().resourceType() === 'fetch' ? held.push(route) : route.continue())],
+  });
+  try {
+    for (const end = Date.now() + 10000; !held.length && Date.now() < end;) await app.page.waitForTimeout(50);
+    assert.equal(held.length, 1, 'the background fetch is held');
+    await clickWidget(app.page, 'lang.en');
+    await settle(app.page);
+    assert.equal((await app.page.evaluate(() => ssiTest.state())).language, 'en');
+    assert.ok((await names(app.page)).includes(UI['ui.welcome.start'].en));
+    await held[0].continue();
+    assert.deepEqual(app.errors, []);
+  } finally { await app.context.close(); }
+  const offline = await openApp(browser, server, {
+    locale: 'de-DE', route: [/\/texts\.en\./, (route) => route.fulfill({ status: 404, body: 'gone' })],
+  });
+  try {
+    await settle(offline.page);
+    await clickWidget(offline.page, 'lang.en');
+    await settle(offline.page);
+    assert.equal((await offline.page.evaluate(() => ssiTest.state())).language, 'de', 'the language stays');
+    assert.equal(await offline.page.locator('#alert').textContent(), UI['ui.lang.unavailable'].de);
+    assert.ok((await names(offline.page)).includes(UI['ui.welcome.start'].de));
+    assert.deepEqual(offline.errors, []);
+  } finally { await offline.context.close(); }
+});
+
 test('a person who left on a rare screen comes back to it', async () => {
   const app = await openApp(browser, server, { width: 390, height: 844 });
   try {

@@ -1,6 +1,8 @@
 // Message catalogues: the shipped texts are complete, and the catalogue validator catches what it should.
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "core/codes.h"
 #include "core/keys.h"
 #include "support.h"
@@ -115,6 +117,55 @@ TEST(Catalog, DescribePutsThePathFirst) {
   EXPECT_EQ(describe(test::messages(), p, Lang::En), "questions[3].id: The field \"id\" is missing.");
   EXPECT_EQ(describe(test::messages(), p, Lang::De), "questions[3].id: Das Feld „id“ fehlt.");
   EXPECT_EQ(describe(Catalog{}, p, Lang::De), "questions[3].id: field.missing");
+}
+
+// --- The shipped texts, one file per language (cmake/split_texts.py, join_texts) ---------------------------------
+
+std::string_view skeleton() { return assets::get("content/texts.skeleton"); }
+std::string_view texts(Lang lang) {
+  return assets::get(lang == Lang::De ? "content/texts.de.txt" : "content/texts.en.txt");
+}
+
+TEST(JoinTexts, BothLanguagesGiveBackEveryContentFileAsWritten) {
+  ASSERT_FALSE(skeleton().empty());
+  const TextsJoin join = join_texts(skeleton(), texts(Lang::De), texts(Lang::En));
+  ASSERT_TRUE(join.ok()) << join.problems.front().code;
+  const char* files[] = {"content/messages.json", "content/questionnaire.json", "content/ui.json"};
+  ASSERT_EQ(join.files.size(), std::size(files));
+  for (std::size_t i = 0; i < join.files.size(); ++i)
+    EXPECT_EQ(nlohmann::json::parse(join.files[i]), nlohmann::json::parse(assets::get(files[i]))) << files[i];
+}
+
+TEST(JoinTexts, OneLanguageStandsInForTheOther) {
+  for (const Lang lang : {Lang::De, Lang::En}) {
+    const TextsJoin join =
+        join_texts(skeleton(), lang == Lang::De ? texts(lang) : "", lang == Lang::En ? texts(lang) : "");
+    ASSERT_TRUE(join.ok());
+    const CatalogLoad messages = Catalog::load(join.files[0]);
+    ASSERT_TRUE(messages.ok());
+    const Text* t = messages.catalog->find(code::kInvalidJson);
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->de, t->en);
+    EXPECT_EQ(t->get(lang), test::messages().find(code::kInvalidJson)->get(lang));
+    EXPECT_TRUE(load_questionnaire(join.files[1]).ok());
+  }
+}
+
+TEST(JoinTexts, TextsOfAnotherBuildAreRefusedNotJoined) {
+  const std::string_view de = texts(Lang::De);
+  const std::string fewer(de.substr(0, de.rfind('\n', de.size() - 2) + 1));
+  const std::string more = std::string(de) + "\"extra\"\n";
+  const auto marks = std::to_string(std::count(skeleton().begin(), skeleton().end(), '\x01'));
+  for (const auto& [file, found] : {std::pair{fewer, std::stoi(marks) - 1}, std::pair{more, std::stoi(marks) + 1}}) {
+    const TextsJoin join = join_texts(skeleton(), texts(Lang::En), file);  // a German file given as English
+    ASSERT_EQ(join.problems.size(), 1u);
+    EXPECT_EQ(join.problems[0].code, code::kTextsCount);
+    EXPECT_EQ(join.problems[0].args, (Args{{"lang", "en"}, {"found", std::to_string(found)}, {"expected", marks}}));
+    EXPECT_TRUE(join.files.empty());
+  }
+  EXPECT_EQ(join_texts(skeleton(), "", "").problems.size(), 1u);
+  EXPECT_EQ(describe(test::messages(), join_texts(skeleton(), "", "").problems[0], Lang::En).find("{"),
+            std::string::npos);
 }
 
 }  // namespace

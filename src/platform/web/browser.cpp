@@ -19,6 +19,14 @@
 // clang-format off
 EM_JS(double, ssi_js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 
+EM_JS(char*, ssi_js_text_file, (int english), {
+  var text = Module.ssiTextFile(english ? "en" : "de");  // pre.js: "" when the file cannot be had
+  var size = lengthBytesUTF8(text) + 1;
+  var ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  return ptr;
+});
+
 EM_JS(char*, ssi_js_language, (), {
   var lang = (navigator.languages && navigator.languages[0]) || navigator.language || "en";
   var size = lengthBytesUTF8(lang) + 1;
@@ -322,7 +330,10 @@ EM_JS(void, ssi_js_after_first_frame, (), {
     }).catch(function(e) { console.warn("service worker not registered: " + e); });
   };
   new Promise(function(resolve) { requestAnimationFrame(function() { setTimeout(resolve, 0); }); }).then(function() {
-    var loaded = Module.ssiLoadDeferred().catch(function(e) { console.warn("deferred code not loaded: " + e); });
+    var loaded = Promise.all([
+      Module.ssiLoadDeferred().catch(function(e) { console.warn("deferred code not loaded: " + e); }),
+      Module.ssiFetchTexts(),
+    ]);
     // A stalled download must not keep the service worker, and with it offline use, away for long.
     return Promise.race([loaded, new Promise(function(resolve) { setTimeout(resolve, 5000); })]);
   }).then(register);
@@ -611,15 +622,20 @@ EM_JS(void, ssi_js_page_ready, (), {
   document.body.classList.add("ready");
 });
 
-EM_JS(void, ssi_js_watch_crash, (const char* de_message, int de_message_len, const char* de_reload, int de_reload_len,
-                                 const char* en_message, int en_message_len, const char* en_reload, int en_reload_len), {
+EM_JS(void, ssi_js_set_crash_texts, (const char* de_message, int de_message_len, const char* de_reload,
+                                     int de_reload_len, const char* en_message, int en_message_len,
+                                     const char* en_reload, int en_reload_len), {
   // Copied now: after an abort the runtime may not be asked for anything.
-  var texts = {
+  Module.ssiCrashTexts = {
     de: [UTF8ToString(de_message, de_message_len), UTF8ToString(de_reload, de_reload_len)],
     en: [UTF8ToString(en_message, en_message_len), UTF8ToString(en_reload, en_reload_len)],
   };
+});
+
+EM_JS(void, ssi_js_watch_crash, (), {
   var show = function() {
-    if (document.getElementById("crash")) return;
+    if (document.getElementById("crash") || !Module.ssiCrashTexts) return;
+    var texts = Module.ssiCrashTexts;
     var t = (document.documentElement.lang || "").slice(0, 2) === "en" ? texts.en : texts.de;
     var box = document.createElement("div");
     box.id = "crash";
@@ -679,6 +695,13 @@ void install_file_reader() {
 
 // --- BrowserHost ----------------------------------------------------------------------------------
 std::string BrowserHost::preferred_language() const { return take_string(ssi_js_language()).value_or("en"); }
+std::string BrowserHost::text_file(Lang lang) {
+  return take_string(ssi_js_text_file(lang == Lang::En ? 1 : 0)).value_or(std::string());
+}
+void BrowserHost::set_crash_texts(const Text& message, const Text& reload) {
+  ssi_js_set_crash_texts(message.de.data(), len(message.de), reload.de.data(), len(reload.de), message.en.data(),
+                         len(message.en), reload.en.data(), len(reload.en));
+}
 bool BrowserHost::prefers_dark() const { return ssi_js_media(0) != 0; }
 bool BrowserHost::prefers_reduced_motion() const { return ssi_js_media(1) != 0; }
 float BrowserHost::text_scale() const { return static_cast<float>(ssi_js_root_font_px() / 16.0); }
@@ -758,11 +781,7 @@ void text_input(bool active, float x, float y, float w, float h) { ssi_js_text_i
 void mark(const char* name) { ssi_js_mark(name); }
 void ready() { ssi_js_page_ready(); }
 void fatal(std::string_view message) { ssi_js_page_fatal(message.data(), len(message)); }
-void watch_crash(std::string_view de_message, std::string_view de_reload, std::string_view en_message,
-                 std::string_view en_reload) {
-  ssi_js_watch_crash(de_message.data(), len(de_message), de_reload.data(), len(de_reload), en_message.data(),
-                     len(en_message), en_reload.data(), len(en_reload));
-}
+void watch_crash() { ssi_js_watch_crash(); }
 }  // namespace page
 
 }  // namespace ssi::platform

@@ -21,6 +21,8 @@ class BrowserHost final : public app::Host {
   std::function<void()> on_wake;
 
   std::string preferred_language() const override;
+  std::string text_file(Lang lang) override;
+  void set_crash_texts(const Text& message, const Text& reload) override;
   bool prefers_dark() const override;
   bool prefers_reduced_motion() const override;
   float text_scale() const override;
@@ -59,7 +61,8 @@ void watch_storage_and_lifecycle();
 void watch_drop();
 void watch_paste();
 void watch_install();
-// After the first frame: loads the rare screens' code (ssi.deferred.wasm), then registers the service worker.
+// After the first frame: loads the rare screens' code (ssi.deferred.wasm) and the other language's texts, then
+// registers the service worker.
 void after_first_frame();
 // Text input on touch devices: a transparent <input> placed over the focused text field, so the
 // on-screen keyboard appears; what is typed arrives through ssi_on_text(). Hidden again when inactive.
@@ -70,9 +73,9 @@ void mark(const char* name);
 void ready();
 void fatal(std::string_view message);
 // When the WebAssembly stops (an abort, e.g. out of memory, or a trap: a RuntimeError nobody caught), a message with
-// a reload button replaces the dead canvas, in the page's language (<html lang>): German or English texts.
-void watch_crash(std::string_view de_message, std::string_view de_reload, std::string_view en_message,
-                 std::string_view en_reload);
+// a reload button replaces the dead canvas, in the page's language (<html lang>): the texts the app last gave
+// through Host::set_crash_texts().
+void watch_crash();
 }  // namespace page
 
 }  // namespace ssi::platform

@@ -64,9 +64,7 @@ int main() {
   }
   platform::page::mark("ssi:content");
 
-  const auto [de_message, de_reload] = application.crash_texts(Lang::De);
-  const auto [en_message, en_reload] = application.crash_texts(Lang::En);
-  platform::page::watch_crash(de_message, de_reload, en_message, en_reload);
+  platform::page::watch_crash();
   platform::web_backend::init(kCanvas, application, renderer, host, gl);
   platform::page::watch_environment();
   platform::page::watch_paste();

@@ -1,5 +1,5 @@
 // Prepended to ssi.js (--pre-js): runs when ssi.js has loaded and ssi.wasm is still arriving, before any of the
-// app's code. Three jobs: the CSP, the WebGL2 context, and loading the deferred code.
+// app's code. Four jobs: the CSP, the WebGL2 context, and loading the texts and the deferred code.
 (() => {
   // The Content-Security-Policy for hosts that cannot send it as a header (docs/deploy.md), in force from here on:
   // before the wasm is compiled. As a <meta> in index.html it held back Chromium's preload scanner: ssi.wasm and
@@ -15,6 +15,39 @@
   if (canvas) {
     canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: true });
   }
+})();
+
+// The content's texts, one file per language (cmake/split_texts.py; SSI_TEXT_FILES comes from text_files.js, prepended
+// before this file). The browser's language arrives beside the wasm and main() waits for it; the other language is
+// fetched after the first frame (browser.cpp) or, asked for sooner, synchronously.
+(() => {
+  const texts = {};
+  // A guess only: the app chooses the language (language_for() in the core, then the person's saved choice) and asks
+  // for another file if this one is not it. Same test as the core's, on the tag ssi_js_language() reads.
+  const tag = (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+  const first = /^de([-_]|$)/i.test(tag) ? 'de' : 'en';
+  const get = (lang) => fetch(SSI_TEXT_FILES[lang])
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((text) => { texts[lang] = text; }, (e) => console.warn(`texts (${lang}) not loaded: ${e}`));
+  const arrived = get(first);
+  // Emscripten's start-up counters exist once the glue has run to its end, long before the wasm is in.
+  Promise.resolve().then(() => {
+    addRunDependency('ssi-texts');
+    arrived.then(() => removeRunDependency('ssi-texts'));
+  });
+  Module.ssiFetchTexts = () => Promise.all(['de', 'en'].map((lang) => (lang in texts ? null : get(lang))));
+  // browser.cpp's Host::text_file(): the file's text, or '' when it cannot be had.
+  Module.ssiTextFile = (lang) => {
+    if (lang in texts) return texts[lang];
+    const request = new XMLHttpRequest();
+    try {
+      request.open('GET', SSI_TEXT_FILES[lang], false);
+      request.overrideMimeType('text/plain; charset=utf-8');
+      request.send();
+    } catch (e) { return ''; }
+    if (request.status !== 200) return '';
+    return (texts[lang] = request.responseText);
+  };
 })();
 
 // The rare screens' code (cmake/split_wasm.py): ssi.wasm calls placeholders for it until it is in the same table.
