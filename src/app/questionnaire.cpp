@@ -41,8 +41,13 @@ void App::Impl::questionnaire() {
   ImGui::TextUnformatted(comp.c_str());
   ImGui::PopStyleColor();
   ImGui::PopFont();
-  if (same_line) ImGui::SameLine(width - progress_w);  // offset from the column's start
+  if (same_line) {
+    ImGui::SameLine(width - progress_w);  // offset from the column's start
+    // Exactly as wide as measured: the column's wrap position, on rounding, split it before its last word.
+    ImGui::PushTextWrapPos(-1.0f);
+  }
   small_text(progress);
+  if (same_line) ImGui::PopTextWrapPos();
   const ImVec2 bar = ImGui::GetCursorScreenPos();
   const float bar_h = th.em(0.45f);
   dl->AddRectFilled(bar, bar + ImVec2(width, bar_h), u32(p.track), bar_h * 0.5f);

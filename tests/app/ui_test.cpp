@@ -361,5 +361,22 @@ TEST(Ui, HandoverShowsEveryComponentNameWholeWhereItHasRoom) {
   }
 }
 
+TEST(Ui, TheQuestionCounterStaysOnOneLineBesideTheComponent) {
+  // At 1280 px it wrapped ("Frage 1 von" / "34") in exactly the width it was measured to need.
+  for (const auto& [width, language] : {std::pair{1280.0f, "de-DE"}, {1024.0f, "en-US"}, {390.0f, "de-DE"}}) {
+    Harness h(width, 800.0f, language);
+    ASSERT_TRUE(h.ok) << h.error;
+    h.settle();
+    ASSERT_TRUE(h.click("welcome.start"));
+    h.settle();
+    const std::string counter =
+        h.model().t("ui.q.progress", {{"index", "1"}, {"count", std::to_string(h.model().visible_count())}});
+    const auto& nodes = app::widget_log().tree();
+    const auto found = std::find_if(nodes.begin(), nodes.end(), [&](const auto& w) { return w.label == counter; });
+    ASSERT_NE(found, nodes.end()) << counter;
+    EXPECT_LT(found->rect.GetHeight(), 1.5f * app::text_size(counter, app::Font::Small).y) << width << " " << language;
+  }
+}
+
 }  // namespace
 }  // namespace ssi::test
