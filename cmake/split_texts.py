@@ -2,8 +2,8 @@
 """Splits the shipped content into a language-neutral skeleton and one text file per language (issue 16).
 
 usage: split_texts.py SKELETON_OUT TEXTS_DIR CONTENT.json [CONTENT.json ...]
-SKELETON_OUT: each content file minified on one line, every text ({"de": "...", "en": "..."}) replaced by the byte
-0x01. TEXTS_DIR receives de.txt and en.txt: per language, the texts in the order of the marks, one JSON string per
+SKELETON_OUT: per content file one line, its name (content/NAME.json), a space and the file minified, every text ({"de": "...",
+"en": "..."}) replaced by the byte 0x01. TEXTS_DIR receives de.txt and en.txt: per language, the texts in the order of the marks, one JSON string per
 line; the same as site/texts.LANG.HASH.txt for the page, and text_files.js, which names those for web/pre.js. HASH
 covers the skeleton and both files, so a page never joins another build's texts. The page embeds the skeleton and
 fetches the person's language only; ssi::join_texts() (core) puts them back together: the source's values, minified.
@@ -24,9 +24,6 @@ def is_text(value) -> bool:
 def dump(value, texts) -> str:
     """Minified JSON as json.dumps writes it, with texts replaced by MARK and collected into texts."""
     if is_text(value):
-        for lang in LANGS:
-            if MARK in value[lang] or "\n" in value[lang]:
-                raise SystemExit(f"split_texts.py: a text holds a raw 0x01 or newline: {value[lang]!r}")
         # Key order as written, so the joined file equals the source's values and order.
         texts.append([json.dumps(value[lang], ensure_ascii=False) for lang in LANGS])
         order = list(value)
@@ -55,7 +52,7 @@ def main() -> int:
             text = handle.read()
         if MARK in text:
             raise SystemExit(f"split_texts.py: {source} holds the byte 0x01")
-        lines.append(dump(json.loads(text), texts))
+        lines.append("content/" + os.path.basename(source) + " " + dump(json.loads(text), texts))
     skeleton = "\n".join(lines) + "\n"
     packs = {lang: "".join(pair[i] + "\n" for pair in texts) for i, lang in enumerate(LANGS)}
     digest = hashlib.sha256(skeleton.encode())

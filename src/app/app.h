@@ -3,7 +3,7 @@
 // src/platform/web calls these between ImGui::NewFrame() and rendering; tests call them headless.
 //
 //   App app(host);                    // host: storage, clipboard, preferences
-//   app.init(&error);                 // loads and validates the embedded content
+//   app.init(&error);                 // loads and validates the shipped content
 //   app.load_fonts(device_scale);     // (re)builds ImGui's font atlas, crisp at this devicePixelRatio
 //                                     // (again whenever app.font_scale() changes)
 //   each frame: run_frame(app);      // ImGui::NewFrame(); app.frame(); ImGui::Render();
@@ -35,7 +35,8 @@ class App {
   App& operator=(const App&) = delete;
 
   // Loads the questionnaire and the UI strings and restores what the person had. Returns false with a
-  // human message when the embedded content itself is broken (a build error, never the person's data).
+  // human message when the shipped content is broken (a build error, never the person's data) or its texts could
+  // not be had at all (Session::start()).
   bool init(std::string* error);
 
   // Adds the fonts to ImGui's atlas, rasterised at `device_scale` (devicePixelRatio) and drawn at

@@ -31,8 +31,8 @@ class Host {
   virtual float text_scale() const = 0;
 
   // The shipped texts of one language as cmake/split_texts.py wrote them, or "" when they cannot be had (offline
-  // before the service worker holds them). The page fetches the browser's language beside the wasm; the other
-  // language is fetched when first asked for.
+  // before the service worker holds them). The page fetches the browser's language beside the wasm and the other
+  // after the first frame; asked for before that has arrived, it is fetched at once.
   virtual std::string text_file(Lang lang) = 0;
   // The box the page shows if the app stops (the app can no longer be asked then): its message and button.
   virtual void set_crash_texts(const Text& message, const Text& reload) = 0;

@@ -178,7 +178,7 @@ void Model::set_questionnaire(Questionnaire questionnaire) {
 void Model::replace_texts(std::optional<Questionnaire> questionnaire, Catalog strings) {
   strings_ = std::move(strings);
   if (questionnaire) {
-    // Into the same questions: a view may hold a question's address through the frame the language changed in.
+    // The questions stay where they are (their fields are new): a question's address stays valid, not its texts'.
     if (questionnaire->questions.size() == questionnaire_.questions.size()) {
       std::vector<Question> texts = std::move(questionnaire->questions);
       questionnaire->questions = std::move(questionnaire_.questions);

@@ -48,33 +48,47 @@ std::string file_name(double epoch_ms, std::string_view extension) {
 // --- Start ------------------------------------------------------------------------------------------------
 
 bool Session::start(std::string* error) {
-  const Lang lang = language_for(host_.preferred_language());
+  Lang lang = language_for(host_.preferred_language());
   texts_[static_cast<int>(lang)] = host_.text_file(lang);
-  // The page fetched the browser's language; should it be missing, the other one will do for now.
-  const Lang other = lang == Lang::De ? Lang::En : Lang::De;
-  if (texts_[static_cast<int>(lang)].empty()) texts_[static_cast<int>(other)] = host_.text_file(other);
-  if (!join_shipped(error)) return false;
+  // The page fetched the browser's language; should it be missing, the other one is shown (and named) meanwhile.
+  if (texts_[static_cast<int>(lang)].empty()) {
+    lang = lang == Lang::De ? Lang::En : Lang::De;
+    texts_[static_cast<int>(lang)] = host_.text_file(lang);
+  }
+  if (texts_[static_cast<int>(lang)].empty()) {
+    // No catalogue without texts: both languages written out. A connection that failed, not a build defect.
+    *error =
+        "Die Texte ließen sich nicht laden. Prüfen Sie die Verbindung und laden Sie die Seite neu. / "
+        "The texts could not be loaded. Check the connection and reload the page.";
+    return false;
+  }
+  if (!join_shipped(error, lang)) return false;
   restore_questionnaire();  // a trainer's own questionnaire first: the saved answers belong to it
   restore_saved();
   return true;
 }
 
-bool Session::join_shipped(std::string* error) {
+bool Session::join_shipped(std::string* error, Lang lang) {
   // The shipped content is built with the app: a failure here is a build defect (or another build's texts), said
   // plainly. Its messages are in the catalogue that failed to load, hence English and German written out.
   auto fail = [&](std::string_view what, const std::vector<Problem>& problems) {
     *error = "Broken embedded content / Fehlerhafte eingebettete Inhalte: " + std::string(what);
-    if (!problems.empty()) *error += " (" + problems.front().path + ": " + problems.front().code + ")";
+    if (!problems.empty())
+      *error +=
+          " (" + (problems.front().path.empty() ? "" : problems.front().path + ": ") + problems.front().code + ")";
     return false;
   };
-  if (texts_[0].empty() && texts_[1].empty()) return fail("no texts / keine Texte", {});
   TextsJoin join = join_texts(assets::get("content/texts.skeleton"), texts_[0], texts_[1]);
-  if (!join.ok()) return fail("texts", join.problems);
-  if (join.files.size() != 3) return fail("content/texts.skeleton", {});
-  // The skeleton lists the files as cmake/split_texts.py got them: content/*.json by name.
-  CatalogLoad messages = Catalog::load(join.files[0]);
-  QuestionnaireLoad questionnaire = load_questionnaire(join.files[1]);
-  CatalogLoad ui = Catalog::load(join.files[2]);
+  if (!join.ok()) return fail("texts.skeleton", join.problems);
+  // A file the skeleton lacks is read as empty text, which its loader reports.
+  auto file = [&](std::string_view name) {
+    const auto found = join.files.find(name);
+    return found == join.files.end() ? std::string() : std::move(found->second);
+  };
+  CatalogLoad messages = Catalog::load(file("content/messages.json"));
+  std::string questionnaire_json = file("content/questionnaire.json");
+  QuestionnaireLoad questionnaire = load_questionnaire(questionnaire_json);
+  CatalogLoad ui = Catalog::load(file("content/ui.json"));
   if (!messages.ok()) return fail("content/messages.json", messages.problems);
   if (!ui.ok()) return fail("content/ui.json", ui.problems);
   Catalog strings = std::move(*ui.catalog);
@@ -84,13 +98,14 @@ bool Session::join_shipped(std::string* error) {
     return false;
   }
   if (!questionnaire.ok()) return fail("content/questionnaire.json", questionnaire.problems);
-  standard_json_ = std::move(join.files[1]);
+  standard_json_ = std::move(questionnaire_json);
   questionnaires.standard = *questionnaire.questionnaire;
-  const auto text = [&](std::string_view key) { return *strings.find(key); };
+  const auto text = [&](std::string_view key) {
+    return Text{strings.format(key, Lang::De), strings.format(key, Lang::En)};
+  };
   host_.set_crash_texts(text("ui.crash.message"), text("ui.crash.reload"));
   if (!model_) {
-    model_.emplace(std::move(*questionnaire.questionnaire), std::move(strings),
-                   language_for(host_.preferred_language()));
+    model_.emplace(std::move(*questionnaire.questionnaire), std::move(strings), lang);
     return true;
   }
   if (questionnaires.pending && questionnaires.pending_text.empty()) questionnaires.pending = questionnaires.standard;
@@ -105,7 +120,7 @@ bool Session::fetch_texts(Lang lang) {
   if (!texts.empty()) return true;
   texts = host_.text_file(lang);
   std::string error;  // join_shipped() changes nothing when it fails: the texts held so far stay in use
-  if (!texts.empty() && join_shipped(&error)) return true;
+  if (!texts.empty() && join_shipped(&error, model_->lang())) return true;
   texts.clear();
   return false;
 }
@@ -574,12 +589,13 @@ void Session::open_questionnaire(std::string_view text, bool confirmed) {
     return;
   }
   // Results carry id and version, and the group view keeps them apart by those alone: a changed copy of ours
-  // under our id and version would mix with real ones. Compared as values: the embedded copy is minified.
+  // under our id and version would mix with real ones. Compared as values: the shipped copy is minified.
   const bool ours = load.questionnaire->id == q.standard.id && load.questionnaire->version == q.standard.version;
-  // Ours in both languages first; offline without the other's texts, an unchanged copy of ours is refused too.
-  if (ours) {
-    fetch_texts(Lang::De);
-    fetch_texts(Lang::En);
+  // Compared with ours in both languages: offline without the other's texts, that cannot be told.
+  if (ours && !(fetch_texts(Lang::De) && fetch_texts(Lang::En))) {
+    q.message = m.t("ui.workshop.q.compare_offline");
+    Announcer::say(host_, q.message, /*error=*/true);
+    return;
   }
   if (ours && parse_json(text) != parse_json(standard_json_)) {
     q.errors.push_back(m.t("ui.workshop.q.same_id", {{"id", q.standard.id}, {"version", q.standard.version}}));

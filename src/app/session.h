@@ -94,7 +94,6 @@ class Session {
   // Shows `lang`, asking the host for its texts the first time; false, with the person told in the language on
   // screen, when they cannot be had (offline before the service worker holds them): the language stays.
   bool use_language(Lang lang);
-  bool has_texts(Lang lang) const { return !texts_[static_cast<int>(lang)].empty(); }
   // The in-app text size in percent (kept with the person's settings), clamped to 100..200.
   static constexpr int kTextSizeMin = 100, kTextSizeMax = 200, kTextSizeStep = 25;
   void set_text_size(int percent);
@@ -164,8 +163,8 @@ class Session {
   void say_imported(const store::ImportPreview& added);  // what an import added, politely
   void activate_questionnaire(Questionnaire questionnaire, std::string text);
   // Joins the shipped content from the texts held so far; replaces the model's texts when it already has some.
-  bool join_shipped(std::string* error);
-  bool fetch_texts(Lang lang);  // asks the host for a language's texts once, and joins them in
+  bool join_shipped(std::string* error, Lang lang);  // lang: the new model's, when there is none yet
+  bool fetch_texts(Lang lang);                       // asks the host for a language's texts once, and joins them in
 
   Host& host_;
   std::array<std::string, 2> texts_;  // the shipped text files by Lang, as far as the host gave them

@@ -99,7 +99,7 @@ struct GroupView {
 
 // Which questionnaire is in use: ours or a trainer's own file (stored on the device, not the person's).
 struct QuestionnaireChoice {
-  Questionnaire standard;                // the embedded questionnaire, to go back to
+  Questionnaire standard;                // the shipped questionnaire, to go back to
   bool custom = false;                   // the active questionnaire is a trainer's file
   std::vector<std::string> errors;       // the last questionnaire file's problems, described
   std::string message;                   // result of the last questionnaire load

@@ -160,6 +160,11 @@ TextsJoin join_texts(std::string_view skeleton, std::string_view texts_de, std::
   const std::vector<std::string_view>& second = en.empty() ? de : en;
   std::string file;
   std::size_t next = 0;
+  auto add = [&] {
+    const std::size_t space = std::min(file.find(' '), file.size());
+    out.files[file.substr(0, space)] = file.substr(std::min(space + 1, file.size()));
+    file.clear();
+  };
   for (std::size_t at = 0; at < skeleton.size();) {
     const std::size_t stop = std::min(skeleton.find_first_of("\n\x01", at), skeleton.size());
     file.append(skeleton.substr(at, stop - at));
@@ -167,12 +172,11 @@ TextsJoin join_texts(std::string_view skeleton, std::string_view texts_de, std::
       file.append("{\"de\":").append(first[next]).append(",\"en\":").append(second[next]).append("}");
       ++next;
     } else if (stop < skeleton.size()) {
-      out.files.push_back(std::move(file));
-      file.clear();
+      add();
     }
     at = stop + 1;
   }
-  if (!file.empty()) out.files.push_back(std::move(file));
+  if (!file.empty()) add();
   return out;
 }
 

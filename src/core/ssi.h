@@ -120,11 +120,12 @@ struct CatalogLoad {
   bool ok() const { return catalog.has_value() && problems.empty(); }
 };
 
-// The shipped content as the page carries it (cmake/split_texts.py): a skeleton with each content file on one line
-// and every text replaced by the byte 0x01, and per language the texts in that order, one JSON string per line. The
-// page embeds the skeleton and fetches only the person's language before its first frame (issue 16).
+// The shipped content as the page carries it (cmake/split_texts.py): a skeleton with a line per content file (its
+// name, a space, the file with every text replaced by the byte 0x01), and per language the texts in that order, one
+// JSON string per line. The page embeds the skeleton and fetches only the person's language before its first frame.
 struct TextsJoin {
-  std::vector<std::string> files;  // the content files, in the skeleton's order; empty unless ok()
+  std::map<std::string, std::string, std::less<>>
+      files;  // the content files by name ("content/ui.json"); empty unless ok()
   std::vector<Problem> problems;
   bool ok() const { return problems.empty(); }
 };

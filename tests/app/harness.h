@@ -37,12 +37,15 @@ class FakeHost final : public app::Host {
   bool picked_multiple = false;
 
   std::string preferred_language() const override { return language; }
-  // The shipped texts as the page fetches them; a language in texts_missing cannot be had (offline).
+  // The shipped texts as the page fetches them; a language in texts_missing cannot be had (offline), one in
+  // texts_given comes with that text instead (another build's).
   std::vector<Lang> texts_missing;
+  std::map<Lang, std::string> texts_given;
   std::vector<Lang> text_requests;
   std::string text_file(Lang lang) override {
     text_requests.push_back(lang);
     if (std::find(texts_missing.begin(), texts_missing.end(), lang) != texts_missing.end()) return {};
+    if (texts_given.count(lang)) return texts_given.at(lang);
     return std::string(assets::get(lang == Lang::De ? "content/texts.de.txt" : "content/texts.en.txt"));
   }
   Text crash_message, crash_reload;

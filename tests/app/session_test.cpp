@@ -235,19 +235,50 @@ TEST(Session, ALanguageThatCannotBeLoadedIsSaidAndTheOtherStays) {
   ASSERT_FALSE(host.announcements.empty());
   EXPECT_EQ(host.announcements.back().text, unavailable);
   EXPECT_TRUE(host.announcements.back().assertive);
-  EXPECT_FALSE(s.has_texts(Lang::En));
   host.texts_missing.clear();  // online again: asked for anew
   s.set_language(Lang::En);
   EXPECT_EQ(s.model().lang(), Lang::En);
+  EXPECT_EQ(host.text_requests, (std::vector<Lang>{Lang::De, Lang::En, Lang::En}));
 }
 
-TEST(Session, BrokenOrForeignTextsStopTheStartWithAPlainMessage) {
+TEST(Session, WithoutTheBrowsersLanguageTheOtherIsShownAndNamed) {
+  FakeHost host;  // German browser, German texts not to be had
+  host.texts_missing = {Lang::De};
+  Session s(host);
+  start(s);
+  EXPECT_EQ(host.text_requests, (std::vector<Lang>{Lang::De, Lang::En}));
+  EXPECT_EQ(s.model().lang(), Lang::En) << "the texts shown and the language named agree";
+  EXPECT_EQ(s.model().t("ui.welcome.start"), s.model().strings().find("ui.welcome.start")->en);
+}
+
+TEST(Session, ATrainersQuestionnaireStaysWhenTheOtherLanguageArrives) {
+  FakeHost host;
+  host.storage[std::string(app::kQuestionnaireKey)] = trainer_questionnaire();
+  Session s(host);
+  start(s);
+  ASSERT_TRUE(s.questionnaires.custom);
+  s.set_language(Lang::En);
+  EXPECT_EQ(s.model().lang(), Lang::En);
+  EXPECT_EQ(s.model().questionnaire().id, "trainer-x");
+  EXPECT_NE(s.questionnaires.standard.title.en, s.questionnaires.standard.title.de) << "ours, to go back to, whole";
+  s.use_standard_questionnaire();
+  EXPECT_EQ(s.model().questionnaire().title.en, s.questionnaires.standard.title.en);
+}
+
+TEST(Session, MissingOrForeignTextsStopTheStartWithAPlainMessage) {
   FakeHost host;
   host.texts_missing = {Lang::De, Lang::En};
   Session none(host);
   std::string error;
   EXPECT_FALSE(none.start(&error));
+  EXPECT_NE(error.find("The texts could not be loaded. Check the connection"), std::string::npos) << error;
+  FakeHost other;
+  const std::string de(assets::get("content/texts.de.txt"));
+  other.texts_given[Lang::De] = de.substr(0, de.rfind('\n', de.size() - 2) + 1);  // another build's: one text fewer
+  Session foreign(other);
+  EXPECT_FALSE(foreign.start(&error));
   EXPECT_NE(error.find("Broken embedded content / Fehlerhafte eingebettete Inhalte"), std::string::npos) << error;
+  EXPECT_NE(error.find("content.texts_count"), std::string::npos) << error;
 }
 
 TEST(Session, FilesGoWhereTheyBelong) {

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/qr_code.h"
+#include "app/session.h"
 #include "app/theme.h"
 #include "assets/assets.h"
 #include "core/handover_code.h"
@@ -215,6 +216,25 @@ TEST(Workshop, OurQuestionnaireAsInTheRepositoryIsNotRefused) {
   const json state = json::parse(h.app.state_json());
   EXPECT_TRUE(state["questionnaireErrors"].empty()) << state["questionnaireErrors"].dump();
   EXPECT_EQ(h.model().questionnaire().id, "ssi-selfcheck");
+}
+
+TEST(Workshop, OursCannotBeComparedOfflineWithoutTheOtherLanguageAndSaysSo) {
+  Harness h;  // German: the English texts were never fetched
+  ASSERT_TRUE(h.ok) << h.error;
+  h.host.texts_missing = {Lang::En};
+  h.model().show(app::Screen::Workshop);
+  h.frames(2);
+  const std::string ours(assets::get("content/questionnaire.json"));
+  h.app.open_files(files_json({ours}));
+  h.frames(2);
+  EXPECT_EQ(h.app.session().questionnaires.message, h.model().t("ui.workshop.q.compare_offline"));
+  EXPECT_TRUE(h.app.session().questionnaires.errors.empty());
+  h.host.texts_missing.clear();
+  h.app.open_files(files_json({ours}));
+  h.frames(2);
+  const json state = json::parse(h.app.state_json());
+  EXPECT_TRUE(state["questionnaireErrors"].empty()) << state["questionnaireErrors"].dump();
+  EXPECT_NE(h.app.session().questionnaires.message, h.model().t("ui.workshop.q.compare_offline"));
 }
 
 TEST(Workshop, DeletingAllMyDataKeepsTheTrainersQuestionnaire) {

@@ -22,14 +22,15 @@
 // fetched after the first frame (browser.cpp) or, asked for sooner, synchronously.
 (() => {
   const texts = {};
-  // A guess only: the app chooses the language (language_for() in the core, then the person's saved choice) and asks
-  // for another file if this one is not it. Same test as the core's, on the tag ssi_js_language() reads.
+  // A guess only: the app chooses the language (language_for() in app/model.cpp, then the person's saved choice) and
+  // asks for another file if this one is not it. The same test, on the tag ssi_js_language() reads.
   const tag = (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
   const first = /^de([-_]|$)/i.test(tag) ? 'de' : 'en';
   const get = (lang) => fetch(SSI_TEXT_FILES[lang])
     .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
     .then((text) => { texts[lang] = text; }, (e) => console.warn(`texts (${lang}) not loaded: ${e}`));
-  const arrived = get(first);
+  // A request that never ends must not hold the start for ever: after 15 s the app asks for the file itself.
+  const arrived = Promise.race([get(first), new Promise((resolve) => { setTimeout(resolve, 15000); })]);
   // Emscripten's start-up counters exist once the glue has run to its end, long before the wasm is in.
   Promise.resolve().then(() => {
     addRunDependency('ssi-texts');
