@@ -2,9 +2,10 @@
 """Subsets the UI fonts to the glyphs the app declares in src/app/glyphs.h.
 
 usage: subset_fonts.py GLYPHS_H OUT_DIR INTER_REGULAR INTER_SEMIBOLD FONT_AWESOME
-Reads the code itself (the kTextRanges pairs, kIconSources and the UTF-8 bytes of every SSI_ICON_* label), not its
-comments, so the subset fonts hold exactly what Theme::load_fonts asks ImGui to rasterise; each icon is mapped at its
-slot (U+0080 upwards), not at its Font Awesome code point. Runs at build time, so an edit of
+Reads the code itself (the kTextRanges pairs, kWideFirst/kWideLast, kIconSources and the UTF-8 bytes of every
+SSI_ICON_* label), not its comments, so the subset fonts hold exactly what Theme::load_fonts asks ImGui to rasterise;
+each icon is mapped at its slot (U+0080 upwards), not at its Font Awesome code point. Latin Extended-A goes into
+files of its own (inter-*-wide.otf), which the page loads only when a text shows it (issue 16). Runs at build time, so an edit of
 glyphs.h re-subsets without a new configure.
 """
 import os
@@ -24,6 +25,13 @@ def text_ranges(source: str) -> list[tuple[int, int]]:
     if not values or values[-1] != 0 or len(values) % 2 != 1:
         raise SystemExit("subset_fonts.py: kTextRanges must be pairs ended by 0")
     return [(values[i], values[i + 1]) for i in range(0, len(values) - 1, 2)]
+
+
+def wide_range(source: str) -> tuple[int, int]:
+    found = re.search(r"kWideFirst\s*=\s*(0x[0-9A-Fa-f]+)\s*,\s*kWideLast\s*=\s*(0x[0-9A-Fa-f]+)", source)
+    if not found:
+        raise SystemExit("subset_fonts.py: kWideFirst and kWideLast not found in glyphs.h")
+    return int(found.group(1), 16), int(found.group(2), 16)
 
 
 def icon_slots(source: str) -> dict[int, int]:
@@ -62,10 +70,15 @@ def main() -> int:
     glyphs_h, out_dir, regular, semibold, awesome = sys.argv[1:6]
     with open(glyphs_h, encoding="utf-8") as handle:
         source = handle.read()
-    text = [u for lo, hi in text_ranges(source) for u in range(lo, hi + 1)]
+    wide_first, wide_last = wide_range(source)
+    if (wide_first, wide_last) not in text_ranges(source):
+        raise SystemExit("subset_fonts.py: kTextRanges must hold kWideFirst..kWideLast as one pair")
+    wide = list(range(wide_first, wide_last + 1))
+    text = [u for lo, hi in text_ranges(source) for u in range(lo, hi + 1) if not wide_first <= u <= wide_last]
     os.makedirs(out_dir, exist_ok=True)
-    run(regular, text, os.path.join(out_dir, "inter-regular.otf"), ["--desubroutinize"])
-    run(semibold, text, os.path.join(out_dir, "inter-semibold.otf"), ["--desubroutinize"])
+    for source_font, name in ((regular, "inter-regular"), (semibold, "inter-semibold")):
+        run(source_font, text, os.path.join(out_dir, name + ".otf"), ["--desubroutinize"])
+        run(source_font, wide, os.path.join(out_dir, name + "-wide.otf"), ["--desubroutinize"])
     slots = icon_slots(source)
     run(awesome, sorted(slots.values()), os.path.join(out_dir, "icons.ttf"), [])
     move_icons(os.path.join(out_dir, "icons.ttf"), slots)

@@ -39,6 +39,12 @@ void App::load_fonts(float device_scale) {
   // The type scale changes the fonts and every em-based size of the style together.
   impl_->device_scale = device_scale;
   theme().body_size = Theme::kBodySize * impl_->presenter_state.font_scale;
+  // Asked for once: offline without them, such letters show the fallback glyph until the next start.
+  if (theme().wide_glyphs() && !impl_->wide_fonts_asked) {
+    impl_->wide_fonts_asked = true;
+    std::string regular = impl_->host.font_file("fonts/inter-regular-wide.otf");
+    theme().set_wide_fonts(std::move(regular), impl_->host.font_file("fonts/inter-semibold-wide.otf"));
+  }
   theme().load_fonts(device_scale);
   theme().apply(impl_->host.prefers_dark());
 }

@@ -182,6 +182,7 @@ void Theme::apply(bool dark_mode) {
 
 void Theme::want_fonts(bool all) {
   for (int i = 0; i < static_cast<int>(Font::Count); ++i) wanted_[i] = all || kFontSpecs[i].first_screen;
+  wide_ = false;  // until a text shows Latin Extended-A (want_wide_glyphs)
 }
 
 ImFont* Theme::font(Font f) const {
@@ -218,8 +219,14 @@ void Theme::load_fonts(float device_scale) {
     cfg.OversampleV = 1;
     cfg.PixelSnapH = !fine;
     ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), static_cast<int>(data.size()),
-                                               size * device_scale, &cfg,
-                                               wide_ ? glyphs::kTextRanges : glyphs::kNarrowTextRanges.data());
+                                               size * device_scale, &cfg, glyphs::kNarrowTextRanges.data());
+    if (wide_ && has_wide_fonts()) {
+      std::string& wide = spec.semibold ? wide_semibold_ : wide_regular_;
+      ImFontConfig wide_cfg = cfg;
+      wide_cfg.MergeMode = true;
+      io.Fonts->AddFontFromMemoryTTF(wide.data(), static_cast<int>(wide.size()), size * device_scale, &wide_cfg,
+                                     glyphs::kWideRanges);
+    }
     ImFontConfig icon_cfg;
     icon_cfg.FontDataOwnedByAtlas = false;
     icon_cfg.MergeMode = true;

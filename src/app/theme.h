@@ -30,10 +30,10 @@ struct Theme {
 
   void apply(bool dark_mode);  // palette + ImGui style
   // The font atlas is built lazily: rasterising every size before the first frame is most of a phone's start-up.
-  // want_fonts() starts over with the sizes the welcome screen shows (or all of them); load_fonts() adds the sizes
-  // wanted so far to ImGui's atlas; font() of a size the atlas lacks wants it, reports fonts_missing() and returns
-  // the nearest loaded size as a stand-in, so the runner rebuilds the atlas and draws that frame again before
-  // anyone sees it.
+  // want_fonts() starts over with the sizes the welcome screen shows (or all of them), without Latin Extended-A;
+  // load_fonts() adds the sizes wanted so far to ImGui's atlas; font() of a size the atlas lacks wants it, reports
+  // fonts_missing() and returns the nearest loaded size as a stand-in, so the runner rebuilds the atlas and draws
+  // that frame again before anyone sees it.
   void want_fonts(bool all);
   void load_fonts(float device_scale);
   ImFont* font(Font f) const;
@@ -43,13 +43,20 @@ struct Theme {
     if (!wide_) wide_ = missing_ = true;
   }
   bool wide_glyphs() const { return wide_; }
+  // Its glyphs come from files the page does not embed (Host::font_file(), cmake/subset_fonts.py), given before
+  // load_fonts(); without them the atlas draws the fallback glyph for those letters.
+  void set_wide_fonts(std::string regular, std::string semibold) {
+    wide_regular_ = std::move(regular), wide_semibold_ = std::move(semibold);
+  }
+  bool has_wide_fonts() const { return !wide_regular_.empty() && !wide_semibold_.empty(); }
   float em(float n = 1.0f) const { return body_size * n; }
 
  private:
   ImFont* fonts_[static_cast<int>(Font::Count)] = {};
   mutable bool wanted_[static_cast<int>(Font::Count)] = {};
   mutable bool missing_ = false;
-  mutable bool wide_ = false;  // Latin Extended-A wanted (glyphs.h)
+  mutable bool wide_ = false;                 // Latin Extended-A wanted (glyphs.h)
+  std::string wide_regular_, wide_semibold_;  // the atlas reads them while it exists
 };
 
 Theme& theme();

@@ -48,6 +48,13 @@ class FakeHost final : public app::Host {
     if (texts_given.count(lang)) return texts_given.at(lang);
     return std::string(assets::get(lang == Lang::De ? "content/texts.de.txt" : "content/texts.en.txt"));
   }
+  // The wide fonts as the page fetches them; fonts_missing: not to be had (offline).
+  bool fonts_missing = false;
+  std::vector<std::string> font_requests;
+  std::string font_file(std::string_view name) override {
+    font_requests.emplace_back(name);
+    return fonts_missing ? std::string() : std::string(assets::get(name));
+  }
   Text crash_message, crash_reload;
   void set_crash_texts(const Text& message, const Text& reload) override {
     crash_message = message;

@@ -331,13 +331,34 @@ TEST(Ui, LatinExtendedAJoinsTheAtlasBeforeANameWithItIsShown) {
   h.settle();
   EXPECT_FALSE(atlas_has(0x0141));
   const int rebuilds = h.font_rebuilds;
+  EXPECT_TRUE(h.host.font_requests.empty()) << "the page does not embed them: fetched only when needed";
   h.app.session().person.handover.nickname = "Łukasz";
   h.frame();
   EXPECT_TRUE(atlas_has(0x0141));
+  EXPECT_EQ(h.host.font_requests,
+            (std::vector<std::string>{"fonts/inter-regular-wide.otf", "fonts/inter-semibold-wide.otf"}));
   EXPECT_EQ(h.font_rebuilds, rebuilds + 1) << "the frame that first showed it was drawn again, with the glyph";
   EXPECT_FALSE(h.app.fonts_missing());
   h.frame();
   EXPECT_EQ(h.font_rebuilds, rebuilds + 1) << "once in the atlas, it stays";
+}
+
+TEST(Ui, WithoutTheWideFontsANameWithLatinExtendedAStillShows) {
+  Harness h(390, 844, "de");
+  ASSERT_TRUE(h.ok) << h.error;
+  h.host.fonts_missing = true;  // offline before the service worker held them
+  h.model().show(app::Screen::Handover);
+  h.app.session().person.handover.nickname = "Łukasz";
+  h.frame();
+  h.settle();
+  EXPECT_GT(h.font_rebuilds, 0) << "the atlas was rebuilt for the name";
+  EXPECT_FALSE(atlas_has(0x0141));
+  EXPECT_TRUE(atlas_has(0x00E4));
+  EXPECT_FALSE(h.app.fonts_missing()) << "no rebuild over and over";
+  const int rebuilds = h.font_rebuilds;
+  h.frames(3);
+  EXPECT_EQ(h.font_rebuilds, rebuilds);
+  EXPECT_EQ(h.host.font_requests.size(), 2u) << "asked for once";
 }
 
 TEST(Ui, HandoverShowsEveryComponentNameWholeWhereItHasRoom) {

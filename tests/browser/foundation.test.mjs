@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, startServer, openApp, waitReady, settle, widget, clickWidget, screenshot, canvasStats, DIST } from './lib.mjs';
+import { launch, startServer, openApp, waitReady, settle, widget, clickWidget, screenshot, canvasStats, largestGroup, DIST } from './lib.mjs';
 import { readWasm } from '../../scripts/size.mjs';
 
 let browser, server;
@@ -232,6 +232,44 @@ test('the other language asked for before it has arrived is fetched on the spot;
     assert.ok((await names(offline.page)).includes(UI['ui.welcome.start'].de));
     assert.deepEqual(offline.errors, []);
   } finally { await offline.context.close(); }
+});
+
+// issue 16: Latin Extended-A in fonts of their own (cmake/subset_fonts.py), which only names and notes need.
+const WIDE = /\/inter-(regular|semibold)-wide\.[0-9a-f]{16}\.otf$/;
+
+test('the fonts\' Latin Extended-A arrives after the first frame, or at once for a name that needs it sooner', async () => {
+  const app = await openApp(browser, server);
+  try {
+    const fetched = () => app.page.evaluate((source) => performance.getEntriesByType('resource')
+      .filter((r) => new RegExp(source).test(r.name)).map((r) => r.startTime), WIDE.source);
+    for (const end = Date.now() + 10000; (await fetched()).length < 2 && Date.now() < end;) await app.page.waitForTimeout(50);
+    const drawn = await app.page.evaluate(() => performance.getEntriesByName('ssi:mirror')[0]?.startTime);
+    const times = await fetched();
+    assert.equal(times.length, 2, 'both wide fonts, once each');
+    assert.ok(times.every((t) => t > drawn), `fetched at ${times} ms, the first frame ended at ${drawn} ms`);
+  } finally { await app.context.close(); }
+  // Held back, a name with Ł shown first fetches them on the spot (the page's own requests, not the service worker's).
+  const held = [], now = [];
+  const early = await openApp(browser, server, {
+    width: 1280, height: 2400,  // the group's list of people on screen
+    route: [WIDE, (route) => {
+      const kind = route.request().serviceWorker() ? 'sw' : route.request().resourceType();
+      if (kind === 'fetch') held.push(route);
+      else { if (kind === 'xhr') now.push(route.request().url()); route.continue(); }
+    }],
+  });
+  try {
+    for (const end = Date.now() + 10000; held.length < 2 && Date.now() < end;) await early.page.waitForTimeout(50);
+    assert.equal(held.length, 2, 'the background fetches are held');
+    // A participant's name in the group view (typing cannot give the canvas an Ł: it takes key presses).
+    const file = largestGroup(1)[0].replace(/"nickname":"[^"]*"/, '"nickname":"Łukasz Żółć"');
+    assert.deepEqual((await early.page.evaluate((texts) => ssiTest.groupImport(texts), [file])).errors, []);
+    await settle(early.page);
+    assert.equal(now.length, 2, 'both fetched synchronously');
+    assert.ok((await names(early.page)).includes('Łukasz Żółć'), 'the name is shown');
+    for (const route of held) await route.continue();
+    assert.deepEqual(early.errors, []);
+  } finally { await early.context.close(); }
 });
 
 test('a person who left on a rare screen comes back to it', async () => {

@@ -27,6 +27,15 @@ EM_JS(char*, ssi_js_text_file, (int english), {
   return ptr;
 });
 
+EM_JS(unsigned char*, ssi_js_font_file, (const char* name, int name_len, int* size), {
+  var bytes = Module.ssiFontFile(UTF8ToString(name, name_len));  // pre.js: null when the file cannot be had
+  if (!bytes) return 0;
+  var ptr = _malloc(bytes.length || 1);
+  HEAPU8.set(bytes, ptr);
+  HEAP32[size >> 2] = bytes.length;
+  return ptr;
+});
+
 EM_JS(char*, ssi_js_language, (), {
   var lang = (navigator.languages && navigator.languages[0]) || navigator.language || "en";
   var size = lengthBytesUTF8(lang) + 1;
@@ -332,7 +341,7 @@ EM_JS(void, ssi_js_after_first_frame, (), {
   new Promise(function(resolve) { requestAnimationFrame(function() { setTimeout(resolve, 0); }); }).then(function() {
     var loaded = Promise.all([
       Module.ssiLoadDeferred().catch(function(e) { console.warn("deferred code not loaded: " + e); }),
-      Module.ssiFetchTexts(),
+      Module.ssiFetchLater(),
     ]);
     // A stalled download must not keep the service worker, and with it offline use, away for long.
     return Promise.race([loaded, new Promise(function(resolve) { setTimeout(resolve, 5000); })]);
@@ -697,6 +706,14 @@ void install_file_reader() {
 std::string BrowserHost::preferred_language() const { return take_string(ssi_js_language()).value_or("en"); }
 std::string BrowserHost::text_file(Lang lang) {
   return take_string(ssi_js_text_file(lang == Lang::En ? 1 : 0)).value_or(std::string());
+}
+std::string BrowserHost::font_file(std::string_view name) {
+  int size = 0;
+  unsigned char* bytes = ssi_js_font_file(name.data(), len(name), &size);
+  if (!bytes) return {};
+  std::string result(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+  std::free(bytes);
+  return result;
 }
 void BrowserHost::set_crash_texts(const Text& message, const Text& reload) {
   ssi_js_set_crash_texts(message.de.data(), len(message.de), reload.de.data(), len(reload.de), message.en.data(),

@@ -22,6 +22,7 @@ class BrowserHost final : public app::Host {
 
   std::string preferred_language() const override;
   std::string text_file(Lang lang) override;
+  std::string font_file(std::string_view name) override;
   void set_crash_texts(const Text& message, const Text& reload) override;
   bool prefers_dark() const override;
   bool prefers_reduced_motion() const override;
@@ -61,8 +62,8 @@ void watch_storage_and_lifecycle();
 void watch_drop();
 void watch_paste();
 void watch_install();
-// After the first frame: loads the rare screens' code (ssi.deferred.wasm) and the other language's texts, then
-// registers the service worker.
+// After the first frame: loads the rare screens' code (ssi.deferred.wasm), the other language's texts and the wide
+// fonts, then registers the service worker.
 void after_first_frame();
 // Text input on touch devices: a transparent <input> placed over the focused text field, so the
 // on-screen keyboard appears; what is typed arrives through ssi_on_text(). Hidden again when inactive.

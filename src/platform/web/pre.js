@@ -1,5 +1,5 @@
 // Prepended to ssi.js (--pre-js): runs when ssi.js has loaded and ssi.wasm is still arriving, before any of the
-// app's code. Four jobs: the CSP, the WebGL2 context, and loading the texts and the deferred code.
+// app's code. Four jobs: the CSP, the WebGL2 context, and loading the texts, wide fonts and deferred code.
 (() => {
   // The Content-Security-Policy for hosts that cannot send it as a header (docs/deploy.md), in force from here on:
   // before the wasm is compiled. As a <meta> in index.html it held back Chromium's preload scanner: ssi.wasm and
@@ -17,37 +17,64 @@
   }
 })();
 
-// The content's texts, one file per language (cmake/split_texts.py; SSI_TEXT_FILES comes from text_files.js, prepended
-// before this file). The browser's language arrives beside the wasm and main() waits for it; the other language is
-// fetched after the first frame (browser.cpp) or, asked for sooner, synchronously.
+// The files the page fetches itself (SSI_FILES, from site_files.js, prepended before this file): the content's texts,
+// one file per language (cmake/split_texts.py), and the fonts' Latin Extended-A (cmake/subset_fonts.py). The browser's
+// language arrives beside the wasm and main() waits for it; the rest is fetched after the first frame (browser.cpp)
+// or, asked for sooner, synchronously.
 (() => {
   const texts = {};
+  const fonts = {};
   // A guess only: the app chooses the language (language_for() in app/model.cpp, then the person's saved choice) and
   // asks for another file if this one is not it. The same test, on the tag ssi_js_language() reads.
   const tag = (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
   const first = /^de([-_]|$)/i.test(tag) ? 'de' : 'en';
-  const get = (lang) => fetch(SSI_TEXT_FILES[lang])
-    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
-    .then((text) => { texts[lang] = text; }, (e) => console.warn(`texts (${lang}) not loaded: ${e}`));
+  const get = (key, read, into) => fetch(SSI_FILES[key])
+    .then((r) => (r.ok ? read(r) : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((data) => { into[key] = data; }, (e) => console.warn(`${key} not loaded: ${e}`));
+  const getTexts = (lang) => get(`texts.${lang}`, (r) => r.text(), texts);
   // A request that never ends must not hold the start for ever: after 15 s the app asks for the file itself.
-  const arrived = Promise.race([get(first), new Promise((resolve) => { setTimeout(resolve, 15000); })]);
+  const arrived = Promise.race([getTexts(first), new Promise((resolve) => { setTimeout(resolve, 15000); })]);
   // Emscripten's start-up counters exist once the glue has run to its end, long before the wasm is in.
   Promise.resolve().then(() => {
     addRunDependency('ssi-texts');
     arrived.then(() => removeRunDependency('ssi-texts'));
   });
-  Module.ssiFetchTexts = () => Promise.all(['de', 'en'].map((lang) => (lang in texts ? null : get(lang))));
-  // browser.cpp's Host::text_file(): the file's text, or '' when it cannot be had.
-  Module.ssiTextFile = (lang) => {
-    if (lang in texts) return texts[lang];
+  Module.ssiFetchLater = () => Promise.all([
+    ...['de', 'en'].filter((lang) => !(`texts.${lang}` in texts)).map(getTexts),
+    ...Object.keys(SSI_FILES).filter((key) => key.startsWith('fonts/') && !(key in fonts))
+      .map((key) => get(key, (r) => r.arrayBuffer().then((b) => new Uint8Array(b)), fonts)),
+  ]);
+  // Synchronously, for what is needed before ssiFetchLater() has brought it: the response, or null.
+  const now = (key, binary) => {
     const request = new XMLHttpRequest();
     try {
-      request.open('GET', SSI_TEXT_FILES[lang], false);
-      request.overrideMimeType('text/plain; charset=utf-8');
+      request.open('GET', SSI_FILES[key], false);
+      // A synchronous request may not ask for an ArrayBuffer; bytes arrive as the low bytes of a text's characters.
+      request.overrideMimeType(binary ? 'text/plain; charset=x-user-defined' : 'text/plain; charset=utf-8');
       request.send();
-    } catch (e) { return ''; }
-    if (request.status !== 200) return '';
-    return (texts[lang] = request.responseText);
+    } catch (e) { return null; }
+    return request.status === 200 ? request.responseText : null;
+  };
+  // browser.cpp's Host::text_file(): the file's text, or '' when it cannot be had.
+  Module.ssiTextFile = (lang) => {
+    const key = `texts.${lang}`;
+    if (!(key in texts)) {
+      const text = now(key, false);
+      if (text === null) return '';
+      texts[key] = text;
+    }
+    return texts[key];
+  };
+  // browser.cpp's Host::font_file(): the file's bytes, or null when they cannot be had.
+  Module.ssiFontFile = (key) => {
+    if (!(key in fonts)) {
+      const text = key in SSI_FILES ? now(key, true) : null;
+      if (text === null) return null;
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
+      fonts[key] = bytes;
+    }
+    return fonts[key];
   };
 })();
 
