@@ -5,7 +5,7 @@ usage: subset_fonts.py GLYPHS_H OUT_DIR INTER_REGULAR INTER_SEMIBOLD FONT_AWESOM
 Reads the code itself (the kTextRanges pairs, kWideFirst/kWideLast, kIconSources and the UTF-8 bytes of every
 SSI_ICON_* label), not its comments, so the subset fonts hold exactly what Theme::load_fonts asks ImGui to rasterise;
 each icon is mapped at its slot (U+0080 upwards), not at its Font Awesome code point. Latin Extended-A goes into
-files of its own (inter-*-wide.otf), which the page loads only when a text shows it (issue 16). Runs at build time, so an edit of
+files of its own (inter-*-wide.otf), which the page fetches after the first frame (issue 16). Runs at build time, so an edit of
 glyphs.h re-subsets without a new configure.
 """
 import os

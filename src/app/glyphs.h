@@ -27,7 +27,7 @@ inline constexpr ImWchar kTextRanges[] = {
 
 // Latin Extended-A comes only with names and notes people type or import: the atlas adds it when a node of the
 // widget log shows one (Theme::want_wide_glyphs), so a first visit rasterises a third fewer glyphs; its outlines are
-// in fonts of their own (inter-*-wide.otf), which the page fetches only then.
+// in fonts of their own (inter-*-wide.otf), which the page fetches after the first frame (issue 16).
 inline constexpr ImWchar kWideFirst = 0x0100, kWideLast = 0x017F;
 inline constexpr ImWchar kWideRanges[] = {kWideFirst, kWideLast, 0};
 

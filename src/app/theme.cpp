@@ -198,6 +198,16 @@ ImFont* Theme::font(Font f) const {
   return nearest;
 }
 
+void Theme::set_wide_fonts(std::string regular, std::string semibold) {
+  // stb_truetype reads anything it is given: only an OpenType or TrueType file may reach it.
+  auto font = [](std::string data) {
+    const std::string_view head = std::string_view(data).substr(0, 4);
+    return head == "OTTO" || head == std::string_view("\0\1\0\0", 4) || head == "true" ? data : std::string();
+  };
+  wide_regular_ = font(std::move(regular));
+  wide_semibold_ = font(std::move(semibold));
+}
+
 void Theme::load_fonts(float device_scale) {
   ImGuiIO& io = ImGui::GetIO();
   const std::string_view regular = assets::get("fonts/inter-regular.otf");
@@ -220,9 +230,9 @@ void Theme::load_fonts(float device_scale) {
     cfg.PixelSnapH = !fine;
     ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), static_cast<int>(data.size()),
                                                size * device_scale, &cfg, glyphs::kNarrowTextRanges.data());
-    if (wide_ && has_wide_fonts()) {
-      std::string& wide = spec.semibold ? wide_semibold_ : wide_regular_;
-      ImFontConfig wide_cfg = cfg;
+    std::string& wide = spec.semibold ? wide_semibold_ : wide_regular_;
+    if (wide_ && !wide.empty()) {
+      ImFontConfig wide_cfg = cfg;  // not owned by the atlas either: the bytes are the theme's
       wide_cfg.MergeMode = true;
       io.Fonts->AddFontFromMemoryTTF(wide.data(), static_cast<int>(wide.size()), size * device_scale, &wide_cfg,
                                      glyphs::kWideRanges);

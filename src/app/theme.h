@@ -44,11 +44,9 @@ struct Theme {
   }
   bool wide_glyphs() const { return wide_; }
   // Its glyphs come from files the page does not embed (Host::font_file(), cmake/subset_fonts.py), given before
-  // load_fonts(); without them the atlas draws the fallback glyph for those letters.
-  void set_wide_fonts(std::string regular, std::string semibold) {
-    wide_regular_ = std::move(regular), wide_semibold_ = std::move(semibold);
-  }
-  bool has_wide_fonts() const { return !wide_regular_.empty() && !wide_semibold_.empty(); }
+  // load_fonts() while no atlas uses the old ones; a face without its file (or with anything but a font, such as a
+  // host's HTML page) draws the fallback glyph for those letters.
+  void set_wide_fonts(std::string regular, std::string semibold);
   float em(float n = 1.0f) const { return body_size * n; }
 
  private:

@@ -48,11 +48,14 @@ class FakeHost final : public app::Host {
     if (texts_given.count(lang)) return texts_given.at(lang);
     return std::string(assets::get(lang == Lang::De ? "content/texts.de.txt" : "content/texts.en.txt"));
   }
-  // The wide fonts as the page fetches them; fonts_missing: not to be had (offline).
+  // The wide fonts as the page fetches them; fonts_missing: not to be had (offline); font_bodies: what a host
+  // answers instead.
   bool fonts_missing = false;
+  std::map<std::string, std::string, std::less<>> font_bodies;
   std::vector<std::string> font_requests;
   std::string font_file(std::string_view name) override {
     font_requests.emplace_back(name);
+    if (const auto body = font_bodies.find(name); body != font_bodies.end()) return body->second;
     return fonts_missing ? std::string() : std::string(assets::get(name));
   }
   Text crash_message, crash_reload;

@@ -208,7 +208,8 @@ test('the other language asked for before it has arrived is fetched on the spot;
   // The page's own fetch after the first frame waits; a switch's synchronous request goes through.
   const held = [];
   const app = await openApp(browser, server, {
-    locale: 'de-DE', route: [/\/texts\.en\./, (route) => (route.request().resourceType() === 'fetch' ? held.push(route) : route.continue())],
+    locale: 'de-DE', serviceWorkers: 'block',
+    route: [/\/texts\.en\./, (route) => (route.request().resourceType() === 'fetch' ? held.push(route) : route.continue())],
   });
   try {
     for (const end = Date.now() + 10000; !held.length && Date.now() < end;) await app.page.waitForTimeout(50);
@@ -244,14 +245,16 @@ test('the fonts\' Latin Extended-A arrives after the first frame, or at once for
       .filter((r) => new RegExp(source).test(r.name)).map((r) => r.startTime), WIDE.source);
     for (const end = Date.now() + 10000; (await fetched()).length < 2 && Date.now() < end;) await app.page.waitForTimeout(50);
     const drawn = await app.page.evaluate(() => performance.getEntriesByName('ssi:mirror')[0]?.startTime);
+    await app.page.waitForTimeout(300);
     const times = await fetched();
     assert.equal(times.length, 2, 'both wide fonts, once each');
     assert.ok(times.every((t) => t > drawn), `fetched at ${times} ms, the first frame ended at ${drawn} ms`);
+    assert.equal(await app.page.evaluate(() => ssiTest.glyph(0x0141)), false, 'in the atlas only once shown');
   } finally { await app.context.close(); }
   // Held back, a name with Ł shown first fetches them on the spot (the page's own requests, not the service worker's).
   const held = [], now = [];
   const early = await openApp(browser, server, {
-    width: 1280, height: 2400,  // the group's list of people on screen
+    width: 1280, height: 2400, serviceWorkers: 'block',  // the group's list of people on screen; every request routed
     route: [WIDE, (route) => {
       const kind = route.request().serviceWorker() ? 'sw' : route.request().resourceType();
       if (kind === 'fetch') held.push(route);
@@ -265,8 +268,11 @@ test('the fonts\' Latin Extended-A arrives after the first frame, or at once for
     const file = largestGroup(1)[0].replace(/"nickname":"[^"]*"/, '"nickname":"Łukasz Żółć"');
     assert.deepEqual((await early.page.evaluate((texts) => ssiTest.groupImport(texts), [file])).errors, []);
     await settle(early.page);
-    assert.equal(now.length, 2, 'both fetched synchronously');
-    assert.ok((await names(early.page)).includes('Łukasz Żółć'), 'the name is shown');
+    assert.deepEqual(now.map((url) => WIDE.exec(new URL(url).pathname)[1]).sort(), ['regular', 'semibold'],
+      'both fetched synchronously, once each');
+    assert.ok((await names(early.page)).includes('Łukasz Żółć'), 'the name is in the mirror');
+    for (const code of [0x0141, 0x017B, 0x0142, 0x0107])  // Ł Ż ł ć: drawn from the merged fonts, every size
+      assert.equal(await early.page.evaluate((c) => ssiTest.glyph(c), code), true, `U+${code.toString(16)} in the atlas`);
     for (const route of held) await route.continue();
     assert.deepEqual(early.errors, []);
   } finally { await early.context.close(); }

@@ -28,9 +28,12 @@ export async function startServer(root = DIST) {
 // Opens the app and waits for its first frame. Returns { page, context, console, errors, requests }.
 // `init`: a script run in the page before its own (CAPTURE_MEMORY).
 export async function openApp(browser, server, { width = 390, height = 844, locale = 'de-DE', deviceScaleFactor = 1,
-  hasTouch = false, colorScheme = 'light', reducedMotion = 'reduce', path = '', init = '', route = null } = {}) {
+  hasTouch = false, colorScheme = 'light', reducedMotion = 'reduce', path = '', init = '', route = null,
+  serviceWorkers = 'allow' } = {}) {
+  // serviceWorkers 'block': the page's own requests never go through the worker, so `route` sees every one.
   const context = await browser.newContext({
     viewport: { width, height }, locale, deviceScaleFactor, hasTouch, isMobile: hasTouch, colorScheme, reducedMotion,
+    serviceWorkers,
   });
   if (init) await context.addInitScript({ content: init });
   // route: [url pattern, handler(route)], to hold back or fail a file before the page asks for it.

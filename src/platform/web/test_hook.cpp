@@ -2,6 +2,7 @@
 #include "platform/web/test_hook.h"
 
 #include <emscripten/emscripten.h>
+#include <imgui.h>
 
 #include <cstdlib>
 #include <string>
@@ -36,6 +37,7 @@ EM_JS(void, ssi_js_install_test_hook, (), {
     widgets: function() { return json(_ssi_test_widgets()); },
     frames: function() { return _ssi_test_frames(); },
     busy: function() { return _ssi_test_busy() !== 0; },
+    glyph: function(code) { return Number.isInteger(code) && _ssi_test_glyph(code) !== 0; },
     gauges: function() { return json(_ssi_test_gauges()); },
     questions: function() { return json(_ssi_test_questions()); },
     answer: function(id, optionIndex) {
@@ -122,6 +124,13 @@ EMSCRIPTEN_KEEPALIVE const char* ssi_test_a11y_cost(int reset) {
 EMSCRIPTEN_KEEPALIVE double ssi_test_frames() { return static_cast<double>(web_backend::frames_drawn()); }
 EMSCRIPTEN_KEEPALIVE void ssi_test_abort() { std::abort(); }
 EMSCRIPTEN_KEEPALIVE int ssi_test_busy() { return web_backend::frame_pending() ? 1 : 0; }
+// Whether every font of the atlas draws this code point itself, not its fallback (the wide fonts merged in).
+EMSCRIPTEN_KEEPALIVE int ssi_test_glyph(int code) {
+  const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  for (ImFont* font : atlas->Fonts)
+    if (!font->FindGlyphNoFallback(static_cast<ImWchar>(code))) return 0;
+  return atlas->Fonts.empty() ? 0 : 1;
+}
 EMSCRIPTEN_KEEPALIVE int ssi_test_answer(const char* id, int option) {
   const bool ok = app().answer(id, option);
   app().tick();  // like a frame would: the change is scheduled for saving even in a hidden tab
