@@ -17,6 +17,22 @@
   }
 })();
 
+// A file fetched synchronously, for what is needed before its background fetch has brought it: the request after
+// send(), which throws when the request fails. A synchronous request may not ask for an ArrayBuffer, so a binary file
+// arrives as the low bytes of a text's characters (ssiLowBytes).
+const ssiFetchNow = (file, binary) => {
+  const request = new XMLHttpRequest();
+  request.open('GET', file, false);
+  request.overrideMimeType(binary ? 'text/plain; charset=x-user-defined' : 'text/plain; charset=utf-8');
+  request.send();
+  return request;
+};
+const ssiLowBytes = (text) => {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
+  return bytes;
+};
+
 // The files the page fetches itself (SSI_FILES, from site_files.js, prepended before this file): the content's texts,
 // one file per language (cmake/split_texts.py), and the fonts' Latin Extended-A (cmake/subset_fonts.py). The browser's
 // language arrives beside the wasm and main() waits for it; the rest is fetched after the first frame (browser.cpp)
@@ -46,14 +62,10 @@
   ]);
   // Synchronously, for what is needed before ssiFetchLater() has brought it: the response, or null.
   const now = (key, binary) => {
-    const request = new XMLHttpRequest();
     try {
-      request.open('GET', SSI_FILES[key], false);
-      // A synchronous request may not ask for an ArrayBuffer; bytes arrive as the low bytes of a text's characters.
-      request.overrideMimeType(binary ? 'text/plain; charset=x-user-defined' : 'text/plain; charset=utf-8');
-      request.send();
+      const request = ssiFetchNow(SSI_FILES[key], binary);
+      return request.status === 200 ? request.responseText : null;
     } catch (e) { return null; }
-    return request.status === 200 ? request.responseText : null;
   };
   // browser.cpp's Host::text_file(): the file's text, or '' when it cannot be had.
   Module.ssiTextFile = (lang) => {
@@ -70,9 +82,7 @@
     if (!(key in fonts)) {
       const text = key in SSI_FILES ? now(key, true) : null;
       if (text === null) return null;
-      const bytes = new Uint8Array(text.length);
-      for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
-      fonts[key] = bytes;
+      fonts[key] = ssiLowBytes(text);
     }
     return fonts[key];
   };
@@ -89,17 +99,10 @@
   // Emscripten's hook for a placeholder that runs before the background load below has finished.
   Module.loadSplitModule = (ignored, imports) => {
     if (loaded) return;
-    const request = new XMLHttpRequest();
-    try {
-      request.open('GET', file, false);
-      // A synchronous request may not ask for an ArrayBuffer; bytes arrive as the low bytes of a text's characters.
-      request.overrideMimeType('text/plain; charset=x-user-defined');
-      request.send();
-    } catch (e) { stop(e); }
+    let request;
+    try { request = ssiFetchNow(file, true); } catch (e) { stop(e); }
     if (request.status !== 200) stop(`HTTP ${request.status}`);
-    const text = request.responseText;
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
+    const bytes = ssiLowBytes(request.responseText);
     try { new WebAssembly.Instance(new WebAssembly.Module(bytes), imports); } catch (e) { stop(e); }
     done();
   };
