@@ -2,11 +2,11 @@
 """Subsets the UI fonts to the glyphs the app declares in src/app/glyphs.h.
 
 usage: subset_fonts.py GLYPHS_H OUT_DIR INTER_REGULAR INTER_SEMIBOLD FONT_AWESOME
-Reads the code itself (the kTextRanges pairs, kWideFirst/kWideLast, kIconSources and the UTF-8 bytes of every
-SSI_ICON_* label), not its comments, so the subset fonts hold exactly what Theme::load_fonts asks ImGui to rasterise;
-each icon is mapped at its slot (U+0080 upwards), not at its Font Awesome code point. Latin Extended-A goes into
-files of its own (inter-*-wide.otf), which the page fetches after the first frame (issue 16). Runs at build time, so an edit of
-glyphs.h re-subsets without a new configure.
+Reads the code itself (the kTextRanges and kBaseRanges pairs, kIconSources and the UTF-8 bytes of every SSI_ICON_*
+label), not its comments, so the subset fonts hold exactly what Theme::load_fonts asks ImGui to rasterise; each icon is
+mapped at its slot (U+0080 upwards), not at its Font Awesome code point. What kTextRanges holds beyond kBaseRanges goes
+into files of their own (inter-*-wide.otf), which the page fetches after the first frame (issue 16). Runs at build time,
+so an edit of glyphs.h re-subsets without a new configure.
 """
 import os
 import re
@@ -16,22 +16,16 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 
-def text_ranges(source: str) -> list[tuple[int, int]]:
-    block = re.search(r"kTextRanges\[\]\s*=\s*\{(.*?)\};", source, re.S)
+def code_points(source: str, name: str) -> list[int]:
+    """The code points of the ranges array `name` (pairs ended by 0)."""
+    block = re.search(name + r"\[\]\s*=\s*\{(.*?)\};", source, re.S)
     if not block:
-        raise SystemExit("subset_fonts.py: kTextRanges not found in glyphs.h")
+        raise SystemExit(f"subset_fonts.py: {name} not found in glyphs.h")
     code = re.sub(r"//[^\n]*", "", block.group(1))
     values = [int(v, 0) for v in re.findall(r"\b(0x[0-9A-Fa-f]+|[0-9]+)\b", code)]
     if not values or values[-1] != 0 or len(values) % 2 != 1:
-        raise SystemExit("subset_fonts.py: kTextRanges must be pairs ended by 0")
-    return [(values[i], values[i + 1]) for i in range(0, len(values) - 1, 2)]
-
-
-def wide_range(source: str) -> tuple[int, int]:
-    found = re.search(r"kWideFirst\s*=\s*(0x[0-9A-Fa-f]+)\s*,\s*kWideLast\s*=\s*(0x[0-9A-Fa-f]+)", source)
-    if not found:
-        raise SystemExit("subset_fonts.py: kWideFirst and kWideLast not found in glyphs.h")
-    return int(found.group(1), 16), int(found.group(2), 16)
+        raise SystemExit(f"subset_fonts.py: {name} must be pairs ended by 0")
+    return [u for i in range(0, len(values) - 1, 2) for u in range(values[i], values[i + 1] + 1)]
 
 
 def icon_slots(source: str) -> dict[int, int]:
@@ -62,7 +56,9 @@ def move_icons(path: str, slots: dict[int, int]) -> None:
 
 
 def run(font: str, unicodes: list[int], out: str, hinting_args: list[str]) -> None:
-    args = [font, "--unicodes=" + ",".join(f"{u:04X}" for u in unicodes), "--layout-features=", "--no-hinting"]
+    # stb_truetype reads cmap, head, hhea, hmtx and the outlines: no names, no layout tables.
+    args = [font, "--unicodes=" + ",".join(f"{u:04X}" for u in unicodes), "--layout-features=", "--no-hinting",
+            "--name-IDs=", "--drop-tables+=GDEF,GPOS,GSUB"]
     subset.main(args + hinting_args + ["--output-file=" + out])
 
 
@@ -70,11 +66,12 @@ def main() -> int:
     glyphs_h, out_dir, regular, semibold, awesome = sys.argv[1:6]
     with open(glyphs_h, encoding="utf-8") as handle:
         source = handle.read()
-    wide_first, wide_last = wide_range(source)
-    if (wide_first, wide_last) not in text_ranges(source):
-        raise SystemExit("subset_fonts.py: kTextRanges must hold kWideFirst..kWideLast as one pair")
-    wide = list(range(wide_first, wide_last + 1))
-    text = [u for lo, hi in text_ranges(source) for u in range(lo, hi + 1) if not wide_first <= u <= wide_last]
+    text = code_points(source, "kTextRanges")
+    base = set(code_points(source, "kBaseRanges"))
+    if not base <= set(text):
+        raise SystemExit("subset_fonts.py: kBaseRanges must lie within kTextRanges")
+    wide = [u for u in text if u not in base]
+    text = sorted(base)
     os.makedirs(out_dir, exist_ok=True)
     for source_font, name in ((regular, "inter-regular"), (semibold, "inter-semibold")):
         run(source_font, text, os.path.join(out_dir, name + ".otf"), ["--desubroutinize"])

@@ -24,7 +24,7 @@ struct App::Impl {
   bool update_waiting = false;      // a new version is installed; offer the reload
   bool can_install = false;         // the browser offers installation
   float device_scale = 1.0f;        // devicePixelRatio of the last load_fonts()
-  bool wide_fonts_asked = false;    // Host::font_file() for Latin Extended-A: asked for at most once
+  bool wide_fonts_asked = false;    // Host::font_file() for glyphs::kWideRanges: asked for at most once
   float browser_text_scale = 1.0f;  // the browser's text size setting (root font size / 16 px)
   // Workshop screens: "next participant" asks first, then the welcome screen says it is done.
   bool confirm_next = false;

@@ -1,16 +1,16 @@
 #pragma once
-// The glyphs the UI can show. cmake/subset_fonts.py reads kTextRanges, kIconSources and the SSI_ICON_* bytes to subset
-// the fonts, and Theme::load_fonts (theme.cpp) hands the same ranges to ImGui, so subsetting and rasterising never
-// disagree.
+// The glyphs the UI can show. cmake/subset_fonts.py reads kTextRanges, kBaseRanges, kIconSources and the SSI_ICON_*
+// bytes to subset the fonts, and Theme::load_fonts (theme.cpp) hands the same ranges to ImGui, so subsetting and
+// rasterising never disagree.
 #include <imgui.h>
 
 #include <array>
 #include <iterator>
+#include <string_view>
 
 namespace ssi::app::glyphs {
 
-// Text (Inter): Basic Latin, Latin-1 (German umlauts, ß, «», ·), Latin Extended-A (participants' nicknames),
-// general punctuation and symbols.
+// Text (Inter): Basic Latin, Latin-1, Latin Extended-A (participants' nicknames), general punctuation and symbols.
 inline constexpr ImWchar kTextRanges[] = {
     0x0020, 0x007E,  // U+0020-007E Basic Latin
     0x00A0, 0x00FF,  // U+00A0-00FF Latin-1 Supplement
@@ -25,24 +25,81 @@ inline constexpr ImWchar kTextRanges[] = {
     0,
 };
 
-// Latin Extended-A comes only with names and notes people type or import: the atlas adds it when a node of the
-// widget log shows one (Theme::want_wide_glyphs), so a first visit rasterises a third fewer glyphs; its outlines are
-// in fonts of their own (inter-*-wide.otf), which the page fetches after the first frame (issue 16).
-inline constexpr ImWchar kWideFirst = 0x0100, kWideLast = 0x017F;
-inline constexpr ImWchar kWideRanges[] = {kWideFirst, kWideLast, 0};
+// What the shipped texts and the app's own labels draw: embedded in the page (inter-*.otf) and in a first visit's
+// atlas. The rest of kTextRanges (accents beyond German's, Latin Extended-A) comes only with names and notes people
+// type or import; its outlines are in inter-*-wide.otf, which the page fetches after the first frame (issue 16), and
+// the atlas adds them when a node of the widget log shows one (Theme::want_wide_glyphs). Tests keep every shipped text
+// inside.
+inline constexpr ImWchar kBaseRanges[] = {
+    0x0020, 0x007E,                                                  // Basic Latin
+    0x00A0, 0x00A0,                                                  // no-break space
+    0x00B7, 0x00B7,                                                  // middle dot
+    0x00C4, 0x00C4, 0x00D6, 0x00D6, 0x00DC, 0x00DC, 0x00DF, 0x00DF,  // Ä Ö Ü ß
+    0x00E4, 0x00E4, 0x00F6, 0x00F6, 0x00FC, 0x00FC,                  // ä ö ü
+    0x2013, 0x2014,                                                  // en and em dash
+    0x2018, 0x201E,                                                  // quotes ‘ ’ ‚ “ ” „
+    0x2022, 0x2022,                                                  // bullet
+    0x2026, 0x2026,                                                  // ellipsis
+    0x2190, 0x2193,                                                  // arrows
+    0x2212, 0x2212,                                                  // minus sign
+    0,
+};
 
-// kTextRanges without Latin Extended-A.
-inline constexpr auto kNarrowTextRanges = [] {
-  ImWchar out[std::size(kTextRanges)] = {};
+constexpr bool in_ranges(const ImWchar* ranges, unsigned c) {
+  for (; *ranges != 0; ranges += 2)
+    if (c >= ranges[0] && c <= ranges[1]) return true;
+  return false;
+}
+
+// kTextRanges without kBaseRanges: the glyphs of inter-*-wide.otf.
+inline constexpr auto kWideRanges = [] {
+  std::array<ImWchar, std::size(kTextRanges) + std::size(kBaseRanges) - 1> out = {};
   std::size_t n = 0;
   for (std::size_t i = 0; kTextRanges[i] != 0; i += 2) {
-    if (kTextRanges[i] == kWideFirst && kTextRanges[i + 1] == kWideLast) continue;
-    out[n++] = kTextRanges[i];
-    out[n++] = kTextRanges[i + 1];
+    for (unsigned c = kTextRanges[i]; c <= kTextRanges[i + 1]; ++c) {
+      if (in_ranges(kBaseRanges, c)) continue;
+      if (n >= 2 && out[n - 1] + 1u == c) {
+        out[n - 1] = static_cast<ImWchar>(c);
+      } else {
+        out[n++] = static_cast<ImWchar>(c);
+        out[n++] = static_cast<ImWchar>(c);
+      }
+    }
   }
-  return std::to_array(out);
+  return out;
 }();
-static_assert(kNarrowTextRanges[std::size(kTextRanges) - 3] == 0, "kTextRanges must hold Latin Extended-A as one pair");
+
+// A character the embedded fonts lack but the wide ones draw.
+constexpr bool is_wide(unsigned c) { return in_ranges(kWideRanges.data(), c); }
+
+// UTF-8 text holds one (ASCII, most of every text, is skipped byte by byte; a cut sequence ends the scan).
+constexpr bool has_wide(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned lead = static_cast<unsigned char>(s[i]);
+    const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (len == 1) {
+      ++i;
+      continue;
+    }
+    if (i + len > s.size()) return false;
+    unsigned c = lead & (0x7Fu >> len);
+    for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    if (is_wide(c)) return true;
+    i += len;
+  }
+  return false;
+}
+
+constexpr bool base_within_text() {
+  for (std::size_t i = 0; kBaseRanges[i] != 0; i += 2)
+    for (unsigned c = kBaseRanges[i]; c <= kBaseRanges[i + 1]; ++c)
+      if (!in_ranges(kTextRanges, c)) return false;
+  return true;
+}
+static_assert(base_within_text(), "every embedded glyph is one of kTextRanges");
+static_assert(!has_wide("Bl\xC3\xA4tter \xE2\x80\x9E\xE2\x80\xA6\xE2\x80\x9C") && has_wide("Jos\xC3\xA9") &&
+                  has_wide("\xC5\x81ukasz") && !has_wide("\xC2\x80"),
+              "ä, „…“ embedded; é, Ł wide; an icon slot neither");
 
 // Icons (Font Awesome 4.7), UTF-8 encoded for use inside labels. Each is drawn at a C1 control code point
 // (U+0080-U+009F), which no text the app shows can hold (every reader refuses them): ImGui sizes each font's glyph

@@ -34,8 +34,8 @@ class Host {
   // before the service worker holds them). The page fetches the browser's language beside the wasm and the other
   // after the first frame; asked for before that has arrived, it is fetched at once.
   virtual std::string text_file(Lang lang) = 0;
-  // A font file the page does not embed ("fonts/inter-regular-wide.otf": Latin Extended-A), fetched like the other
-  // language's texts; "" when it cannot be had.
+  // A font file the page does not embed ("fonts/inter-regular-wide.otf": glyphs.h's kWideRanges), fetched like the
+  // other language's texts; "" when it cannot be had.
   virtual std::string font_file(std::string_view name) = 0;
   // The box the page shows if the app stops (the app can no longer be asked then): its message and button.
   virtual void set_crash_texts(const Text& message, const Text& reload) = 0;

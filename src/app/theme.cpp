@@ -182,7 +182,7 @@ void Theme::apply(bool dark_mode) {
 
 void Theme::want_fonts(bool all) {
   for (int i = 0; i < static_cast<int>(Font::Count); ++i) wanted_[i] = all || kFontSpecs[i].first_screen;
-  wide_ = false;  // until a text shows Latin Extended-A (want_wide_glyphs)
+  wide_ = false;  // until a text shows a letter beyond the embedded ones (want_wide_glyphs)
 }
 
 ImFont* Theme::font(Font f) const {
@@ -229,13 +229,13 @@ void Theme::load_fonts(float device_scale) {
     cfg.OversampleV = 1;
     cfg.PixelSnapH = !fine;
     ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), static_cast<int>(data.size()),
-                                               size * device_scale, &cfg, glyphs::kNarrowTextRanges.data());
+                                               size * device_scale, &cfg, glyphs::kBaseRanges);
     std::string& wide = spec.semibold ? wide_semibold_ : wide_regular_;
     if (wide_ && !wide.empty()) {
       ImFontConfig wide_cfg = cfg;  // not owned by the atlas either: the bytes are the theme's
       wide_cfg.MergeMode = true;
       io.Fonts->AddFontFromMemoryTTF(wide.data(), static_cast<int>(wide.size()), size * device_scale, &wide_cfg,
-                                     glyphs::kWideRanges);
+                                     glyphs::kWideRanges.data());
     }
     ImFontConfig icon_cfg;
     icon_cfg.FontDataOwnedByAtlas = false;

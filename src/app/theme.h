@@ -30,7 +30,7 @@ struct Theme {
 
   void apply(bool dark_mode);  // palette + ImGui style
   // The font atlas is built lazily: rasterising every size before the first frame is most of a phone's start-up.
-  // want_fonts() starts over with the sizes the welcome screen shows (or all of them), without Latin Extended-A;
+  // want_fonts() starts over with the sizes the welcome screen shows (or all of them), with the embedded glyphs only;
   // load_fonts() adds the sizes wanted so far to ImGui's atlas; font() of a size the atlas lacks wants it, reports
   // fonts_missing() and returns the nearest loaded size as a stand-in, so the runner rebuilds the atlas and draws
   // that frame again before anyone sees it.
@@ -38,7 +38,8 @@ struct Theme {
   void load_fonts(float device_scale);
   ImFont* font(Font f) const;
   bool fonts_missing() const { return missing_; }
-  // A text with Latin Extended-A is about to be shown: the atlas gains the range (the same redrawn-unseen frame).
+  // A text with a letter beyond the embedded ones (glyphs::is_wide) is about to be shown: the atlas gains the wide ones
+  // (the same redrawn-unseen frame).
   void want_wide_glyphs() const {
     if (!wide_) wide_ = missing_ = true;
   }
@@ -53,7 +54,7 @@ struct Theme {
   ImFont* fonts_[static_cast<int>(Font::Count)] = {};
   mutable bool wanted_[static_cast<int>(Font::Count)] = {};
   mutable bool missing_ = false;
-  mutable bool wide_ = false;                 // Latin Extended-A wanted (glyphs.h)
+  mutable bool wide_ = false;                 // glyphs::kWideRanges wanted
   std::string wide_regular_, wide_semibold_;  // the atlas reads them while it exists
 };
 

@@ -75,12 +75,12 @@ void WidgetLog::close_group() {
 
 void WidgetLog::end_frame() {
   while (!groups_.empty()) close_group();
-  // Every shown text is a node's: a lead byte C4 or C5 is a character of Latin Extended-A, which the atlas then adds
-  // before the frame is seen (Theme::want_wide_glyphs); once it has the range, a frame skips the scan.
-  auto wide = [](const std::string& s) { return s.find_first_of("\xC4\xC5") != std::string::npos; };
+  // Every shown text is a node's: a letter the embedded fonts lack (glyphs::is_wide) makes the atlas add the wide fonts
+  // before the frame is seen (Theme::want_wide_glyphs); once it has them, a frame skips the scan.
   for (std::size_t i = 0; i < current_.size() && !theme().wide_glyphs(); ++i) {
     const WidgetInfo& w = current_[i];
-    if (wide(w.label) || wide(w.value) || wide(w.description)) theme().want_wide_glyphs();
+    if (glyphs::has_wide(w.label) || glyphs::has_wide(w.value) || glyphs::has_wide(w.description))
+      theme().want_wide_glyphs();
   }
   last_ = std::move(current_);
   taken_ = taking_;

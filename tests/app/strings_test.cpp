@@ -2,12 +2,16 @@
 // and every key in content/ui.json is used somewhere (no dead texts to translate).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
+#include "app/glyphs.h"
 #include "assets/assets.h"
 #include "core/keys.h"
 #include "core/ssi.h"
@@ -66,6 +70,51 @@ TEST(Strings, NoMessageKeyIsConcatenatedAtACallSite) {
       std::smatch found;
       EXPECT_FALSE(std::regex_search(code, found, concatenated)) << entry.path() << ": " << found.str();
     }
+}
+
+// The page embeds only the glyphs of glyphs::kBaseRanges (issue 16): a shipped text or a label of the code with any
+// other letter would make every first visit fetch the wide fonts and build its atlas twice.
+void expect_embedded(const nlohmann::json& node, const std::string& where) {
+  if (node.is_string()) {
+    EXPECT_FALSE(app::glyphs::has_wide(node.get_ref<const std::string&>()))
+        << where << ": " << node.get_ref<const std::string&>() << " (add the letter to glyphs::kBaseRanges)";
+  } else if (node.is_object()) {
+    for (const auto& [key, value] : node.items()) expect_embedded(value, where + "/" + key);
+  } else if (node.is_array()) {
+    for (std::size_t i = 0; i < node.size(); ++i) expect_embedded(node[i], where + "/" + std::to_string(i));
+  }
+}
+
+TEST(Strings, EveryShippedTextAndLabelDrawsWithTheEmbeddedGlyphs) {
+  for (const char* file : {"content/ui.json", "content/messages.json", "content/questionnaire.json"}) {
+    const nlohmann::json content = nlohmann::json::parse(assets::get(file), nullptr, false);
+    ASSERT_FALSE(content.is_discarded()) << file;
+    expect_embedded(content, file);
+  }
+  // String literals of the code, raw UTF-8 or \x escapes.
+  const std::regex literal("\"((?:[^\"\\\\\n]|\\\\.)*)\"");
+  int non_ascii = 0;
+  for (const char* folder : {"app", "core", "platform/web"})
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::path(SSI_SOURCE_DIR) / "src" / folder)) {
+      if (entry.path().extension() != ".cpp") continue;
+      const std::string code = read(entry.path());
+      for (std::sregex_iterator it(code.begin(), code.end(), literal), end; it != end; ++it) {
+        const std::string raw = (*it)[1];
+        std::string bytes;
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+          if (raw[i] == '\\' && i + 3 < raw.size() && (raw[i + 1] == 'x' || raw[i + 1] == 'X')) {
+            bytes += static_cast<char>(std::stoi(raw.substr(i + 2, 2), nullptr, 16));
+            i += 3;
+          } else {
+            bytes += raw[i];
+          }
+        }
+        non_ascii += std::any_of(bytes.begin(), bytes.end(), [](char c) { return c & 0x80; });
+        EXPECT_FALSE(app::glyphs::has_wide(bytes)) << entry.path() << ": " << raw;
+      }
+    }
+  EXPECT_GT(non_ascii, 10) << "the scan sees the code's labels (\"\xE2\x80\xA6\", \"\xC2\xB7\")";
 }
 
 }  // namespace

@@ -330,7 +330,7 @@ bool atlas_lacks(ImWchar c) {
   return true;
 }
 
-// Latin Extended-A is rasterised only once a text shows it (glyphs.h): a first visit's atlas has a third fewer glyphs.
+// Latin Extended-A is rasterised only once a text shows it (glyphs.h): a first visit's atlas has a third of the glyphs.
 TEST(Ui, LatinExtendedAJoinsTheAtlasBeforeANameWithItIsShown) {
   Harness h(390, 844, "de");
   ASSERT_TRUE(h.ok) << h.error;
@@ -351,6 +351,29 @@ TEST(Ui, LatinExtendedAJoinsTheAtlasBeforeANameWithItIsShown) {
   EXPECT_FALSE(h.app.fonts_missing());
   h.frame();
   EXPECT_EQ(h.font_rebuilds, rebuilds + 1) << "once in the atlas, it stays";
+}
+
+// The embedded fonts hold only what the shipped texts use (glyphs::kBaseRanges): every screen, filled, in either
+// language draws without the wide fonts, and a name with any other accent (é) brings them in.
+TEST(Ui, EveryScreenDrawsWithTheEmbeddedGlyphsAndAnAccentBeyondThemJoins) {
+  for (const char* language : {"de-DE", "en-US"}) {
+    Harness h(390, 844, language);
+    ASSERT_TRUE(h.ok) << h.error;
+    answer_all(h);
+    h.app.session().save_check();
+    for (int i = 0; i < app::kScreenCount; ++i) {
+      h.model().show(static_cast<app::Screen>(i));
+      h.frames(2);
+      h.settle();
+      EXPECT_TRUE(h.host.font_requests.empty()) << language << " " << app::screen_key(static_cast<app::Screen>(i));
+    }
+    EXPECT_TRUE(atlas_lacks(0x00E9)) << language;
+    h.model().show(app::Screen::Handover);
+    h.app.session().person.handover.nickname = "Jos\u00e9";
+    h.frame();
+    EXPECT_TRUE(atlas_has(0x00E9)) << language;
+    EXPECT_EQ(h.host.font_requests.size(), 2u) << language;
+  }
 }
 
 TEST(Ui, WithoutTheWideFontsANameWithLatinExtendedAStillShows) {

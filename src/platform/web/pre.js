@@ -34,7 +34,7 @@ const ssiLowBytes = (text) => {
 };
 
 // The files the page fetches itself (SSI_FILES, from site_files.js, prepended before this file): the content's texts,
-// one file per language (cmake/split_texts.py), and the fonts' Latin Extended-A (cmake/subset_fonts.py). The browser's
+// one file per language (cmake/split_texts.py), and the fonts' letters no shipped text uses (cmake/subset_fonts.py). The browser's
 // language arrives beside the wasm and main() waits for it; the rest is fetched after the first frame (browser.cpp)
 // or, asked for sooner, synchronously.
 (() => {
