@@ -140,7 +140,8 @@ function assetsOf(build) {
   for (const f of ['inter-regular.otf', 'inter-semibold.otf', 'icons.ttf']) add(`font ${f}`, join(build, 'fonts', f));
   // Content as embedded: its skeleton, whose texts come in one file per language (cmake/split_texts.py).
   add('content skeleton (texts.skeleton)', join(build, 'content', 'texts.skeleton'));
-  for (const f of readdirSync(join(ROOT, 'shaders')).sort()) add(`shader ${f}`, join(ROOT, 'shaders', f));
+  // Shaders as embedded: without comments and spaces (cmake/minify_glsl.py).
+  for (const f of readdirSync(join(ROOT, 'shaders')).sort()) add(`shader ${f}`, join(build, 'shaders', f));
   return list;
 }
 

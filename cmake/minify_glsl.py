@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Writes a GLSL ES source without its comments and the whitespace between its tokens.
+
+usage: minify_glsl.py IN OUT
+shaders/ stays commented and readable; the page embeds the shaders as the GPU driver reads them (issue 16: their
+comments were a third of the embedded shader bytes). Preprocessor lines keep a line of their own. Spaces around + and -
+stay, so "a - -b" never becomes a decrement.
+"""
+import os
+import re
+import sys
+
+TIGHT = r"[{}()\[\];,=<>*/?:!&|^%]"
+
+
+def minify(text: str) -> str:
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
+    out = ""
+    for line in text.split("\n"):
+        line = re.sub(r"//.*", "", line).strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            out += ("\n" if out and not out.endswith("\n") else "") + line + "\n"
+            continue
+        line = re.sub(r"\s+", " ", line)
+        line = re.sub(r" ?(" + TIGHT + r") ?", r"\1", line)
+        # Two identifier or number characters meeting across a line break still need a space between them.
+        if out and not out.endswith("\n") and re.match(r"\w", out[-1]) and re.match(r"\w", line[0]):
+            out += " "
+        out += line
+    return out.rstrip("\n") + "\n"
+
+
+def main() -> int:
+    source, target = sys.argv[1:3]
+    with open(source, encoding="utf-8") as handle:
+        text = minify(handle.read())
+    os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+    with open(target, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
