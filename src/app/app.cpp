@@ -137,6 +137,7 @@ void App::camera_status(CameraStatus status) {
 }
 float App::font_scale() const { return impl_->presenter_state.font_scale; }
 bool App::fonts_missing() const { return theme().fonts_missing(); }
+bool App::draw_again() const { return theme().fonts_missing() || widget_log().stand_in_seen(); }
 
 bool App::answer(std::string_view question_id, int option_index) {
   return impl_->model().answer(question_id, option_index);
@@ -156,6 +157,11 @@ void App::Impl::frame() {
   PresenterState& ps = presenter_state;
   const std::uint64_t revision_before = m.revision();
   const int slide_before = ps.slide;
+  // The rare texts (src/app/rare_texts.txt) join in before a screen of theirs is drawn, or once the last frame drew
+  // one's stand-in (a notice, a problem's message): that frame was not shown. Asked for once.
+  if (!session.texts_complete() && (widget_log().stand_in_seen() || !first_visit_screen(m.screen())))
+    session.complete_texts();
+  widget_log().look_for_stand_ins(!session.texts_complete() && !session.rare_texts_asked());
   widget_log().begin_frame();
   session.save_due();
   m.set_calibration(session.calibration());

@@ -7,7 +7,10 @@
 //   app.load_fonts(device_scale);     // (re)builds ImGui's font atlas, crisp at this devicePixelRatio
 //                                     // (again whenever app.font_scale() changes)
 //   each frame: run_frame(app);      // ImGui::NewFrame(); app.frame(); ImGui::Render();
-//               if (app.fonts_missing()) { load_fonts(...); run_frame(app); }  // that frame is not shown
+//               while (app.draw_again()) {                                   // that frame is not shown
+//                 if (app.fonts_missing()) load_fonts(...);
+//                 run_frame(app);
+//               }
 //   app.animating()                   // true while something moves: the runner keeps drawing
 #include <imgui.h>
 
@@ -92,6 +95,9 @@ class App {
   // The last frame drew a text size the atlas lacks with a stand-in size (the atlas holds only the sizes shown so
   // far: theme.h): the runner rebuilds the atlas (load_fonts) and draws the frame again before showing it.
   bool fonts_missing() const;
+  // The last frame must not be shown: it drew a stand-in size (fonts_missing()) or a rare text before its file was
+  // joined in (the next frame joins it: Session::complete_texts()). The runner draws it again.
+  bool draw_again() const;
 
   // Touch drag-scrolling: the platform turns a vertical finger drag into this, in CSS pixels.
   void scroll_by(float dy);

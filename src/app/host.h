@@ -19,6 +19,9 @@ enum class CameraStatus : std::uint8_t { Starting, Running, Denied, NoCamera, No
 // The scanner's tones (Host::scan_tone()): Armed when the trainer turns sound on (no tone), then one per code read.
 enum class ScanTone : std::uint8_t { Armed, Added, Repeat, Refused };
 
+// The two files of a language's shipped texts (Host::text_file()).
+enum class TextPart : std::uint8_t { Common, Rare };
+
 class Host {
  public:
   virtual ~Host() = default;
@@ -31,9 +34,10 @@ class Host {
   virtual float text_scale() const = 0;
 
   // The shipped texts of one language as cmake/split_texts.py wrote them, or "" when they cannot be had (offline
-  // before the service worker holds them). The page fetches the browser's language beside the wasm and the other
-  // after the first frame; asked for before that has arrived, it is fetched at once.
-  virtual std::string text_file(Lang lang) = 0;
+  // before the service worker holds them): the common ones (texts.LANG.txt) or the rare ones (rare.LANG.txt, what a
+  // first visit does not show). The page fetches the browser's language's common texts beside the wasm and the rest
+  // after the first frame; asked for before that has arrived, a file is fetched at once.
+  virtual std::string text_file(Lang lang, TextPart part) = 0;
   // A font file the page does not embed ("fonts/inter-regular-wide.otf": glyphs.h's kWideRanges), fetched like the
   // other language's texts; "" when it cannot be had.
   virtual std::string font_file(std::string_view name) = 0;

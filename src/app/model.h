@@ -28,6 +28,11 @@ inline constexpr int kScreenCount = 11;
 // "workshop", "presenter", "handover", "group"
 std::string_view screen_key(Screen);
 std::optional<Screen> screen_from_key(std::string_view);  // inverse; nullopt for anything else
+// Welcome, questionnaire and results: what a first visit shows, drawn from the common texts alone (the others' texts
+// are rare: src/app/rare_texts.txt).
+constexpr bool first_visit_screen(Screen s) {
+  return s == Screen::Welcome || s == Screen::Questionnaire || s == Screen::Results;
+}
 
 // Picks the UI language from a BCP 47 tag: German for de-*, else English.
 Lang language_for(std::string_view tag);

@@ -49,11 +49,11 @@ std::string file_name(double epoch_ms, std::string_view extension) {
 
 bool Session::start(std::string* error) {
   Lang lang = language_for(host_.preferred_language());
-  texts_[static_cast<int>(lang)] = host_.text_file(lang);
+  texts_[static_cast<int>(lang)] = host_.text_file(lang, TextPart::Common);
   // The page fetched the browser's language; should it be missing, the other one is shown (and named) meanwhile.
   if (texts_[static_cast<int>(lang)].empty()) {
     lang = lang == Lang::De ? Lang::En : Lang::De;
-    texts_[static_cast<int>(lang)] = host_.text_file(lang);
+    texts_[static_cast<int>(lang)] = host_.text_file(lang, TextPart::Common);
   }
   if (texts_[static_cast<int>(lang)].empty()) {
     // No catalogue without texts: both languages written out. A connection that failed, not a build defect.
@@ -78,7 +78,7 @@ bool Session::join_shipped(std::string* error, Lang lang) {
           " (" + (problems.front().path.empty() ? "" : problems.front().path + ": ") + problems.front().code + ")";
     return false;
   };
-  TextsJoin join = join_texts(assets::get("content/texts.skeleton"), texts_[0], texts_[1]);
+  TextsJoin join = join_texts(assets::get("content/texts.skeleton"), texts_[0], texts_[1], rare_[0], rare_[1]);
   if (!join.ok()) return fail("texts.skeleton", join.problems);
   // A file the skeleton lacks is read as empty text, which its loader reports.
   auto file = [&](std::string_view name) {
@@ -104,6 +104,7 @@ bool Session::join_shipped(std::string* error, Lang lang) {
     return Text{strings.format(key, Lang::De), strings.format(key, Lang::En)};
   };
   host_.set_crash_texts(text("ui.crash.message"), text("ui.crash.reload"));
+  rare_missing_ = join.rare_missing;
   if (!model_) {
     model_.emplace(std::move(*questionnaire.questionnaire), std::move(strings), lang);
     return true;
@@ -118,15 +119,33 @@ bool Session::join_shipped(std::string* error, Lang lang) {
 bool Session::fetch_texts(Lang lang) {
   std::string& texts = texts_[static_cast<int>(lang)];
   if (!texts.empty()) return true;
-  texts = host_.text_file(lang);
+  texts = host_.text_file(lang, TextPart::Common);
   std::string error;  // join_shipped() changes nothing when it fails: the texts held so far stay in use
   if (!texts.empty() && join_shipped(&error, model_->lang())) return true;
   texts.clear();
   return false;
 }
 
+bool Session::fetch_rare(Lang lang) {
+  std::string& rare = rare_[static_cast<int>(lang)];
+  if (!rare.empty()) return true;
+  rare = host_.text_file(lang, TextPart::Rare);
+  std::string error;  // join_shipped() changes nothing when it fails: the texts held so far stay in use
+  if (!rare.empty() && join_shipped(&error, model_->lang())) return true;
+  rare.clear();
+  return false;
+}
+
+void Session::complete_texts() {
+  if (!rare_missing_ || rare_asked_) return;
+  rare_asked_ = true;
+  if (!fetch_rare(model_->lang())) Announcer::say(host_, model_->t("ui.texts.unavailable"), /*error=*/true);
+}
+
 bool Session::use_language(Lang lang) {
-  if (!fetch_texts(lang)) {
+  // Once rare texts are in, a language comes with its own: the other's would stand in for them, unnoticed.
+  const bool rare_in = !rare_[0].empty() || !rare_[1].empty();
+  if (!fetch_texts(lang) || (rare_in && !fetch_rare(lang))) {
     Announcer::say(host_, model_->t("ui.lang.unavailable"), /*error=*/true);
     return false;
   }
@@ -335,6 +354,7 @@ std::string Session::export_text() const {
 // --- Import -----------------------------------------------------------------------------------------------
 
 std::string Session::import_text(std::string_view text, bool preview) {
+  complete_texts();
   Model& m = *model_;
   store::ImportPreview p = store::preview_import(text, persistence_->document(), m.questionnaire());
   std::string reason;
@@ -385,6 +405,7 @@ void Session::confirm_import() {
 void Session::open_files(std::string_view files_json) { open_files(parse_files(files_json)); }
 
 void Session::open_files(const std::vector<PickedFile>& files) {
+  complete_texts();
   Model& m = *model_;
   if (files.empty()) return;
   // Hand-overs and saved group sessions go to the group view from anywhere; several files only go there.
@@ -410,6 +431,7 @@ std::string Session::group_import(std::string_view files_json) {
 }
 
 void Session::add_group_files(const std::vector<PickedFile>& picked) {
+  complete_texts();
   GroupSession& now = group.now();
   workshop::Group& g = now.group;
   // The readable files go to the core; files the page did not read (too large, too many) are listed too.
@@ -446,6 +468,7 @@ void Session::add_group_files(const std::vector<PickedFile>& picked) {
 }
 
 void Session::add_scanned(std::string_view code, double now_ms) {
+  complete_texts();
   Scanner& scan = group.scanner;
   // The camera reads a code in every frame it is in view: it counts again only after 2 s out of view.
   const bool still_in_view = code == scan.held && now_ms - scan.held_ms < 2000.0;
@@ -576,6 +599,7 @@ std::string Session::comparison_csv() const {
 // --- Questionnaires ---------------------------------------------------------------------------------------
 
 void Session::open_questionnaire(std::string_view text, bool confirmed) {
+  complete_texts();
   Model& m = *model_;
   QuestionnaireChoice& q = questionnaires;
   QuestionnaireLoad load = load_questionnaire(text);
@@ -647,6 +671,7 @@ void Session::use_standard_questionnaire() {
 // --- The person -------------------------------------------------------------------------------------------
 
 void Session::save_real() {
+  complete_texts();
   RealForm& f = person.real;
   f.tried = true;
   f.message.clear();

@@ -94,6 +94,13 @@ class Session {
   // Shows `lang`, asking the host for its texts the first time; false, with the person told in the language on
   // screen, when they cannot be had (offline before the service worker holds them): the language stays.
   bool use_language(Lang lang);
+  // The rare texts (src/app/rare_texts.txt: what a first visit does not show) read ssi::kRareStandIn until
+  // complete_texts() asks the host for the language's file, once (use_language() then brings each language's own);
+  // when it cannot be had the person is told and the stand-ins stay. What can say something on any screen (an import,
+  // dropped files, the scanner, a trainer's questionnaire, the real form) calls it first.
+  bool texts_complete() const { return !rare_missing_; }
+  bool rare_texts_asked() const { return rare_asked_; }
+  void complete_texts();
   // The in-app text size in percent (kept with the person's settings), clamped to 100..200.
   static constexpr int kTextSizeMin = 100, kTextSizeMax = 200, kTextSizeStep = 25;
   void set_text_size(int percent);
@@ -165,10 +172,13 @@ class Session {
   // Joins the shipped content from the texts held so far; replaces the model's texts when it already has some.
   bool join_shipped(std::string* error, Lang lang);  // lang: the new model's, when there is none yet
   bool fetch_texts(Lang lang);                       // asks the host for a language's texts once, and joins them in
+  bool fetch_rare(Lang lang);                        // the same for its rare texts
 
   Host& host_;
   std::array<std::string, 2> texts_;  // the shipped text files by Lang, as far as the host gave them
-  std::string standard_json_;         // the shipped questionnaire as joined: a trainer's copy of ours is compared
+  std::array<std::string, 2> rare_;   // the rare ones, once complete_texts() asked
+  bool rare_missing_ = true, rare_asked_ = false;
+  std::string standard_json_;  // the shipped questionnaire as joined: a trainer's copy of ours is compared
   std::optional<Model> model_;
   std::optional<Persistence> persistence_;
   std::uint64_t synced_revision_ = ~0ull;  // model revision last copied into the document

@@ -82,6 +82,12 @@ void WidgetLog::end_frame() {
     if (glyphs::has_wide(w.label) || glyphs::has_wide(w.value) || glyphs::has_wide(w.description))
       theme().want_wide_glyphs();
   }
+  stand_in_seen_ = false;
+  for (std::size_t i = 0; i < current_.size() && stand_in_scan_ && !stand_in_seen_; ++i) {
+    const WidgetInfo& w = current_[i];
+    for (const std::string* s : {&w.label, &w.value, &w.description})
+      if (s->find(kRareStandIn) != std::string::npos) stand_in_seen_ = true;
+  }
   last_ = std::move(current_);
   taken_ = taking_;
   widgets_.clear();

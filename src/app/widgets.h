@@ -77,6 +77,10 @@ class WidgetLog {
   bool has_requests() const { return !focus_request_.empty() || !activation_request_.empty(); }
   // A request waits, or one was taken in the last frame (ImGui applies a focus change in the frame after).
   bool busy() const { return has_requests() || taken_; }
+  // While `on`, end_frame() looks for ssi::kRareStandIn in the frame's texts (rare texts not joined in yet);
+  // stand_in_seen(): the last frame showed one, so App draws it again, unseen, with the rare texts.
+  void look_for_stand_ins(bool on) { stand_in_scan_ = on; }
+  bool stand_in_seen() const { return stand_in_seen_; }
 
  private:
   bool take(std::string& request, std::string_view id);
@@ -89,6 +93,7 @@ class WidgetLog {
   std::string focus_request_, activation_request_;
   int request_age_ = 0;
   bool taken_ = false, taking_ = false;
+  bool stand_in_scan_ = false, stand_in_seen_ = false;
 };
 
 WidgetLog& widget_log();

@@ -131,8 +131,9 @@ std::string describe(const Catalog& messages, const Problem& problem, Lang lang)
 
 namespace ssi {
 
-TextsJoin join_texts(std::string_view skeleton, std::string_view texts_de, std::string_view texts_en) {
-  constexpr char kMark = '\x01';
+TextsJoin join_texts(std::string_view skeleton, std::string_view texts_de, std::string_view texts_en,
+                     std::string_view rare_de, std::string_view rare_en) {
+  constexpr char kMark = '\x01', kRare = '\x02';
   TextsJoin out;
   auto lines = [](std::string_view texts) {
     std::vector<std::string_view> result;
@@ -144,33 +145,53 @@ TextsJoin join_texts(std::string_view skeleton, std::string_view texts_de, std::
     }
     return result;
   };
+  const auto count = [&](std::string_view lang, const std::vector<std::string_view>& texts, std::size_t marks) {
+    if (!texts.empty() && texts.size() != marks)
+      out.problems.push_back(Problem{
+          std::string(code::kTextsCount),
+          "",
+          {{"lang", std::string(lang)}, {"found", std::to_string(texts.size())}, {"expected", std::to_string(marks)}}});
+  };
   const std::vector<std::string_view> de = lines(texts_de), en = lines(texts_en);
+  const std::vector<std::string_view> rde = lines(rare_de), ren = lines(rare_en);
   const auto marks = static_cast<std::size_t>(std::count(skeleton.begin(), skeleton.end(), kMark));
-  for (const auto& [lang, texts] : {std::pair{"de", &de}, std::pair{"en", &en}})
-    if (!texts->empty() && texts->size() != marks)
-      out.problems.push_back(
-          Problem{std::string(code::kTextsCount),
-                  "",
-                  {{"lang", lang}, {"found", std::to_string(texts->size())}, {"expected", std::to_string(marks)}}});
+  const auto rare_marks = static_cast<std::size_t>(std::count(skeleton.begin(), skeleton.end(), kRare));
+  count("de", de, marks);
+  count("en", en, marks);
+  count("de", rde, rare_marks);
+  count("en", ren, rare_marks);
   if (de.empty() && en.empty() && marks > 0)
     out.problems.push_back(Problem{
         std::string(code::kTextsCount), "", {{"lang", "de"}, {"found", "0"}, {"expected", std::to_string(marks)}}});
   if (!out.problems.empty()) return out;
+  out.rare_missing = rde.empty() && ren.empty() && rare_marks > 0;
   const std::vector<std::string_view>& first = de.empty() ? en : de;
   const std::vector<std::string_view>& second = en.empty() ? de : en;
+  const std::vector<std::string_view>& rare_first = rde.empty() ? ren : rde;
+  const std::vector<std::string_view>& rare_second = ren.empty() ? rde : ren;
+  const std::string stand_in = "\"" + std::string(kRareStandIn) + "\"";
   std::string file;
-  std::size_t next = 0;
+  std::size_t next = 0, next_rare = 0;
   auto add = [&] {
     const std::size_t space = std::min(file.find(' '), file.size());
     out.files[file.substr(0, space)] = file.substr(std::min(space + 1, file.size()));
     file.clear();
   };
+  auto text = [&](std::string_view in_de, std::string_view in_en) {
+    file.append("{\"de\":").append(in_de).append(",\"en\":").append(in_en).append("}");
+  };
   for (std::size_t at = 0; at < skeleton.size();) {
-    const std::size_t stop = std::min(skeleton.find_first_of("\n\x01", at), skeleton.size());
+    const std::size_t stop = std::min(skeleton.find_first_of("\n\x01\x02", at), skeleton.size());
     file.append(skeleton.substr(at, stop - at));
     if (stop < skeleton.size() && skeleton[stop] == kMark) {
-      file.append("{\"de\":").append(first[next]).append(",\"en\":").append(second[next]).append("}");
+      text(first[next], second[next]);
       ++next;
+    } else if (stop < skeleton.size() && skeleton[stop] == kRare) {
+      if (out.rare_missing)
+        text(stand_in, stand_in);
+      else
+        text(rare_first[next_rare], rare_second[next_rare]);
+      ++next_rare;
     } else if (stop < skeleton.size()) {
       add();
     }

@@ -127,12 +127,18 @@ struct TextsJoin {
   std::map<std::string, std::string, std::less<>>
       files;  // the content files by name ("content/ui.json"); empty unless ok()
   std::vector<Problem> problems;
+  bool rare_missing = false;  // the rare texts are kRareStandIn (neither rare file given)
   bool ok() const { return problems.empty(); }
 };
-// Puts the texts back into the skeleton. An empty `texts_de` or `texts_en` stands in with the other language's
-// texts, so the loaders' checks pass until the missing one arrives; a file with too few or too many texts for the
-// skeleton is reported (content.texts_count), never joined.
-TextsJoin join_texts(std::string_view skeleton, std::string_view texts_de, std::string_view texts_en);
+// What a rare text reads until its file is joined in: U+FFFC, which no shipped text holds (WidgetLog looks for it).
+inline constexpr std::string_view kRareStandIn = "\xEF\xBF\xBC";
+// Puts the texts back into the skeleton: `texts_*` for its 0x01 marks, `rare_*` for its 0x02 marks (the texts a first
+// visit does not show, src/app/rare_texts.txt). An empty file of one language stands in with the other language's,
+// so the loaders' checks pass until the missing one arrives; without either rare file every rare text is
+// kRareStandIn in both languages. A file with too few or too many texts for the skeleton is reported
+// (content.texts_count), never joined.
+TextsJoin join_texts(std::string_view skeleton, std::string_view texts_de, std::string_view texts_en,
+                     std::string_view rare_de = {}, std::string_view rare_en = {});
 
 // "questions[3].help.en: Die englische Übersetzung fehlt." — message in the catalogue's words.
 std::string describe(const Catalog& messages, const Problem& problem, Lang lang);

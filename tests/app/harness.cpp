@@ -1,8 +1,20 @@
 #include "harness.h"
 
+#ifdef SSI_HARNESS_GTEST
+#include <gtest/gtest.h>
+#endif
+
 #include "app/gauge.h"
 
 namespace ssi::test {
+
+void expect_no_stand_in(std::string_view where, std::string_view text) {
+#ifdef SSI_HARNESS_GTEST  // visibility_bench, no test, links the harness without GoogleTest
+  if (text.find(kRareStandIn) != std::string_view::npos) ADD_FAILURE() << where << ": " << text;
+#else
+  (void)where, (void)text;
+#endif
+}
 
 Harness::Harness(float width, float height, std::string language,
                  std::map<std::string, std::string, std::less<>> storage) {
@@ -39,11 +51,16 @@ void Harness::frame() {
   };
   if (app.font_scale() != font_scale_) rebuild();
   app::run_frame(app);
-  while (app.fonts_missing()) {
-    ++font_rebuilds;
-    rebuild();
+  while (app.draw_again()) {
+    if (app.fonts_missing()) {
+      ++font_rebuilds;
+      rebuild();
+    }
     app::run_frame(app);
   }
+  if (host.rare_missing.empty())
+    for (const app::WidgetInfo& w : app::widget_log().tree())
+      for (const std::string* s : {&w.label, &w.value, &w.description}) expect_no_stand_in("frame, " + w.id, *s);
   host.now += 1000.0 / 60.0;
 }
 

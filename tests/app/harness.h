@@ -16,6 +16,10 @@
 
 namespace ssi::test {
 
+// A rare text's stand-in (ssi::kRareStandIn) must never reach the person: a test fails when one is handed to the host
+// or left in a shown frame (harness.cpp).
+void expect_no_stand_in(std::string_view where, std::string_view text);
+
 class FakeHost final : public app::Host {
  public:
   std::string language = "de-DE";
@@ -42,9 +46,20 @@ class FakeHost final : public app::Host {
   std::vector<Lang> texts_missing;
   std::map<Lang, std::string> texts_given;
   std::vector<Lang> text_requests;
-  std::string text_file(Lang lang) override {
+  // The rare texts likewise (asked for only when a screen or a drawn text needs them).
+  std::vector<Lang> rare_missing;
+  std::vector<Lang> rare_requests;
+  std::string text_file(Lang lang, app::TextPart part) override {
+    const auto in = [&](const std::vector<Lang>& langs) {
+      return std::find(langs.begin(), langs.end(), lang) != langs.end();
+    };
+    if (part == app::TextPart::Rare) {
+      rare_requests.push_back(lang);
+      if (in(rare_missing)) return {};
+      return std::string(assets::get(lang == Lang::De ? "content/rare.de.txt" : "content/rare.en.txt"));
+    }
     text_requests.push_back(lang);
-    if (std::find(texts_missing.begin(), texts_missing.end(), lang) != texts_missing.end()) return {};
+    if (in(texts_missing)) return {};
     if (texts_given.count(lang)) return texts_given.at(lang);
     return std::string(assets::get(lang == Lang::De ? "content/texts.de.txt" : "content/texts.en.txt"));
   }
@@ -60,6 +75,10 @@ class FakeHost final : public app::Host {
   }
   Text crash_message, crash_reload;
   void set_crash_texts(const Text& message, const Text& reload) override {
+    for (const Text* t : {&message, &reload}) {
+      expect_no_stand_in("crash texts", t->de);
+      expect_no_stand_in("crash texts", t->en);
+    }
     crash_message = message;
     crash_reload = reload;
   }
@@ -75,22 +94,32 @@ class FakeHost final : public app::Host {
     return keys;
   }
   void download(std::string_view name, std::string_view mime, std::string_view bytes) override {
+    expect_no_stand_in("download", name);
+    expect_no_stand_in("download", bytes);
     downloads.push_back({std::string(name), std::string(mime), std::string(bytes)});
   }
   void pick_file(bool multiple) override {
     ++file_picks;
     picked_multiple = multiple;
   }
-  void save_image(std::string_view name) override { images.emplace_back(name); }
-  void print(std::string_view report) override { reports.emplace_back(report); }
+  void save_image(std::string_view name) override {
+    expect_no_stand_in("image", name);
+    images.emplace_back(name);
+  }
+  void print(std::string_view report) override {
+    expect_no_stand_in("print", report);
+    reports.emplace_back(report);
+  }
   void apply_update() override { ++updates_applied; }
   void install() override { ++installs; }
   void open_document(std::string_view path) override { documents.emplace_back(path); }
   float text_scale() const override { return text_scale_factor; }
   void announce(std::string_view text, bool assertive) override {
+    expect_no_stand_in("announcement", text);
     announcements.push_back({std::string(text), assertive});
   }
   void set_page(std::string_view title, std::string_view lang) override {
+    expect_no_stand_in("page title", title);
     page_title = title;
     page_lang = lang;
   }
@@ -116,7 +145,10 @@ class FakeHost final : public app::Host {
   int installs = 0;
   int updates_applied = 0;
   std::vector<std::string> images, reports, documents;  // documents: paths open_document() was asked for
-  void set_clipboard(std::string_view text) override { clipboard = text; }
+  void set_clipboard(std::string_view text) override {
+    expect_no_stand_in("clipboard", text);
+    clipboard = text;
+  }
   std::optional<std::string> storage_get(std::string_view key) const override {
     auto it = storage.find(key);
     if (it == storage.end()) return std::nullopt;

@@ -396,3 +396,88 @@ TEST(Session, TheRealFormSavesOnlyWhenEveryFieldIsValid) {
 
 }  // namespace
 }  // namespace ssi::test
+
+namespace ssi::test {
+namespace {
+
+std::string drawn_texts() {
+  std::string all;
+  for (const app::WidgetInfo& w : app::widget_log().tree())
+    all += w.label + "\n" + w.value + "\n" + w.description + "\n";
+  return all;
+}
+
+// The rare texts (src/app/rare_texts.txt) are not asked for on a first visit's screens; the first screen that shows
+// one brings them, once, in the language on screen, and a switch brings the other language's own.
+TEST(Session, RareTextsComeOnlyWithTheFirstScreenThatShowsThem) {
+  for (const char* language : {"de-DE", "en-US"}) {
+    Harness h(390, 844, language);
+    ASSERT_TRUE(h.ok) << h.error;
+    const Lang lang = h.model().lang(), other = lang == Lang::De ? Lang::En : Lang::De;
+    h.model().show(Screen::Questionnaire);
+    h.frames(2);
+    for (int i = 0; i < 100 && h.model().screen() == Screen::Questionnaire; ++i) {  // every question, answered
+      h.model().answer(h.model().current_question()->id, 1);
+      h.frame();
+      if (!h.model().next()) h.model().show(Screen::Results);
+      h.frame();
+    }
+    h.frames(2);
+    ASSERT_EQ(h.model().screen(), Screen::Results);
+    h.model().begin_what_if();
+    h.frames(2);
+    h.model().discard_what_if();
+    h.frames(2);
+    EXPECT_TRUE(h.host.rare_requests.empty()) << language << ": a first visit's path needs none";
+    EXPECT_FALSE(h.app.session().texts_complete());
+    h.model().show(Screen::About);
+    h.frame();
+    EXPECT_EQ(h.host.rare_requests, std::vector<Lang>{lang});
+    EXPECT_TRUE(h.app.session().texts_complete());
+    const CatalogLoad ui = Catalog::load(assets::get("content/ui.json"));
+    ASSERT_TRUE(ui.ok());
+    EXPECT_NE(drawn_texts().find(ui.catalog->find("ui.about.title")->get(lang)), std::string::npos) << language;
+    EXPECT_EQ(h.model().answers().size(), h.model().visible_questions().size()) << "the answers stay";
+    h.app.session().set_language(other);
+    h.frame();
+    EXPECT_EQ(h.host.rare_requests, (std::vector<Lang>{lang, other}));
+    EXPECT_NE(drawn_texts().find(ui.catalog->find("ui.about.title")->get(other)), std::string::npos) << language;
+    h.app.session().set_language(lang);
+    h.frames(2);
+    EXPECT_EQ(h.host.rare_requests.size(), 2u) << "each asked for once";
+  }
+}
+
+// A rare text on a first visit's screen (a notice that the saved data could not be read) is drawn as written: the
+// frame with its stand-in is drawn again before it is seen (the harness fails any shown frame with one).
+TEST(Session, ARareTextOnAFirstScreenIsJoinedInBeforeTheFrameIsSeen) {
+  Harness h(390, 844, "de-DE", {{"ssi-selfcheck.store", "{not json"}});
+  ASSERT_TRUE(h.ok) << h.error;
+  EXPECT_EQ(h.model().screen(), Screen::Welcome);
+  EXPECT_EQ(h.host.rare_requests, std::vector<Lang>{Lang::De});
+  ASSERT_TRUE(h.widget("notice.backup"));
+  EXPECT_EQ(drawn_texts().find(kRareStandIn), std::string::npos);
+}
+
+// Offline before the service worker held them: the person is told once, the app goes on, nothing is asked again.
+TEST(Session, RareTextsThatCannotBeHadAreSaidOnceAndTheAppGoesOn) {
+  Harness h(390, 844, "en-US");
+  ASSERT_TRUE(h.ok) << h.error;
+  h.host.rare_missing = {Lang::De, Lang::En};
+  h.model().show(Screen::About);
+  h.frames(3);
+  EXPECT_EQ(h.host.rare_requests, std::vector<Lang>{Lang::En});
+  const auto said = std::find_if(h.host.announcements.begin(), h.host.announcements.end(),
+                                 [&](const auto& a) { return a.text == h.model().t("ui.texts.unavailable"); });
+  ASSERT_NE(said, h.host.announcements.end());
+  EXPECT_TRUE(said->assertive);
+  h.model().show(Screen::Data);
+  h.frames(3);
+  EXPECT_EQ(h.host.rare_requests.size(), 1u);
+  h.model().show(Screen::Welcome);
+  h.frame();
+  EXPECT_TRUE(h.widget("nav.menu")) << "still drawing";
+}
+
+}  // namespace
+}  // namespace ssi::test

@@ -235,6 +235,53 @@ test('the other language asked for before it has arrived is fetched on the spot;
   } finally { await offline.context.close(); }
 });
 
+// issue 16: the texts a first visit does not show (src/app/rare_texts.txt), in a file of their own per language.
+const RARE = /\/rare\.(de|en)\.[0-9a-f]{16}\.txt$/;
+
+test('the rare texts arrive after the first frame; a screen that shows them sooner fetches its language\'s at once', async () => {
+  const app = await openApp(browser, server, { locale: 'de-DE' });
+  try {
+    const fetched = () => app.page.evaluate((source) => performance.getEntriesByType('resource')
+      .filter((r) => new RegExp(source).test(r.name)).map((r) => r.startTime), RARE.source);
+    for (const end = Date.now() + 10000; (await fetched()).length < 2 && Date.now() < end;) await app.page.waitForTimeout(50);
+    const drawn = await app.page.evaluate(() => performance.getEntriesByName('ssi:mirror')[0]?.startTime);
+    const times = await fetched();
+    assert.equal(times.length, 2, 'both languages, once each');
+    assert.ok(times.every((t) => t > drawn), `fetched at ${times} ms, the first frame ended at ${drawn} ms`);
+    assert.equal(await app.page.evaluate(() => ssiTest.show('about')), true);
+    await settle(app.page);
+    assert.ok((await names(app.page)).includes(UI['ui.about.title'].de), 'the about screen speaks German');
+    assert.equal((await fetched()).length, 2, 'nothing fetched again');
+    assert.deepEqual(app.errors, []);
+  } finally { await app.context.close(); }
+  // Held back: a first visit's path asks for none of them; the about screen asks for its language's, synchronously.
+  const held = [], now = [];
+  const early = await openApp(browser, server, {
+    locale: 'en-GB', serviceWorkers: 'block', reducedMotion: 'no-preference',
+    route: [RARE, (route) => {
+      if (route.request().resourceType() === 'fetch') held.push(route);
+      else { now.push(RARE.exec(new URL(route.request().url()).pathname)[1]); route.continue(); }
+    }],
+  });
+  try {
+    for (const end = Date.now() + 10000; held.length < 2 && Date.now() < end;) await early.page.waitForTimeout(50);
+    assert.equal(held.length, 2, 'the background fetches are held');
+    const content = JSON.parse(readFileSync(new URL('../../content/questionnaire.json', import.meta.url), 'utf8'));
+    assert.equal(await early.page.evaluate(() => ssiTest.show('questionnaire')), true);
+    await settle(early.page);
+    for (const q of content.questions.slice(0, 12)) await early.page.evaluate((id) => ssiTest.answer(id, 1), q.id);
+    assert.equal(await early.page.evaluate(() => ssiTest.show('results')), true);
+    await settle(early.page);
+    assert.deepEqual(now, [], 'a first visit\'s path needs no rare text');
+    assert.equal(await early.page.evaluate(() => ssiTest.show('about')), true);
+    await settle(early.page);
+    assert.deepEqual(now, ['en'], 'its language\'s, once');
+    assert.ok((await names(early.page)).includes(UI['ui.about.title'].en), 'the about screen speaks English');
+    for (const route of held) await route.continue();
+    assert.deepEqual(early.errors, []);
+  } finally { await early.context.close(); }
+});
+
 // issue 16: the letters no shipped text uses (accents beyond German's, Latin Extended-A) are in fonts of their own
 // (cmake/subset_fonts.py, glyphs.h), which only names and notes need.
 const WIDE = /\/inter-(regular|semibold)-wide\.[0-9a-f]{16}\.otf$/;

@@ -125,11 +125,15 @@ std::string_view skeleton() { return assets::get("content/texts.skeleton"); }
 std::string_view texts(Lang lang) {
   return assets::get(lang == Lang::De ? "content/texts.de.txt" : "content/texts.en.txt");
 }
+std::string_view rare(Lang lang) {
+  return assets::get(lang == Lang::De ? "content/rare.de.txt" : "content/rare.en.txt");
+}
 
 TEST(JoinTexts, BothLanguagesGiveBackEveryContentFileAsWritten) {
   ASSERT_FALSE(skeleton().empty());
-  const TextsJoin join = join_texts(skeleton(), texts(Lang::De), texts(Lang::En));
+  const TextsJoin join = join_texts(skeleton(), texts(Lang::De), texts(Lang::En), rare(Lang::De), rare(Lang::En));
   ASSERT_TRUE(join.ok()) << join.problems.front().code;
+  EXPECT_FALSE(join.rare_missing);
   ASSERT_EQ(join.files.size(), 3u);
   for (const auto& [name, text] : join.files)
     EXPECT_EQ(nlohmann::json::parse(text), nlohmann::json::parse(assets::get(name))) << name;
@@ -138,8 +142,10 @@ TEST(JoinTexts, BothLanguagesGiveBackEveryContentFileAsWritten) {
 TEST(JoinTexts, OneLanguageStandsInForTheOther) {
   for (const Lang lang : {Lang::De, Lang::En}) {
     const TextsJoin join =
-        join_texts(skeleton(), lang == Lang::De ? texts(lang) : "", lang == Lang::En ? texts(lang) : "");
+        join_texts(skeleton(), lang == Lang::De ? texts(lang) : "", lang == Lang::En ? texts(lang) : "",
+                   lang == Lang::De ? rare(lang) : "", lang == Lang::En ? rare(lang) : "");
     ASSERT_TRUE(join.ok());
+    EXPECT_FALSE(join.rare_missing);
     const CatalogLoad messages = Catalog::load(join.files.at("content/messages.json"));
     ASSERT_TRUE(messages.ok());
     const Text* t = messages.catalog->find(code::kInvalidJson);
@@ -148,6 +154,40 @@ TEST(JoinTexts, OneLanguageStandsInForTheOther) {
     EXPECT_EQ(t->get(lang), test::messages().find(code::kInvalidJson)->get(lang));
     EXPECT_TRUE(load_questionnaire(join.files.at("content/questionnaire.json")).ok());
   }
+}
+
+// The rare texts (src/app/rare_texts.txt) come after the first frame: until then each reads kRareStandIn in both
+// languages, the loaders accept them, and every other text is the shipped one.
+TEST(JoinTexts, WithoutTheRareFilesEachRareTextIsTheStandInAndTheRestAsShipped) {
+  const TextsJoin join = join_texts(skeleton(), texts(Lang::De), texts(Lang::En));
+  ASSERT_TRUE(join.ok());
+  EXPECT_TRUE(join.rare_missing);
+  const CatalogLoad ui = Catalog::load(join.files.at("content/ui.json"));
+  const CatalogLoad messages = Catalog::load(join.files.at("content/messages.json"));
+  ASSERT_TRUE(ui.ok() && messages.ok());
+  EXPECT_TRUE(load_questionnaire(join.files.at("content/questionnaire.json")).ok());
+  const auto rare_marks = static_cast<std::size_t>(std::count(skeleton().begin(), skeleton().end(), '\x02'));
+  EXPECT_GT(rare_marks, 100u);
+  std::size_t stand_ins = 0;
+  for (const CatalogLoad* load : {&ui, &messages}) {
+    const CatalogLoad shipped = Catalog::load(assets::get(load == &ui ? "content/ui.json" : "content/messages.json"));
+    for (const std::string& key : load->catalog->keys()) {
+      const Text* t = load->catalog->find(key);
+      if (t->de == kRareStandIn) {
+        ++stand_ins;
+        EXPECT_EQ(t->en, kRareStandIn) << key;
+      } else {
+        EXPECT_EQ(t->de, shipped.catalog->find(key)->de) << key;
+        EXPECT_EQ(t->en, shipped.catalog->find(key)->en) << key;
+      }
+    }
+  }
+  EXPECT_EQ(stand_ins, rare_marks) << "every rare text is a catalogue's";
+  EXPECT_EQ(ui.catalog->find("ui.about.title")->de, kRareStandIn);
+  EXPECT_NE(ui.catalog->find("ui.welcome.start")->de, kRareStandIn);
+  EXPECT_EQ(messages.catalog->find(code::kInvalidJson)->en, kRareStandIn);
+  // One language's rare file is enough, as for the other texts.
+  EXPECT_FALSE(join_texts(skeleton(), texts(Lang::De), texts(Lang::En), "", rare(Lang::En)).rare_missing);
 }
 
 TEST(JoinTexts, TextsOfAnotherBuildAreRefusedNotJoined) {
@@ -162,6 +202,9 @@ TEST(JoinTexts, TextsOfAnotherBuildAreRefusedNotJoined) {
     EXPECT_EQ(join.problems[0].args, (Args{{"lang", "en"}, {"found", std::to_string(found)}, {"expected", marks}}));
     EXPECT_TRUE(join.files.empty());
   }
+  const TextsJoin swapped = join_texts(skeleton(), de, texts(Lang::En), texts(Lang::De), rare(Lang::En));
+  ASSERT_EQ(swapped.problems.size(), 1u) << "a common file given as the rare one";
+  EXPECT_EQ(swapped.problems[0].args.front(), (std::pair<std::string, std::string>{"lang", "de"}));
   EXPECT_EQ(join_texts(skeleton(), "", "").problems.size(), 1u);
   EXPECT_EQ(describe(test::messages(), join_texts(skeleton(), "", "").problems[0], Lang::En).find("{"),
             std::string::npos);

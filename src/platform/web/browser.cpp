@@ -19,8 +19,8 @@
 // clang-format off
 EM_JS(double, ssi_js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 
-EM_JS(char*, ssi_js_text_file, (int english), {
-  var text = Module.ssiTextFile(english ? "en" : "de");  // pre.js: "" when the file cannot be had
+EM_JS(char*, ssi_js_text_file, (int english, int rare), {
+  var text = Module.ssiTextFile((rare ? "rare." : "texts.") + (english ? "en" : "de"));  // pre.js: "" if not to be had
   var size = lengthBytesUTF8(text) + 1;
   var ptr = _malloc(size);
   stringToUTF8(text, ptr, size);
@@ -704,8 +704,9 @@ void install_file_reader() {
 
 // --- BrowserHost ----------------------------------------------------------------------------------
 std::string BrowserHost::preferred_language() const { return take_string(ssi_js_language()).value_or("en"); }
-std::string BrowserHost::text_file(Lang lang) {
-  return take_string(ssi_js_text_file(lang == Lang::En ? 1 : 0)).value_or(std::string());
+std::string BrowserHost::text_file(Lang lang, app::TextPart part) {
+  return take_string(ssi_js_text_file(lang == Lang::En ? 1 : 0, part == app::TextPart::Rare ? 1 : 0))
+      .value_or(std::string());
 }
 std::string BrowserHost::font_file(std::string_view name) {
   int size = 0;

@@ -21,7 +21,7 @@ class BrowserHost final : public app::Host {
   std::function<void()> on_wake;
 
   std::string preferred_language() const override;
-  std::string text_file(Lang lang) override;
+  std::string text_file(Lang lang, app::TextPart part) override;
   std::string font_file(std::string_view name) override;
   void set_crash_texts(const Text& message, const Text& reload) override;
   bool prefers_dark() const override;

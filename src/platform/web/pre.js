@@ -34,9 +34,9 @@ const ssiLowBytes = (text) => {
 };
 
 // The files the page fetches itself (SSI_FILES, from site_files.js, prepended before this file): the content's texts,
-// one file per language (cmake/split_texts.py), and the fonts' letters no shipped text uses (cmake/subset_fonts.py). The browser's
-// language arrives beside the wasm and main() waits for it; the rest is fetched after the first frame (browser.cpp)
-// or, asked for sooner, synchronously.
+// two files per language (cmake/split_texts.py: the common and the rare ones), and the fonts' letters no shipped text
+// uses (cmake/subset_fonts.py). The browser's language's common texts arrive beside the wasm and main() waits for
+// them; the rest is fetched after the first frame (browser.cpp) or, asked for sooner, synchronously.
 (() => {
   const texts = {};
   const fonts = {};
@@ -47,16 +47,16 @@ const ssiLowBytes = (text) => {
   const get = (key, read, into) => fetch(SSI_FILES[key])
     .then((r) => (r.ok ? read(r) : Promise.reject(new Error(`HTTP ${r.status}`))))
     .then((data) => { into[key] = data; }, (e) => console.warn(`${key} not loaded: ${e}`));
-  const getTexts = (lang) => get(`texts.${lang}`, (r) => r.text(), texts);
+  const getTexts = (key) => get(key, (r) => r.text(), texts);
   // A request that never ends must not hold the start for ever: after 15 s the app asks for the file itself.
-  const arrived = Promise.race([getTexts(first), new Promise((resolve) => { setTimeout(resolve, 15000); })]);
+  const arrived = Promise.race([getTexts(`texts.${first}`), new Promise((resolve) => { setTimeout(resolve, 15000); })]);
   // Emscripten's start-up counters exist once the glue has run to its end, long before the wasm is in.
   Promise.resolve().then(() => {
     addRunDependency('ssi-texts');
     arrived.then(() => removeRunDependency('ssi-texts'));
   });
   Module.ssiFetchLater = () => Promise.all([
-    ...['de', 'en'].filter((lang) => !(`texts.${lang}` in texts)).map(getTexts),
+    ...['texts.de', 'texts.en', 'rare.de', 'rare.en'].filter((key) => !(key in texts)).map(getTexts),
     ...Object.keys(SSI_FILES).filter((key) => key.startsWith('fonts/') && !(key in fonts))
       .map((key) => get(key, (r) => r.arrayBuffer().then((b) => new Uint8Array(b)), fonts)),
   ]);
@@ -67,9 +67,8 @@ const ssiLowBytes = (text) => {
       return request.status === 200 ? request.responseText : null;
     } catch (e) { return null; }
   };
-  // browser.cpp's Host::text_file(): the file's text, or '' when it cannot be had.
-  Module.ssiTextFile = (lang) => {
-    const key = `texts.${lang}`;
+  // browser.cpp's Host::text_file(): the file's text ("texts.de", "rare.en" ...), or '' when it cannot be had.
+  Module.ssiTextFile = (key) => {
     if (!(key in texts)) {
       const text = now(key, false);
       if (text === null) return '';
