@@ -55,6 +55,36 @@ def move_icons(path: str, slots: dict[int, int]) -> None:
     font.save(path)
 
 
+def standard_names(path: str) -> None:
+    """Names each glyph of a CFF font by its standard string (A, Adieresis, quotedblbase ...), which CFF stores as a
+    number, or else as g<index>: Inter's uniXXXX names were a tenth of its embedded bytes. stb_truetype never reads
+    them."""
+    from fontTools.agl import UV2AGL
+    from fontTools.cffLib import cffStandardStrings
+
+    font = TTFont(path)
+    by_name = {}
+    for code, name in sorted(font.getBestCmap().items()):
+        by_name.setdefault(name, code)
+    standard, order, taken = set(cffStandardStrings), font.getGlyphOrder(), set()
+    renamed = {}
+    for index, name in enumerate(order):
+        wanted = ".notdef" if name == ".notdef" else UV2AGL.get(by_name.get(name, -1))
+        if not wanted or wanted not in standard or wanted in taken:
+            wanted = f"g{index}"
+        taken.add(wanted)
+        renamed[name] = wanted
+    top = font["CFF "].cff.topDictIndex[0]
+    strings = top.CharStrings  # read with the old names before the charset changes
+    strings.charStrings = {renamed[n]: i for n, i in strings.charStrings.items()}
+    top.charset = [renamed[n] for n in top.charset]
+    font["hmtx"].metrics = {renamed[n]: m for n, m in font["hmtx"].metrics.items()}
+    for table in font["cmap"].tables:
+        table.cmap = {code: renamed[n] for code, n in table.cmap.items()}
+    font.setGlyphOrder([renamed[n] for n in order])
+    font.save(path)
+
+
 def run(font: str, unicodes: list[int], out: str, hinting_args: list[str]) -> None:
     # stb_truetype reads cmap, head, hhea, hmtx and the outlines: no names, no layout tables.
     args = [font, "--unicodes=" + ",".join(f"{u:04X}" for u in unicodes), "--layout-features=", "--no-hinting",
@@ -74,8 +104,9 @@ def main() -> int:
     text = sorted(base)
     os.makedirs(out_dir, exist_ok=True)
     for source_font, name in ((regular, "inter-regular"), (semibold, "inter-semibold")):
-        run(source_font, text, os.path.join(out_dir, name + ".otf"), ["--desubroutinize"])
-        run(source_font, wide, os.path.join(out_dir, name + "-wide.otf"), ["--desubroutinize"])
+        for glyphs, out in ((text, name + ".otf"), (wide, name + "-wide.otf")):
+            run(source_font, glyphs, os.path.join(out_dir, out), ["--desubroutinize"])
+            standard_names(os.path.join(out_dir, out))
     slots = icon_slots(source)
     run(awesome, sorted(slots.values()), os.path.join(out_dir, "icons.ttf"), [])
     move_icons(os.path.join(out_dir, "icons.ttf"), slots)
