@@ -615,8 +615,8 @@ void Session::open_questionnaire(std::string_view text, bool confirmed) {
   // Results carry id and version, and the group view keeps them apart by those alone: a changed copy of ours
   // under our id and version would mix with real ones. Compared as values: the shipped copy is minified.
   const bool ours = load.questionnaire->id == q.standard.id && load.questionnaire->version == q.standard.version;
-  // Compared with ours in both languages: offline without the other's texts, that cannot be told.
-  if (ours && !(fetch_texts(Lang::De) && fetch_texts(Lang::En))) {
+  // Compared with ours in both languages, rare texts (the reasons) included: offline without them, that cannot be told.
+  if (ours && !(fetch_texts(Lang::De) && fetch_texts(Lang::En) && fetch_rare(Lang::De) && fetch_rare(Lang::En))) {
     q.message = m.t("ui.workshop.q.compare_offline");
     Announcer::say(host_, q.message, /*error=*/true);
     return;

@@ -229,7 +229,13 @@ TEST(Workshop, OursCannotBeComparedOfflineWithoutTheOtherLanguageAndSaysSo) {
   h.frames(2);
   EXPECT_EQ(h.app.session().questionnaires.message, h.model().t("ui.workshop.q.compare_offline"));
   EXPECT_TRUE(h.app.session().questionnaires.errors.empty());
+  // The English reasons (rare texts, src/app/rare_texts.txt) are compared too.
   h.host.texts_missing.clear();
+  h.host.rare_missing = {Lang::En};
+  h.app.open_files(files_json({ours}));
+  h.frames(2);
+  EXPECT_EQ(h.app.session().questionnaires.message, h.model().t("ui.workshop.q.compare_offline"));
+  h.host.rare_missing.clear();
   h.app.open_files(files_json({ours}));
   h.frames(2);
   const json state = json::parse(h.app.state_json());

@@ -165,7 +165,9 @@ TEST(JoinTexts, WithoutTheRareFilesEachRareTextIsTheStandInAndTheRestAsShipped) 
   const CatalogLoad ui = Catalog::load(join.files.at("content/ui.json"));
   const CatalogLoad messages = Catalog::load(join.files.at("content/messages.json"));
   ASSERT_TRUE(ui.ok() && messages.ok());
-  EXPECT_TRUE(load_questionnaire(join.files.at("content/questionnaire.json")).ok());
+  const QuestionnaireLoad joined = load_questionnaire(join.files.at("content/questionnaire.json"));
+  const QuestionnaireLoad whole = load_questionnaire(assets::get("content/questionnaire.json"));
+  ASSERT_TRUE(joined.ok() && whole.ok());
   const auto rare_marks = static_cast<std::size_t>(std::count(skeleton().begin(), skeleton().end(), '\x02'));
   EXPECT_GT(rare_marks, 100u);
   std::size_t stand_ins = 0;
@@ -182,7 +184,25 @@ TEST(JoinTexts, WithoutTheRareFilesEachRareTextIsTheStandInAndTheRestAsShipped) 
       }
     }
   }
-  EXPECT_EQ(stand_ins, rare_marks) << "every rare text is a catalogue's";
+  // The questionnaire's rare texts are the reasons, which only trainers' files show; everything a person reads is in.
+  const Questionnaire &q = *joined.questionnaire, &w = *whole.questionnaire;
+  ASSERT_EQ(q.questions.size(), w.questions.size());
+  for (std::size_t i = 0; i < q.questions.size(); ++i) {
+    const Question &got = q.questions[i], &want = w.questions[i];
+    EXPECT_TRUE(got.text == want.text && got.help == want.help && got.tip == want.tip) << want.id;
+    for (std::size_t o = 0; o < want.options.size(); ++o) EXPECT_TRUE(got.options[o].label == want.options[o].label);
+    if (!want.reason.de.empty()) {
+      EXPECT_EQ(got.reason.de, kRareStandIn) << want.id;
+      ++stand_ins;
+    }
+  }
+  for (const auto& [got, want] : {std::pair{&q.scoring.curve_reason, &w.scoring.curve_reason},
+                                  std::pair{&q.scoring.sales_navigator_reason, &w.scoring.sales_navigator_reason},
+                                  std::pair{&q.scoring.range_margin_reason, &w.scoring.range_margin_reason}}) {
+    EXPECT_EQ(got->en, kRareStandIn);
+    stand_ins += !want->en.empty();
+  }
+  EXPECT_EQ(stand_ins, rare_marks) << "every rare text is a catalogue's or a reason";
   EXPECT_EQ(ui.catalog->find("ui.about.title")->de, kRareStandIn);
   EXPECT_NE(ui.catalog->find("ui.welcome.start")->de, kRareStandIn);
   EXPECT_EQ(messages.catalog->find(code::kInvalidJson)->en, kRareStandIn);
