@@ -13,11 +13,31 @@ import sys
 TIGHT = r"[{}()\[\];,=<>*/?:!&|^%]"
 
 
+def strip_comments(text: str) -> str:
+    """GLSL has no string literals: a comment starts at the first // or /* outside another comment."""
+    out, i = [], 0
+    while i < len(text):
+        if text.startswith("//", i):
+            i = text.find("\n", i) if "\n" in text[i:] else len(text)
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            if end < 0:
+                raise SystemExit("minify_glsl.py: a /* comment is not closed")
+            out.append(" ")
+            i = end + 2
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
 def minify(text: str) -> str:
-    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
+    if re.search(r"\\\n", text):
+        raise SystemExit("minify_glsl.py: a line continuation (backslash at the end of a line) is not handled")
+    text = strip_comments(text)
     out = ""
     for line in text.split("\n"):
-        line = re.sub(r"//.*", "", line).strip()
+        line = line.strip()
         if not line:
             continue
         if line.startswith("#"):

@@ -4,7 +4,7 @@
 usage: minify_page.py FILE [FILE ...]
 web/ stays commented and readable; the copy in the site is what a first visit downloads before its first frame
 (issue 16: about 0.5 KB brotli). It refuses what it could break: a quoted string in the styles (its spaces would be
-squeezed), <pre> or an inline script in the page.
+squeezed), <pre>, <textarea> or an inline script in the page.
 """
 import re
 import sys
@@ -28,7 +28,8 @@ def main() -> int:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
         rules = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
-        if (path.endswith(".css") and ('"' in rules or "'" in rules)) or "<pre" in text or "<script>" in text:
+        inline_script = re.search(r"<script(?![^>]*\bsrc=)", text)
+        if (path.endswith(".css") and ('"' in rules or "'" in rules)) or inline_script or re.search(r"<(pre|textarea)\b", text):
             raise SystemExit(f"minify_page.py: {path} holds what it cannot minify safely")
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(css(text) if path.endswith(".css") else html(text))

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Splits the shipped content into a language-neutral skeleton and one text file per language (issue 16).
+"""Splits the shipped content into a language-neutral skeleton and two text files per language (issue 16).
 
 usage: split_texts.py RARE_RULES SKELETON_OUT TEXTS_DIR CONTENT.json [CONTENT.json ...]
 SKELETON_OUT: a line per content file: its name (content/NAME.json), a space, and the file minified with every text

@@ -47,7 +47,7 @@ def icon_slots(source: str) -> dict[int, int]:
 
 def move_icons(path: str, slots: dict[int, int]) -> None:
     """Maps each icon glyph at its slot instead of its Font Awesome code point."""
-    font = TTFont(path)
+    font = TTFont(path, recalcTimestamp=False)  # the same bytes from every build
     by_code = font.getBestCmap()
     for table in font["cmap"].tables:
         if table.isUnicode():
@@ -62,7 +62,9 @@ def standard_names(path: str) -> None:
     from fontTools.agl import UV2AGL
     from fontTools.cffLib import cffStandardStrings
 
-    font = TTFont(path)
+    font = TTFont(path, recalcTimestamp=False)  # the same bytes from every build: the wide fonts are named by them
+    if "CFF " not in font or hasattr(font["CFF "].cff.topDictIndex[0], "ROS"):
+        raise SystemExit(f"subset_fonts.py: {path} is not a name-keyed CFF font, which standard_names() expects")
     by_name = {}
     for code, name in sorted(font.getBestCmap().items()):
         by_name.setdefault(name, code)

@@ -159,6 +159,7 @@ void App::Impl::frame() {
   const int slide_before = ps.slide;
   // The rare texts (src/app/rare_texts.txt) join in before a screen of theirs is drawn, or once the last frame drew
   // one's stand-in (a notice, a problem's message): that frame was not shown. Asked for once.
+  if (!session.texts_complete() && m.screen() != drawn_screen) session.retry_rare_texts();  // offline is not for ever
   if (!session.texts_complete() && (widget_log().stand_in_seen() || !first_visit_screen(m.screen())))
     session.complete_texts();
   widget_log().look_for_stand_ins(!session.texts_complete() && !session.rare_texts_asked());

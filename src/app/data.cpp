@@ -56,6 +56,13 @@ void App::Impl::notices() {
     end_card(p.accent, mix(p.surface, p.accent, th.dark ? 0.14f : 0.07f));
     gap(0.6f);
   }
+  if (session.rare_texts_failed()) {  // its rare texts show as "?" meanwhile
+    SemanticGroup message("texts", "status", m.t("ui.texts.unavailable"));
+    begin_card(0.9f);
+    paragraph(m.t("ui.texts.unavailable"));
+    end_card(p.warning, mix(p.surface, p.warning, th.dark ? 0.14f : 0.07f));
+    gap(0.6f);
+  }
   const Persistence& store = session.persistence();
   const auto first_reason = [&](const std::vector<Problem>& problems) {
     return problems.empty() ? std::string("?") : describe(m.strings(), problems.front(), m.lang());

@@ -139,7 +139,7 @@ bool Session::fetch_rare(Lang lang) {
 void Session::complete_texts() {
   if (!rare_missing_ || rare_asked_) return;
   rare_asked_ = true;
-  if (!fetch_rare(model_->lang())) Announcer::say(host_, model_->t("ui.texts.unavailable"), /*error=*/true);
+  fetch_rare(model_->lang());  // failed: the notices say so (rare_texts_failed())
 }
 
 bool Session::use_language(Lang lang) {
@@ -158,7 +158,9 @@ void Session::restore_questionnaire() {
   if (!text) return;
   QuestionnaireLoad load = load_questionnaire(*text);
   if (!load.ok()) {
-    // The stored file stays where it is (nothing the trainer saved is lost); ours is used meanwhile.
+    // The stored file stays where it is (nothing the trainer saved is lost); ours is used meanwhile. What is wrong
+    // is said in rare texts, kept as written now: they are joined in first.
+    complete_texts();
     questionnaires.errors.clear();
     for (const Problem& problem : load.problems)
       questionnaires.errors.push_back(describe(model_->strings(), problem, model_->lang()));

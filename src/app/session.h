@@ -100,7 +100,9 @@ class Session {
   // dropped files, the scanner, a trainer's questionnaire, the real form) calls it first.
   bool texts_complete() const { return !rare_missing_; }
   bool rare_texts_asked() const { return rare_asked_; }
+  bool rare_texts_failed() const { return rare_missing_ && rare_asked_; }  // asked for, not to be had: a notice says so
   void complete_texts();
+  void retry_rare_texts() { rare_asked_ = false; }  // a new screen: asked for again when needed
   // The in-app text size in percent (kept with the person's settings), clamped to 100..200.
   static constexpr int kTextSizeMin = 100, kTextSizeMax = 200, kTextSizeStep = 25;
   void set_text_size(int percent);
@@ -176,7 +178,7 @@ class Session {
 
   Host& host_;
   std::array<std::string, 2> texts_;  // the shipped text files by Lang, as far as the host gave them
-  std::array<std::string, 2> rare_;   // the rare ones, once complete_texts() asked
+  std::array<std::string, 2> rare_;   // the rare ones, as far as the host gave them
   bool rare_missing_ = true, rare_asked_ = false;
   std::string standard_json_;  // the shipped questionnaire as joined: a trainer's copy of ours is compared
   std::optional<Model> model_;

@@ -97,7 +97,8 @@ TEST(Strings, EveryShippedTextAndLabelDrawsWithTheEmbeddedGlyphs) {
   for (const char* folder : {"app", "core", "platform/web"})
     for (const auto& entry :
          std::filesystem::directory_iterator(std::filesystem::path(SSI_SOURCE_DIR) / "src" / folder)) {
-      if (entry.path().extension() != ".cpp") continue;
+      if (entry.path().extension() != ".cpp" && entry.path().extension() != ".h") continue;
+      if (entry.path().filename() == "glyphs.h") continue;  // its static_asserts hold wide letters on purpose
       const std::string code = read(entry.path());
       for (std::sregex_iterator it(code.begin(), code.end(), literal), end; it != end; ++it) {
         const std::string raw = (*it)[1];

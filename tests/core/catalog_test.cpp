@@ -119,7 +119,7 @@ TEST(Catalog, DescribePutsThePathFirst) {
   EXPECT_EQ(describe(Catalog{}, p, Lang::De), "questions[3].id: field.missing");
 }
 
-// --- The shipped texts, one file per language (cmake/split_texts.py, join_texts) ---------------------------------
+// --- The shipped texts, two files per language (cmake/split_texts.py, join_texts) --------------------------------
 
 std::string_view skeleton() { return assets::get("content/texts.skeleton"); }
 std::string_view texts(Lang lang) {

@@ -112,7 +112,8 @@ void draw_frame() {
 
   app::run_frame(*g.app);
   // A size shown for the first time stood in by another, or a rare text by its stand-in: add the size to the atlas
-  // (the app joins the texts in) and draw again, unseen. Each round adds a size or the texts, so this ends.
+  // (the app joins the texts in) and draw again, unseen. Each round adds a size or asks for the texts (once), so this
+  // ends.
   while (g.app->draw_again()) {
     ensure_fonts();
     app::run_frame(*g.app);
