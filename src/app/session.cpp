@@ -116,36 +116,26 @@ bool Session::join_shipped(std::string* error, Lang lang) {
   return true;
 }
 
-bool Session::fetch_texts(Lang lang) {
-  std::string& texts = texts_[static_cast<int>(lang)];
+bool Session::fetch_texts(Lang lang, TextPart part) {
+  std::string& texts = (part == TextPart::Rare ? rare_ : texts_)[static_cast<int>(lang)];
   if (!texts.empty()) return true;
-  texts = host_.text_file(lang, TextPart::Common);
+  texts = host_.text_file(lang, part);
   std::string error;  // join_shipped() changes nothing when it fails: the texts held so far stay in use
   if (!texts.empty() && join_shipped(&error, model_->lang())) return true;
   texts.clear();
   return false;
 }
 
-bool Session::fetch_rare(Lang lang) {
-  std::string& rare = rare_[static_cast<int>(lang)];
-  if (!rare.empty()) return true;
-  rare = host_.text_file(lang, TextPart::Rare);
-  std::string error;  // join_shipped() changes nothing when it fails: the texts held so far stay in use
-  if (!rare.empty() && join_shipped(&error, model_->lang())) return true;
-  rare.clear();
-  return false;
-}
-
 void Session::complete_texts() {
   if (!rare_missing_ || rare_asked_) return;
   rare_asked_ = true;
-  fetch_rare(model_->lang());  // failed: the notices say so (rare_texts_failed())
+  fetch_texts(model_->lang(), TextPart::Rare);  // failed: the notices say so (rare_texts_failed())
 }
 
 bool Session::use_language(Lang lang) {
   // Once rare texts are in, a language comes with its own: the other's would stand in for them, unnoticed.
   const bool rare_in = !rare_[0].empty() || !rare_[1].empty();
-  if (!fetch_texts(lang) || (rare_in && !fetch_rare(lang))) {
+  if (!fetch_texts(lang, TextPart::Common) || (rare_in && !fetch_texts(lang, TextPart::Rare))) {
     Announcer::say(host_, model_->t("ui.lang.unavailable"), /*error=*/true);
     return false;
   }
@@ -618,7 +608,8 @@ void Session::open_questionnaire(std::string_view text, bool confirmed) {
   // under our id and version would mix with real ones. Compared as values: the shipped copy is minified.
   const bool ours = load.questionnaire->id == q.standard.id && load.questionnaire->version == q.standard.version;
   // Compared with ours in both languages, rare texts (the reasons) included: offline without them, that cannot be told.
-  if (ours && !(fetch_texts(Lang::De) && fetch_texts(Lang::En) && fetch_rare(Lang::De) && fetch_rare(Lang::En))) {
+  if (ours && !(fetch_texts(Lang::De, TextPart::Common) && fetch_texts(Lang::En, TextPart::Common) &&
+                fetch_texts(Lang::De, TextPart::Rare) && fetch_texts(Lang::En, TextPart::Rare))) {
     q.message = m.t("ui.workshop.q.compare_offline");
     Announcer::say(host_, q.message, /*error=*/true);
     return;

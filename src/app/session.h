@@ -173,8 +173,7 @@ class Session {
   void activate_questionnaire(Questionnaire questionnaire, std::string text);
   // Joins the shipped content from the texts held so far; replaces the model's texts when it already has some.
   bool join_shipped(std::string* error, Lang lang);  // lang: the new model's, when there is none yet
-  bool fetch_texts(Lang lang);                       // asks the host for a language's texts once, and joins them in
-  bool fetch_rare(Lang lang);                        // the same for its rare texts
+  bool fetch_texts(Lang lang, TextPart part);        // asks the host for a language's texts once, and joins them in
 
   Host& host_;
   std::array<std::string, 2> texts_;  // the shipped text files by Lang, as far as the host gave them
