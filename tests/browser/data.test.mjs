@@ -496,7 +496,8 @@ test('an import that will not fit into the storage is refused up front with a cl
   const page = app.page;
   try {
     await page.evaluate(() => ssiTest.answer(ssiTest.questions()[0].id, 1));
-    await page.waitForTimeout(800);
+    // The debounced save (500 ms) can take longer while CI runs two browsers on two cores: waited for, not timed.
+    await page.waitForFunction((k) => localStorage.getItem(k) !== null, STORE, { timeout: 10000 }).catch(() => {});
     const file = readFileSync(join('tests', 'core', 'imports', 'good', 'full.json'), 'utf8');
     const stored = await page.evaluate((k) => localStorage.getItem(k), STORE);
     assert.ok(stored, 'the answer is stored');
@@ -514,8 +515,10 @@ test('an import that will not fit into the storage is refused up front with a cl
     // With room again the same file is taken, and it is saved.
     await page.evaluate(() => localStorage.removeItem('filler.0'));
     assert.deepEqual(await page.evaluate((t) => ssiTest.importText(t), file), { ok: true, error: null });
-    await page.waitForTimeout(800);
-    assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORE)).real.length, JSON.parse(file).real.length);
+    const count = JSON.parse(file).real.length;
+    await page.waitForFunction(([k, n]) => JSON.parse(localStorage.getItem(k)).real.length === n, [STORE, count],
+      { timeout: 10000 }).catch(() => {});
+    assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), STORE)).real.length, count);
     assert.deepEqual(app.errors, []);
   } finally { await app.context.close(); }
 });
