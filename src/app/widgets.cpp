@@ -75,19 +75,15 @@ void WidgetLog::close_group() {
 
 void WidgetLog::end_frame() {
   while (!groups_.empty()) close_group();
-  // Every shown text is a node's: a letter the embedded fonts lack (glyphs::is_wide) makes the atlas add the wide fonts
-  // before the frame is seen (Theme::want_wide_glyphs); once it has them, a frame skips the scan.
-  for (std::size_t i = 0; i < current_.size() && !theme().wide_glyphs(); ++i) {
-    const WidgetInfo& w = current_[i];
-    if (glyphs::has_wide(w.label) || glyphs::has_wide(w.value) || glyphs::has_wide(w.description))
-      theme().want_wide_glyphs();
-  }
+  // Every shown text is a node's, read in one pass while anything is looked for: a letter the embedded fonts lack
+  // (glyphs::is_wide) makes the atlas add the wide fonts before the frame is seen (Theme::want_wide_glyphs; once it
+  // has them, no more), and a rare text's stand-in makes App draw the frame again (stand_in_seen()).
   stand_in_seen_ = false;
-  for (std::size_t i = 0; i < current_.size() && stand_in_scan_ && !stand_in_seen_; ++i) {
-    const WidgetInfo& w = current_[i];
-    for (const std::string* s : {&w.label, &w.value, &w.description})
-      if (s->find(kRareStandIn) != std::string::npos) stand_in_seen_ = true;
-  }
+  for (std::size_t i = 0; i < current_.size() && (!theme().wide_glyphs() || (stand_in_scan_ && !stand_in_seen_)); ++i)
+    for (const std::string* s : {&current_[i].label, &current_[i].value, &current_[i].description}) {
+      if (!theme().wide_glyphs() && glyphs::has_wide(*s)) theme().want_wide_glyphs();
+      if (stand_in_scan_ && s->find(kRareStandIn) != std::string::npos) stand_in_seen_ = true;
+    }
   last_ = std::move(current_);
   taken_ = taking_;
   widgets_.clear();
