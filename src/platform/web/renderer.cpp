@@ -75,12 +75,15 @@ unsigned Renderer::finish_link(Pending& p, std::string* error) {
   return program;
 }
 
-bool Renderer::init(std::string* error) {
-  // Both programs start at once; the page's waits for its own, the gauges' is asked for when first drawn (a first
-  // visit's welcome screen has none), so its compile overlaps the start instead of delaying the first frame.
-  Pending imgui = start_link("shaders/imgui.vert", "shaders/imgui.frag");
+void Renderer::start() {
+  imgui_start_ = start_link("shaders/imgui.vert", "shaders/imgui.frag");
   gauge_start_ = start_link("shaders/gauge.vert", "shaders/gauge.frag");
-  program_ = finish_link(imgui, error);
+}
+
+bool Renderer::init(std::string* error) {
+  // The gauges' program is asked for when first drawn (a first visit's welcome screen has none), so its compile
+  // overlaps the start instead of delaying the first frame.
+  program_ = finish_link(imgui_start_, error);
   if (!program_) return false;
   loc_projection_ = glGetUniformLocation(program_, "u_projection");
   loc_texture_ = glGetUniformLocation(program_, "u_texture");

@@ -11,9 +11,11 @@ namespace ssi::platform {
 
 class Renderer {
  public:
-  // Compiles the shaders and creates buffers. Returns false (and a message naming the shader) when the
-  // ImGui pipeline cannot be built. The gauge pipeline is finished when a gauge is first drawn; its failing is
-  // not fatal: the console says why and gauges fall back to ImDrawList arcs.
+  // Hands both pipelines' shaders to the GPU to compile, without waiting for them.
+  void start();
+  // Waits for the ImGui pipeline and creates its buffers. Returns false (and a message naming the shader) when it
+  // cannot be built. The gauge pipeline is finished when a gauge is first drawn; its failing is not fatal: the
+  // console says why and gauges fall back to ImDrawList arcs.
   bool init(std::string* error);
 
   // Uploads ImGui's font atlas as a texture (call after every atlas rebuild).
@@ -39,7 +41,7 @@ class Renderer {
   int loc_projection_ = -1, loc_texture_ = -1;
 
   enum class Gauges { Pending, Ready, Failed } gauges_ = Gauges::Pending;
-  Pending gauge_start_;
+  Pending imgui_start_, gauge_start_;
   unsigned gauge_program_ = 0, gauge_vao_ = 0, gauge_vbo_ = 0;
   float projection_[16] = {};
 };
