@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Subsets the UI fonts to the glyphs the app declares in src/app/glyphs.h.
+"""Subsets the UI fonts to the glyphs the app declares in src/app/glyphs.h, Inter with TrueType outlines.
 
 usage: subset_fonts.py GLYPHS_H OUT_DIR INTER_REGULAR INTER_SEMIBOLD FONT_AWESOME
 Reads the code itself (the kTextRanges and kBaseRanges pairs, kIconSources and the UTF-8 bytes of every SSI_ICON_*
 label), not its comments, so the subset fonts hold exactly what Theme::load_fonts asks ImGui to rasterise; each icon is
 mapped at its slot (U+0080 upwards), not at its Font Awesome code point. What kTextRanges holds beyond kBaseRanges goes
-into files of their own (inter-*-wide.otf), which the page fetches after the first frame (issue 16). Runs at build time,
+into files of their own (inter-*-wide.ttf), which the page fetches after the first frame (issue 16). Runs at build time,
 so an edit of glyphs.h re-subsets without a new configure.
 """
 import os
@@ -55,35 +55,43 @@ def move_icons(path: str, slots: dict[int, int]) -> None:
     font.save(path)
 
 
-def standard_names(path: str) -> None:
-    """Names each glyph of a CFF font by its standard string (A, Adieresis, quotedblbase ...), which CFF stores as a
-    number, or else as g<index>: Inter's uniXXXX names were a tenth of its embedded bytes. stb_truetype never reads
-    them."""
-    from fontTools.agl import UV2AGL
-    from fontTools.cffLib import cffStandardStrings
+# Quadratic outlines may leave the cubic ones by at most this much, in font units of a 1000-unit em: 0.26 px on the
+# results' largest numbers on a 3x phone screen.
+QUADRATIC_TOLERANCE = 2.0
+
+
+def truetype_outlines(path: str) -> None:
+    """Rewrites a CFF font with TrueType outlines (glyf) on a 1000-unit em. stb_truetype reads CFF through an
+    interpreter, twice per glyph: the first frame's atlas took twice as long (issue 16). On 1000 units the quadratic
+    outlines are no larger than the cubic ones were; without glyph names, which stb_truetype never reads (post 3.0)."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+    from fontTools.ttLib.scaleUpem import scale_upem
 
     font = TTFont(path, recalcTimestamp=False)  # the same bytes from every build: the wide fonts are named by them
-    if "CFF " not in font or hasattr(font["CFF "].cff.topDictIndex[0], "ROS"):
-        raise SystemExit(f"subset_fonts.py: {path} is not a name-keyed CFF font, which standard_names() expects")
-    by_name = {}
-    for code, name in sorted(font.getBestCmap().items()):
-        by_name.setdefault(name, code)
-    standard, order, taken = set(cffStandardStrings), font.getGlyphOrder(), set()
-    renamed = {}
-    for index, name in enumerate(order):
-        wanted = ".notdef" if name == ".notdef" else UV2AGL.get(by_name.get(name, -1))
-        if not wanted or wanted not in standard or wanted in taken:
-            wanted = f"g{index}"
-        taken.add(wanted)
-        renamed[name] = wanted
-    top = font["CFF "].cff.topDictIndex[0]
-    strings = top.CharStrings  # read with the old names before the charset changes
-    strings.charStrings = {renamed[n]: i for n, i in strings.charStrings.items()}
-    top.charset = [renamed[n] for n in top.charset]
-    font["hmtx"].metrics = {renamed[n]: m for n, m in font["hmtx"].metrics.items()}
-    for table in font["cmap"].tables:
-        table.cmap = {code: renamed[n] for code, n in table.cmap.items()}
-    font.setGlyphOrder([renamed[n] for n in order])
+    if "CFF " not in font:
+        raise SystemExit(f"subset_fonts.py: {path} has no CFF outlines, which truetype_outlines() expects")
+    scale_upem(font, 1000)
+    glyphs, order = font.getGlyphSet(), font.getGlyphOrder()
+    glyf = newTable("glyf")
+    glyf.glyphOrder, glyf.glyphs = order, {}
+    for name in order:
+        pen = TTGlyphPen(None)
+        glyphs[name].draw(Cu2QuPen(pen, QUADRATIC_TOLERANCE, reverse_direction=True))  # TrueType winds clockwise
+        glyf.glyphs[name] = pen.glyph()
+    font["glyf"], font["loca"] = glyf, newTable("loca")
+    del font["CFF "]
+    maxp = font["maxp"]  # version 1.0 counts what TrueType instructions need: none here
+    maxp.tableVersion = 0x00010000
+    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs", "maxStackElements",
+                  "maxSizeOfInstructions", "maxComponentElements", "maxComponentDepth", "maxPoints", "maxContours",
+                  "maxCompositePoints", "maxCompositeContours"):
+        setattr(maxp, field, 0)  # the points and contours are counted again on saving
+    maxp.maxZones = 1
+    font["head"].glyphDataFormat = 0
+    font["post"].formatType = 3.0
+    font.sfntVersion = "\x00\x01\x00\x00"
     font.save(path)
 
 
@@ -106,9 +114,9 @@ def main() -> int:
     text = sorted(base)
     os.makedirs(out_dir, exist_ok=True)
     for source_font, name in ((regular, "inter-regular"), (semibold, "inter-semibold")):
-        for glyphs, out in ((text, name + ".otf"), (wide, name + "-wide.otf")):
+        for glyphs, out in ((text, name + ".ttf"), (wide, name + "-wide.ttf")):
             run(source_font, glyphs, os.path.join(out_dir, out), ["--desubroutinize"])
-            standard_names(os.path.join(out_dir, out))
+            truetype_outlines(os.path.join(out_dir, out))
     slots = icon_slots(source)
     run(awesome, sorted(slots.values()), os.path.join(out_dir, "icons.ttf"), [])
     move_icons(os.path.join(out_dir, "icons.ttf"), slots)

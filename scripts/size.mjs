@@ -137,7 +137,7 @@ function codeReport(wasm, bytes, symbols) {
 function assetsOf(build) {
   const list = [];
   const add = (label, file) => { if (existsSync(file)) list.push({ label, bytes: readFileSync(file) }); };
-  for (const f of ['inter-regular.otf', 'inter-semibold.otf', 'icons.ttf']) add(`font ${f}`, join(build, 'fonts', f));
+  for (const f of ['inter-regular.ttf', 'inter-semibold.ttf', 'icons.ttf']) add(`font ${f}`, join(build, 'fonts', f));
   // Content as embedded: its skeleton, whose texts come in files per language (cmake/split_texts.py).
   add('content skeleton (texts.skeleton)', join(build, 'content', 'texts.skeleton'));
   // Shaders as embedded: without comments and spaces (cmake/minify_glsl.py).

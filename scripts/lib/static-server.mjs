@@ -17,7 +17,7 @@ export const MIME = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
-  '.otf': 'font/otf',
+  '.ttf': 'font/ttf',
 };
 
 export const CSP = [

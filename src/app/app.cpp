@@ -42,8 +42,8 @@ void App::load_fonts(float device_scale) {
   // Asked for once: offline without them, such letters show the fallback glyph until the next start.
   if (theme().wide_glyphs() && !impl_->wide_fonts_asked) {
     impl_->wide_fonts_asked = true;
-    std::string regular = impl_->host.font_file("fonts/inter-regular-wide.otf");
-    theme().set_wide_fonts(std::move(regular), impl_->host.font_file("fonts/inter-semibold-wide.otf"));
+    std::string regular = impl_->host.font_file("fonts/inter-regular-wide.ttf");
+    theme().set_wide_fonts(std::move(regular), impl_->host.font_file("fonts/inter-semibold-wide.ttf"));
   }
   theme().load_fonts(device_scale);
   theme().apply(impl_->host.prefers_dark());

@@ -25,9 +25,9 @@ inline constexpr ImWchar kTextRanges[] = {
     0,
 };
 
-// What the shipped texts and the app's own labels draw: embedded in the page (inter-*.otf) and in a first visit's
+// What the shipped texts and the app's own labels draw: embedded in the page (inter-*.ttf) and in a first visit's
 // atlas. The rest of kTextRanges (accents beyond German's, Latin Extended-A) comes only with names and notes people
-// type or import; its outlines are in inter-*-wide.otf, which the page fetches after the first frame (issue 16), and
+// type or import; its outlines are in inter-*-wide.ttf, which the page fetches after the first frame (issue 16), and
 // the atlas adds them when a node of the widget log shows one (Theme::want_wide_glyphs). Tests keep every shipped text
 // inside.
 inline constexpr ImWchar kBaseRanges[] = {
@@ -51,7 +51,7 @@ constexpr bool in_ranges(const ImWchar* ranges, unsigned c) {
   return false;
 }
 
-// kTextRanges without kBaseRanges: the glyphs of inter-*-wide.otf.
+// kTextRanges without kBaseRanges: the glyphs of inter-*-wide.ttf.
 inline constexpr auto kWideRanges = [] {
   std::array<ImWchar, std::size(kTextRanges) + std::size(kBaseRanges) - 1> out = {};
   std::size_t n = 0;

@@ -38,7 +38,7 @@ class Host {
   // first visit does not show). The page fetches the browser's language's common texts beside the wasm and the rest
   // after the first frame; asked for before that has arrived, a file is fetched at once.
   virtual std::string text_file(Lang lang, TextPart part) = 0;
-  // A font file the page does not embed ("fonts/inter-regular-wide.otf": glyphs.h's kWideRanges), fetched like the
+  // A font file the page does not embed ("fonts/inter-regular-wide.ttf": glyphs.h's kWideRanges), fetched like the
   // other language's texts; "" when it cannot be had.
   virtual std::string font_file(std::string_view name) = 0;
   // The box the page shows if the app stops (the app can no longer be asked then): its message and button.

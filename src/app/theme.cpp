@@ -210,8 +210,8 @@ void Theme::set_wide_fonts(std::string regular, std::string semibold) {
 
 void Theme::load_fonts(float device_scale) {
   ImGuiIO& io = ImGui::GetIO();
-  const std::string_view regular = assets::get("fonts/inter-regular.otf");
-  const std::string_view semibold = assets::get("fonts/inter-semibold.otf");
+  const std::string_view regular = assets::get("fonts/inter-regular.ttf");
+  const std::string_view semibold = assets::get("fonts/inter-semibold.ttf");
   const std::string_view icons = assets::get("fonts/icons.ttf");
   wanted_[static_cast<int>(Font::Body)] = true;  // the default font
   missing_ = false;

@@ -293,6 +293,29 @@ TEST(Ui, TheFontAtlasGainsASizeWhenFirstShownAndNoStandInIsSeen) {
   EXPECT_EQ(lazy, eager);
 }
 
+// Inter's files hold TrueType outlines (cmake/subset_fonts.py): stb_truetype reads CFF through an interpreter, twice
+// per glyph, and the first frame's atlas took twice as long.
+TEST(Ui, TheTextFontsHaveTrueTypeOutlines) {
+  const auto table = [](std::string_view font, std::string_view tag) {
+    if (font.size() < 12) return false;
+    const auto u16 = [&](std::size_t at) {
+      return static_cast<unsigned>(static_cast<unsigned char>(font[at]) << 8 |
+                                   static_cast<unsigned char>(font[at + 1]));
+    };
+    for (std::size_t i = 0, n = u16(4); i < n && 12 + 16 * i + 4 <= font.size(); ++i)
+      if (font.substr(12 + 16 * i, 4) == tag) return true;
+    return false;
+  };
+  for (const char* name : {"fonts/inter-regular.ttf", "fonts/inter-semibold.ttf", "fonts/inter-regular-wide.ttf",
+                           "fonts/inter-semibold-wide.ttf"}) {
+    const std::string_view font = assets::get(name);
+    ASSERT_FALSE(font.empty()) << name;
+    EXPECT_EQ(font.substr(0, 4), std::string_view("\0\1\0\0", 4)) << name;
+    EXPECT_TRUE(table(font, "glyf")) << name;
+    EXPECT_FALSE(table(font, "CFF ")) << name;
+  }
+}
+
 // Every icon slot holds its glyph in every size (cmake/subset_fonts.py moved Font Awesome's glyphs there), and no
 // font's tables reach Font Awesome's own code points (the cost the slots avoid).
 TEST(Ui, EveryIconIsInEveryFontAtItsSlot) {
@@ -346,7 +369,7 @@ TEST(Ui, LatinExtendedAJoinsTheAtlasBeforeANameWithItIsShown) {
   h.frame();
   EXPECT_TRUE(atlas_has(0x0141));
   EXPECT_EQ(h.host.font_requests,
-            (std::vector<std::string>{"fonts/inter-regular-wide.otf", "fonts/inter-semibold-wide.otf"}));
+            (std::vector<std::string>{"fonts/inter-regular-wide.ttf", "fonts/inter-semibold-wide.ttf"}));
   EXPECT_EQ(h.font_rebuilds, rebuilds + 1) << "the frame that first showed it was drawn again, with the glyph";
   EXPECT_FALSE(h.app.fonts_missing());
   h.frame();
@@ -400,7 +423,7 @@ TEST(Ui, WithoutTheWideFontsANameWithLatinExtendedAStillShows) {
 TEST(Ui, AWideFontFileThatIsNoFontIsLeftOut) {
   Harness h(390, 844, "de");
   ASSERT_TRUE(h.ok) << h.error;
-  h.host.font_bodies["fonts/inter-semibold-wide.otf"] = "<!doctype html><title>Not found</title>";  // a host's page
+  h.host.font_bodies["fonts/inter-semibold-wide.ttf"] = "<!doctype html><title>Not found</title>";  // a host's page
   h.model().show(app::Screen::Handover);
   h.app.session().person.handover.nickname = "Łukasz";
   h.frame();

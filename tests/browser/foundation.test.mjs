@@ -284,7 +284,7 @@ test('the rare texts arrive after the first frame; a screen that shows them soon
 
 // issue 16: the letters no shipped text uses (accents beyond German's, Latin Extended-A) are in fonts of their own
 // (cmake/subset_fonts.py, glyphs.h), which only names and notes need.
-const WIDE = /\/inter-(regular|semibold)-wide\.[0-9a-f]{16}\.otf$/;
+const WIDE = /\/inter-(regular|semibold)-wide\.[0-9a-f]{16}\.ttf$/;
 
 test('the fonts\' letters beyond the shipped texts arrive after the first frame, or at once for a name that needs them', async () => {
   const app = await openApp(browser, server);
