@@ -343,6 +343,39 @@ test('a person who left on a rare screen comes back to it', async () => {
   } finally { await app.context.close(); }
 });
 
+test('the canvas\'s drawing buffer is sized once, before main(), in device pixels', async () => {
+  // Notes every size set on #canvas: each reallocates the drawing buffer, tens of ms of the phone's start.
+  const init = `window.canvasSizes = [];
+    for (const key of ['width', 'height']) {
+      const own = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, key);
+      Object.defineProperty(HTMLCanvasElement.prototype, key, { configurable: true, get: own.get,
+        set(value) { if (this.id === 'canvas') window.canvasSizes.push([key, value, performance.now()]); own.set.call(this, value); } });
+    }`;
+  for (const [width, height, deviceScaleFactor] of [[390, 844, 1], [390, 844, 2], [1280, 719, 1.5]]) {
+    const app = await openApp(browser, server, { width, height, deviceScaleFactor, init });
+    try {
+      await settle(app.page);
+      const got = await app.page.evaluate(() => ({ sizes: window.canvasSizes,
+        main: performance.getEntriesByName('ssi:main')[0]?.startTime }));
+      const at = `${width}x${height}@${deviceScaleFactor}`;
+      assert.deepEqual(got.sizes.map(([key, value]) => [key, value]),
+        [['width', Math.round(width * deviceScaleFactor)], ['height', Math.round(height * deviceScaleFactor)]], at);
+      assert.ok(got.sizes.every(([, , when]) => when < got.main), `${at}: sized at ${got.sizes.map((s) => s[2])} ms, main() began at ${got.main} ms`);
+      const stats = await canvasStats(app.page);
+      assert.deepEqual([stats.width, stats.height], [Math.round(width * deviceScaleFactor), Math.round(height * deviceScaleFactor)], at);
+    } finally { await app.context.close(); }
+  }
+  // A window that changes size afterwards still gets a buffer of its new size.
+  const app = await openApp(browser, server, { width: 390, height: 844, init });
+  try {
+    await settle(app.page);
+    await app.page.setViewportSize({ width: 800, height: 600 });
+    await settle(app.page);
+    const stats = await canvasStats(app.page);
+    assert.deepEqual([stats.width, stats.height], [800, 600]);
+  } finally { await app.context.close(); }
+});
+
 test('renders crisp at devicePixelRatio 2 (backing store in device pixels)', async () => {
   const app = await openApp(browser, server, { width: 390, height: 844, deviceScaleFactor: 2 });
   try {

@@ -11,8 +11,14 @@
   // Making the WebGL2 context costs tens of milliseconds of the main thread, which is idle now and busy once main()
   // runs. main()'s emscripten_webgl_create_context gets this same context back (getContext returns the canvas's
   // existing one), so these attributes are the ones in force: main.cpp asks for the same, foundation.test.mjs checks.
+  // Sizing its drawing buffer costs as much again (web_backend.cpp's update_canvas_size, which then finds the size
+  // right): the stylesheet is in, since this script blocks the parser; the same sum in device pixels.
   const canvas = document.getElementById('canvas');
   if (canvas) {
+    const box = canvas.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(box.width * dpr);
+    canvas.height = Math.round(box.height * dpr);
     canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: true });
   }
 })();

@@ -69,7 +69,10 @@ void update_canvas_size() {
   g.dpr = page::device_pixel_ratio();
   const int w = static_cast<int>(std::lround(g.css_width * g.dpr));
   const int h = static_cast<int>(std::lround(g.css_height * g.dpr));
-  emscripten_set_canvas_element_size(g.canvas, w, h);
+  // Setting even the same size reallocates the drawing buffer (tens of ms): pre.js sized it before main().
+  int current_w = 0, current_h = 0;
+  emscripten_get_canvas_element_size(g.canvas, &current_w, &current_h);
+  if (w != current_w || h != current_h) emscripten_set_canvas_element_size(g.canvas, w, h);
 }
 
 void ensure_fonts() {
