@@ -23,19 +23,26 @@ void App::Impl::notices() {
   Model& m = model();
   const Theme& th = theme();
   const Palette& p = th.palette;
-  // A notice is a message node: an alert when data is at risk (the danger colour), else a status.
-  auto notice = [&](const std::string& text, bool danger, bool backup) {
-    const ImVec4 accent = danger ? p.danger : p.warning;
-    SemanticGroup message("notice", danger ? "alert" : "status", text);
+  // A status card: a message node holding its text and what `below` draws under it, tinted in its accent.
+  auto card = [&](const char* id, const char* role, const std::string& text, const ImVec4& accent, auto&& below) {
+    SemanticGroup message(id, role, text);
     begin_card(0.9f);
     paragraph(text);
-    gap(0.2f);
-    std::vector<RowButton> row;
-    if (backup) row.push_back({"notice.backup", m.t("ui.notice.download_backup"), {.icon = SSI_ICON_DOWNLOAD}});
-    row.push_back({"notice.dismiss", m.t("ui.notice.dismiss"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_CHECK}});
-    const int c = button_row(row);
+    below();
     end_card(accent, mix(p.surface, accent, th.dark ? 0.14f : 0.07f));
     gap(0.6f);
+  };
+  // A notice about saved data: an alert when data is at risk (the danger colour), else a status.
+  auto notice = [&](const std::string& text, bool danger, bool backup) {
+    std::vector<RowButton> row;
+    int c = -1;
+    card("notice", danger ? "alert" : "status", text, danger ? p.danger : p.warning, [&] {
+      gap(0.2f);
+      if (backup) row.push_back({"notice.backup", m.t("ui.notice.download_backup"), {.icon = SSI_ICON_DOWNLOAD}});
+      row.push_back(
+          {"notice.dismiss", m.t("ui.notice.dismiss"), {.style = ButtonStyle::Quiet, .icon = SSI_ICON_CHECK}});
+      c = button_row(row);
+    });
     if (c >= 0 && row[c].id == "notice.backup") {
       if (auto text = session.persistence().backup_text())
         host.download(file_name(host.epoch_ms(), "backup.txt"), "text/plain", *text);
@@ -45,24 +52,16 @@ void App::Impl::notices() {
     }
   };
   if (update_waiting) {
-    SemanticGroup message("update", "status", m.t("ui.update.ready"));
-    begin_card(0.9f);
-    paragraph(m.t("ui.update.ready"));
-    gap(0.2f);
-    if (button("update.reload", m.t("ui.update.reload"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_REFRESH})) {
-      session.save_now();
-      host.apply_update();
-    }
-    end_card(p.accent, mix(p.surface, p.accent, th.dark ? 0.14f : 0.07f));
-    gap(0.6f);
+    card("update", "status", m.t("ui.update.ready"), p.accent, [&] {
+      gap(0.2f);
+      if (button("update.reload", m.t("ui.update.reload"), {.style = ButtonStyle::Primary, .icon = SSI_ICON_REFRESH})) {
+        session.save_now();
+        host.apply_update();
+      }
+    });
   }
-  if (session.rare_texts_failed()) {  // its rare texts show as "?" meanwhile
-    SemanticGroup message("texts", "status", m.t("ui.texts.unavailable"));
-    begin_card(0.9f);
-    paragraph(m.t("ui.texts.unavailable"));
-    end_card(p.warning, mix(p.surface, p.warning, th.dark ? 0.14f : 0.07f));
-    gap(0.6f);
-  }
+  if (session.rare_texts_failed())  // its rare texts show as "?" meanwhile
+    card("texts", "status", m.t("ui.texts.unavailable"), p.warning, [] {});
   const Persistence& store = session.persistence();
   const auto first_reason = [&](const std::vector<Problem>& problems) {
     return problems.empty() ? std::string("?") : describe(m.strings(), problems.front(), m.lang());
