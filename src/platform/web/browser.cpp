@@ -12,19 +12,15 @@
 
 // Strings cross the boundary as UTF-8 with their length, never as C strings (a NUL inside must not cut data):
 // C++ → JS with a TextDecoder over exactly len bytes (UTF8ToString stops at a NUL), JS → C++ as a
-// malloc'ed copy plus its length in an out-parameter, which the C++ side frees (take_string below). Short
-// texts of the app's own (keys, titles, file names) still use UTF8ToString(ptr, len).
+// malloc'ed copy (pre.js's ssiNewUTF8) plus its length in an out-parameter, which the C++ side frees (take_string
+// below). Short texts of the app's own (keys, titles, file names) still use UTF8ToString(ptr, len).
 
 // EM_JS bodies are JavaScript, which clang-format would break ("===" becomes "== =").
 // clang-format off
 EM_JS(double, ssi_js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 
 EM_JS(char*, ssi_js_text_file, (int english, int rare), {
-  var text = Module.ssiTextFile((rare ? "rare." : "texts.") + (english ? "en" : "de"));  // pre.js: "" if not to be had
-  var size = lengthBytesUTF8(text) + 1;
-  var ptr = _malloc(size);
-  stringToUTF8(text, ptr, size);
-  return ptr;
+  return ssiNewUTF8(Module.ssiTextFile((rare ? "rare." : "texts.") + (english ? "en" : "de")));  // "": not to be had
 });
 
 EM_JS(unsigned char*, ssi_js_font_file, (const char* name, int name_len, int* size), {
@@ -37,11 +33,7 @@ EM_JS(unsigned char*, ssi_js_font_file, (const char* name, int name_len, int* si
 });
 
 EM_JS(char*, ssi_js_language, (), {
-  var lang = (navigator.languages && navigator.languages[0]) || navigator.language || "en";
-  var size = lengthBytesUTF8(lang) + 1;
-  var ptr = _malloc(size);
-  stringToUTF8(lang, ptr, size);
-  return ptr;
+  return ssiNewUTF8((navigator.languages && navigator.languages[0]) || navigator.language || "en");
 });
 
 EM_JS(int, ssi_js_media, (int which), {
@@ -108,14 +100,8 @@ EM_JS(void, ssi_js_set_page, (const char* title, int title_len, const char* lang
 EM_JS(char*, ssi_js_storage_get, (const char* key, int key_len, int* out_len), {
   try {
     var value = window.localStorage.getItem(UTF8ToString(key, key_len));
-    if (value === null) return 0;
     // stringToUTF8 writes every code unit, a NUL too; the length says where the text ends.
-    var size = lengthBytesUTF8(value) + 1;
-    var ptr = _malloc(size);
-    if (!ptr) return 0;
-    stringToUTF8(value, ptr, size);
-    HEAP32[out_len >> 2] = size - 1;
-    return ptr;
+    return value === null ? 0 : ssiNewUTF8(value, out_len);
   } catch (e) {
     return 0;  // storage disabled (privacy mode, blocked cookies): behave as empty
   }
@@ -162,11 +148,7 @@ EM_JS(char*, ssi_js_storage_keys, (), {
   try {
     for (var i = 0; i < window.localStorage.length; ++i) keys.push(window.localStorage.key(i));
   } catch (e) {}
-  var text = JSON.stringify(keys);
-  var size = lengthBytesUTF8(text) + 1;
-  var ptr = _malloc(size);
-  stringToUTF8(text, ptr, size);
-  return ptr;
+  return ssiNewUTF8(JSON.stringify(keys));
 });
 
 EM_JS(void, ssi_js_watch_storage_and_lifecycle, (), {
@@ -230,8 +212,7 @@ EM_JS(void, ssi_js_install_file_reader, (double one_max, double each_max, int ma
     })).then(function(read) {
       for (var i = 0; i < read.length; ++i) {
         var name = read[i].name || "";
-        var nameSize = lengthBytesUTF8(name) + 1;
-        var namePtr = _malloc(nameSize);
+        var namePtr = ssiNewUTF8(name);
         var bytes = read[i].bytes;
         var ptr = bytes && bytes.length ? _malloc(bytes.length) : 0;
         if (!namePtr || (bytes && bytes.length && !ptr)) {
@@ -239,9 +220,8 @@ EM_JS(void, ssi_js_install_file_reader, (double one_max, double each_max, int ma
           if (namePtr) _free(namePtr);
           return;
         }
-        stringToUTF8(name, namePtr, nameSize);
         if (ptr) HEAPU8.set(bytes, ptr);
-        _ssi_on_file(namePtr, nameSize - 1, ptr, bytes ? bytes.length : 0, read[i].skipped);
+        _ssi_on_file(namePtr, lengthBytesUTF8(name), ptr, bytes ? bytes.length : 0, read[i].skipped);
         _free(namePtr);
         if (ptr) _free(ptr);
       }
@@ -405,10 +385,8 @@ EM_JS(void, ssi_js_text_input, (int active, float x, float y, float w, float h),
     input.addEventListener("input", function() {
       var text = input.value;
       input.value = "";
-      if (!text) return;
-      var size = lengthBytesUTF8(text) + 1;
-      var ptr = _malloc(size);
-      stringToUTF8(text, ptr, size);
+      var ptr = text ? ssiNewUTF8(text) : 0;
+      if (!ptr) return;
       _ssi_on_text(ptr);
       _free(ptr);
     });
@@ -473,10 +451,8 @@ EM_JS(void, ssi_js_scanner, (int open, int front, float x, float y, float w, flo
         if (token !== s.token) return;
         s.busy = false;
         texts.forEach(function(text) {
-          if (!text) return;
-          var size = lengthBytesUTF8(text) + 1;
-          var ptr = _malloc(size);
-          stringToUTF8(text, ptr, size);
+          var ptr = text ? ssiNewUTF8(text) : 0;
+          if (!ptr) return;
           _ssi_on_scanned(ptr);
           _free(ptr);
         });
@@ -613,12 +589,11 @@ EM_JS(void, ssi_js_scan_tone, (int kind), {
 
 EM_JS(void, ssi_js_watch_paste, (), {
   window.addEventListener("paste", function(e) {
-    var text = e.clipboardData ? e.clipboardData.getData("text") : "";
-    var size = lengthBytesUTF8(text) + 1;
-    var ptr = _malloc(size);
-    stringToUTF8(text, ptr, size);
-    _ssi_on_paste(ptr);
-    _free(ptr);
+    var ptr = ssiNewUTF8(e.clipboardData ? e.clipboardData.getData("text") : "");
+    if (ptr) {
+      _ssi_on_paste(ptr);
+      _free(ptr);
+    }
     e.preventDefault();
   });
 });

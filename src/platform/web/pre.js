@@ -1,5 +1,6 @@
 // Prepended to ssi.js (--pre-js): runs when ssi.js has loaded and ssi.wasm is still arriving, before any of the
-// app's code. Four jobs: the CSP, the WebGL2 context, and loading the texts, wide fonts and deferred code.
+// app's code. Four jobs: the CSP, the WebGL2 context, and loading the texts, wide fonts and deferred code; and a
+// helper for browser.cpp's shims.
 (() => {
   // The Content-Security-Policy for hosts that cannot send it as a header (docs/deploy.md), in force from here on:
   // before the wasm is compiled. As a <meta> in index.html it held back Chromium's preload scanner: ssi.wasm and
@@ -22,6 +23,18 @@
     canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: true });
   }
 })();
+
+// A string for the C++ side (browser.cpp's shims): a malloc'ed, NUL-ended UTF-8 copy that the receiver frees, or 0
+// when memory ran out; its length in bytes goes to the int at lengthOut when one is given.
+const ssiNewUTF8 = (text, lengthOut) => {
+  const size = lengthBytesUTF8(text) + 1;
+  const ptr = _malloc(size);
+  if (ptr) {
+    stringToUTF8(text, ptr, size);
+    if (lengthOut) HEAP32[lengthOut >> 2] = size - 1;
+  }
+  return ptr;
+};
 
 // A file fetched synchronously, for what is needed before its background fetch has brought it: the request after
 // send(), which throws when the request fails. A synchronous request may not ask for an ArrayBuffer, so a binary file
