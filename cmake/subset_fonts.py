@@ -55,15 +55,17 @@ def move_icons(path: str, slots: dict[int, int]) -> None:
     font.save(path)
 
 
-# Quadratic outlines may leave the cubic ones by at most this much, in font units of a 1000-unit em: 0.26 px on the
-# results' largest numbers on a 3x phone screen.
+# Quadratic outlines may leave the cubic ones by at most this much, in thousandths of an em: 0.26 px on the results'
+# largest numbers on a 3x phone screen.
 QUADRATIC_TOLERANCE = 2.0
 
 
 def truetype_outlines(path: str) -> None:
     """Rewrites a CFF font with TrueType outlines (glyf) on a 1000-unit em. stb_truetype reads CFF through an
-    interpreter, twice per glyph: the first frame's atlas took twice as long (issue 16). On 1000 units the quadratic
-    outlines are no larger than the cubic ones were; without glyph names, which stb_truetype never reads (post 3.0)."""
+    interpreter, twice per glyph: the first frame's atlas took twice as long (issue 16). Converted on the font's own
+    em, then scaled: glyf rounds each point once, where CFF's relative points would add up their roundings. On 1000
+    units the embedded fonts stay about as large as they were; without glyph names, which stb_truetype never reads
+    (post 3.0)."""
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.ttLib import newTable
@@ -72,13 +74,13 @@ def truetype_outlines(path: str) -> None:
     font = TTFont(path, recalcTimestamp=False)  # the same bytes from every build: the wide fonts are named by them
     if "CFF " not in font:
         raise SystemExit(f"subset_fonts.py: {path} has no CFF outlines, which truetype_outlines() expects")
-    scale_upem(font, 1000)
+    tolerance = QUADRATIC_TOLERANCE * font["head"].unitsPerEm / 1000
     glyphs, order = font.getGlyphSet(), font.getGlyphOrder()
     glyf = newTable("glyf")
     glyf.glyphOrder, glyf.glyphs = order, {}
     for name in order:
         pen = TTGlyphPen(None)
-        glyphs[name].draw(Cu2QuPen(pen, QUADRATIC_TOLERANCE, reverse_direction=True))  # TrueType winds clockwise
+        glyphs[name].draw(Cu2QuPen(pen, tolerance, reverse_direction=True))  # TrueType winds clockwise
         glyf.glyphs[name] = pen.glyph()
     font["glyf"], font["loca"] = glyf, newTable("loca")
     del font["CFF "]
@@ -92,6 +94,7 @@ def truetype_outlines(path: str) -> None:
     font["head"].glyphDataFormat = 0
     font["post"].formatType = 3.0
     font.sfntVersion = "\x00\x01\x00\x00"
+    scale_upem(font, 1000)
     font.save(path)
 
 
