@@ -18,10 +18,8 @@ EM_JS(void, ssi_js_a11y_update, (const char* json, int len), {
     var root = document.getElementById("a11y");
     A = window.ssiA11y = { root: root, els: new Map(), focusing: null };
     var send = function(fn, id) {
-      var size = lengthBytesUTF8(id) + 1;
-      var ptr = _malloc(size);
+      var ptr = ssiNewUTF8(id);
       if (!ptr) return;
-      stringToUTF8(id, ptr, size);
       fn(ptr);
       _free(ptr);
     };

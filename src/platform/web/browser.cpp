@@ -100,8 +100,7 @@ EM_JS(void, ssi_js_set_page, (const char* title, int title_len, const char* lang
 EM_JS(char*, ssi_js_storage_get, (const char* key, int key_len, int* out_len), {
   try {
     var value = window.localStorage.getItem(UTF8ToString(key, key_len));
-    // stringToUTF8 writes every code unit, a NUL too; the length says where the text ends.
-    return value === null ? 0 : ssiNewUTF8(value, out_len);
+    return value === null ? 0 : ssiNewUTF8(value, out_len);  // with its length: a NUL inside is kept
   } catch (e) {
     return 0;  // storage disabled (privacy mode, blocked cookies): behave as empty
   }

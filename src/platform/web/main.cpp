@@ -61,8 +61,8 @@ int main() {
     return 1;
   }
   platform::page::mark("ssi:content");
-  if (!renderer.init(&error)) {
-    platform::page::fatal(error);
+  if (std::string link_error; !renderer.init(&link_error)) {
+    platform::page::fatal(link_error);
     return 1;
   }
   platform::page::mark("ssi:renderer");

@@ -13,7 +13,7 @@
   // runs. main()'s emscripten_webgl_create_context gets this same context back (getContext returns the canvas's
   // existing one), so these attributes are the ones in force: main.cpp asks for the same, foundation.test.mjs checks.
   // Sizing its drawing buffer costs as much again (web_backend.cpp's update_canvas_size, which then finds the size
-  // right): the stylesheet is in, since this script blocks the parser; the same sum in device pixels.
+  // right): the same sum in device pixels. The stylesheet is in: a classic script waits for pending stylesheets.
   const canvas = document.getElementById('canvas');
   if (canvas) {
     const box = canvas.getBoundingClientRect();

@@ -19,17 +19,15 @@
 EM_JS(void, ssi_js_install_test_hook, (), {
   var json = function(ptr) { return JSON.parse(UTF8ToString(ptr)); };
   var withString = function(text, fn) {
-    var size = lengthBytesUTF8(text) + 1;
-    var ptr = _malloc(size);
-    stringToUTF8(text, ptr, size);
+    var ptr = ssiNewUTF8(text);
+    if (!ptr) throw new Error("ssiTest: no memory for the text");
     try { return fn(ptr); } finally { _free(ptr); }
   };
   // Text as the page hands data to the app: with its length, so a NUL inside arrives too.
   var withText = function(text, fn) {
-    var size = lengthBytesUTF8(text) + 1;
-    var ptr = _malloc(size);
-    stringToUTF8(text, ptr, size);
-    try { return fn(ptr, size - 1); } finally { _free(ptr); }
+    var ptr = ssiNewUTF8(text);
+    if (!ptr) throw new Error("ssiTest: no memory for the text");
+    try { return fn(ptr, lengthBytesUTF8(text)); } finally { _free(ptr); }
   };
   window.ssiTest = {
     ready: false,
