@@ -98,11 +98,11 @@ def truetype_outlines(path: str) -> None:
     font.save(path)
 
 
-def run(font: str, unicodes: list[int], out: str, hinting_args: list[str]) -> None:
+def run(font: str, unicodes: list[int], out: str) -> None:
     # stb_truetype reads cmap, head, hhea, hmtx and the outlines: no names, no layout tables.
     args = [font, "--unicodes=" + ",".join(f"{u:04X}" for u in unicodes), "--layout-features=", "--no-hinting",
             "--name-IDs=", "--drop-tables+=GDEF,GPOS,GSUB"]
-    subset.main(args + hinting_args + ["--output-file=" + out])
+    subset.main(args + ["--output-file=" + out])
 
 
 def main() -> int:
@@ -118,10 +118,10 @@ def main() -> int:
     os.makedirs(out_dir, exist_ok=True)
     for source_font, name in ((regular, "inter-regular"), (semibold, "inter-semibold")):
         for glyphs, out in ((text, name + ".ttf"), (wide, name + "-wide.ttf")):
-            run(source_font, glyphs, os.path.join(out_dir, out), ["--desubroutinize"])
+            run(source_font, glyphs, os.path.join(out_dir, out))  # CFF subroutines go with the CFF outlines
             truetype_outlines(os.path.join(out_dir, out))
     slots = icon_slots(source)
-    run(awesome, sorted(slots.values()), os.path.join(out_dir, "icons.ttf"), [])
+    run(awesome, sorted(slots.values()), os.path.join(out_dir, "icons.ttf"))
     move_icons(os.path.join(out_dir, "icons.ttf"), slots)
     return 0
 
