@@ -39,7 +39,195 @@ ParseStop parse_stop(std::string_view text) {
   return sax.stop;
 }
 
+namespace {
+
+// Recursive descent over text that is plain JSON; any doubt returns false and the caller falls back to nlohmann.
+class PlainParser {
+ public:
+  explicit PlainParser(std::string_view text) : s_(text) {}
+
+  std::optional<json> run() {
+    json out;
+    if (!value(out, 0)) return std::nullopt;
+    skip_space();
+    if (i_ != s_.size()) return std::nullopt;
+    return out;
+  }
+
+ private:
+  std::string_view s_;
+  std::size_t i_ = 0;
+
+  void skip_space() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
+  }
+  bool eat(char c) {
+    skip_space();
+    if (i_ >= s_.size() || s_[i_] != c) return false;
+    ++i_;
+    return true;
+  }
+  bool value(json& out, int depth) {
+    skip_space();
+    if (i_ >= s_.size()) return false;
+    switch (s_[i_]) {
+      case '{': return depth < kPlainMaxDepth && object(out, depth + 1);
+      case '[': return depth < kPlainMaxDepth && array(out, depth + 1);
+      case '"': {
+        std::string text;
+        if (!string(text)) return false;
+        out = std::move(text);
+        return true;
+      }
+      case 't': return literal("true", out, json(true));
+      case 'f': return literal("false", out, json(false));
+      case 'n': return literal("null", out, json(nullptr));
+      default: return number(out);
+    }
+  }
+  bool literal(std::string_view word, json& out, json&& v) {
+    if (s_.substr(i_, word.size()) != word) return false;
+    i_ += word.size();
+    out = std::move(v);
+    return true;
+  }
+  bool object(json& out, int depth) {
+    ++i_;
+    out = json::object();
+    auto& members = out.get_ref<json::object_t&>();
+    if (eat('}')) return true;
+    do {
+      skip_space();
+      std::string key;
+      if (i_ >= s_.size() || s_[i_] != '"' || !string(key) || !eat(':')) return false;
+      auto [it, inserted] = members.emplace(std::move(key), nullptr);
+      if (!inserted || !value(it->second, depth))
+        return false;  // a key twice: nlohmann keeps the last, parse_limited refuses it
+    } while (eat(','));
+    return eat('}');
+  }
+  bool array(json& out, int depth) {
+    ++i_;
+    out = json::array();
+    auto& items = out.get_ref<json::array_t&>();
+    if (eat(']')) return true;
+    do {
+      items.emplace_back();
+      if (!value(items.back(), depth)) return false;
+    } while (eat(','));
+    return eat(']');
+  }
+  // Integers as nlohmann reads them: unsigned when not negative, signed when negative; fractions, exponents and
+  // integers beyond 64 bits (which nlohmann makes doubles) fall back.
+  bool number(json& out) {
+    const std::size_t start = i_;
+    std::size_t j = i_;
+    if (j < s_.size() && s_[j] == '-') ++j;
+    const std::size_t digits = j;
+    while (j < s_.size() && s_[j] >= '0' && s_[j] <= '9') ++j;
+    if (j == digits || (s_[digits] == '0' && j - digits > 1)) return false;
+    if (j < s_.size() && (s_[j] == '.' || s_[j] == 'e' || s_[j] == 'E')) return false;
+    const char* first = s_.data() + start;
+    const char* last = s_.data() + j;
+    if (s_[start] == '-') {
+      std::int64_t v = 0;
+      if (const auto r = std::from_chars(first, last, v); r.ec != std::errc() || r.ptr != last) return false;
+      out = json(static_cast<json::number_integer_t>(v));
+    } else {
+      std::uint64_t v = 0;
+      if (const auto r = std::from_chars(first, last, v); r.ec != std::errc() || r.ptr != last) return false;
+      out = json(static_cast<json::number_unsigned_t>(v));
+    }
+    i_ = j;
+    return true;
+  }
+  bool hex4(unsigned& out) {
+    if (s_.size() - i_ < 4) return false;
+    out = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char c = s_[i_++];
+      const unsigned d = c >= '0' && c <= '9'   ? static_cast<unsigned>(c - '0')
+                         : c >= 'a' && c <= 'f' ? static_cast<unsigned>(c - 'a' + 10)
+                         : c >= 'A' && c <= 'F' ? static_cast<unsigned>(c - 'A' + 10)
+                                                : 16u;
+      if (d == 16u) return false;
+      out = out * 16 + d;
+    }
+    return true;
+  }
+  static void append_utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  // At the opening quote. Runs of plain characters are copied at once (find_special).
+  bool string(std::string& out) {
+    ++i_;
+    for (;;) {
+      const std::size_t j = find_special(s_, i_, '"', '\\');
+      out.append(s_.data() + i_, j - i_);
+      i_ = j;
+      if (i_ >= s_.size()) return false;
+      const auto c = static_cast<unsigned char>(s_[i_]);
+      if (c == '"') {
+        ++i_;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c >= 0x80) {
+        const std::size_t n = utf8_sequence(s_, i_);
+        if (n == 0) return false;
+        out.append(s_.data() + i_, n);
+        i_ += n;
+        continue;
+      }
+      if (++i_ >= s_.size()) return false;
+      switch (s_[i_++]) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          unsigned cp = 0;
+          if (!hex4(cp) || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned low = 0;
+            if (s_.substr(i_, 2) != "\\u") return false;
+            i_ += 2;
+            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          }
+          append_utf8(out, cp);
+          break;
+        }
+        default: return false;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::optional<json> parse_plain(std::string_view text) { return PlainParser(text).run(); }
+
 std::optional<json> parse(std::string_view text, std::vector<Problem>& problems) {
+  if (std::optional<json> plain = parse_plain(text)) return plain;
   const char* begin = text.data();
   const char* end = text.data() + text.size();
   json value = json::parse(begin, end, nullptr, /*allow_exceptions=*/false);
@@ -448,6 +636,8 @@ PreScan prescan(std::string_view text, int max_depth, bool look_for_literals) {
         escaped = true;
       else if (c == '"')
         in_string = false;
+      else
+        i = find_special(text, i + 1, '"', '\\') - 1;  // a run of plain characters: none of them matters here
       continue;
     }
     switch (c) {
@@ -483,23 +673,38 @@ PreScan prescan(std::string_view text, int max_depth, bool look_for_literals) {
   return out;
 }
 
+// A value's place in the document, made into a path string only for a problem: building one per value was most of
+// the check's work.
+struct Place {
+  const Place* parent = nullptr;
+  std::string_view name;  // the member's key; for the top, its whole path
+  std::size_t item = 0;
+  bool is_item = false;  // an array's item, at `item`
+};
+
+std::string path_of(const Place& place) {
+  if (!place.parent) return std::string(place.name);
+  const std::string base = path_of(*place.parent);
+  return place.is_item ? index(base, place.item) : join(base, place.name);
+}
+
 // Depth is bounded by the pre-scan, so this recursion is too.
-void check_value(const json& value, const std::string& path, bool free_text, const ValueRules& rules, Reporter& r) {
+void check_value(const json& value, const Place& place, bool free_text, const ValueRules& rules, Reporter& r) {
   if (r.problems.size() >= kMaxProblems) return;
   if (const std::string* s = as_string(value)) {
     if (s->size() > rules.max_string_bytes)
-      r.add(code::kStringTooLong, path, {{"max", std::to_string(rules.max_string_bytes)}});
+      r.add(code::kStringTooLong, path_of(place), {{"max", std::to_string(rules.max_string_bytes)}});
     else if (control_character(*s, free_text))
-      r.add(code::kControlCharacter, path);
+      r.add(code::kControlCharacter, path_of(place));
     return;
   }
   if (const auto* f = value.get_ptr<const json::number_float_t*>()) {
-    if (!std::isfinite(*f)) r.add(code::kNotFinite, path);
+    if (!std::isfinite(*f)) r.add(code::kNotFinite, path_of(place));
     return;
   }
   if (value.is_array()) {
     std::size_t i = 0;
-    for (const json& item : value) check_value(item, index(path, i++), false, rules, r);
+    for (const json& item : value) check_value(item, Place{&place, {}, i++, true}, false, rules, r);
     return;
   }
   if (value.is_object()) {
@@ -507,14 +712,14 @@ void check_value(const json& value, const std::string& path, bool free_text, con
       const std::string& key = it.key();
       // Keys are shown in paths, so they are held to the same rules (and never echoed when bad).
       if (key.size() > rules.max_string_bytes) {
-        r.add(code::kStringTooLong, path, {{"max", std::to_string(rules.max_string_bytes)}});
+        r.add(code::kStringTooLong, path_of(place), {{"max", std::to_string(rules.max_string_bytes)}});
         continue;
       }
       if (control_character(key, false)) {
-        r.add(code::kControlCharacter, path);
+        r.add(code::kControlCharacter, path_of(place));
         continue;
       }
-      check_value(it.value(), join(path, key), !rules.free_text_key.empty() && key == rules.free_text_key, rules, r);
+      check_value(it.value(), Place{&place, key}, !rules.free_text_key.empty() && key == rules.free_text_key, rules, r);
     }
   }
 }
@@ -624,6 +829,7 @@ std::optional<json> parse_limited(std::string_view text, int max_depth, bool loo
     problems.push_back(*scan.problem);
     return std::nullopt;
   }
+  if (std::optional<json> plain = parse_plain(text)) return plain;
   DomBuilder dom;
   if (json::sax_parse(text.data(), text.data() + text.size(), &dom) && dom.root) return std::move(*dom.root);
   if (dom.duplicate) {
@@ -658,7 +864,7 @@ std::optional<json> parse_limited(std::string_view text, int max_depth, bool loo
 }
 
 void check_values(const json& value, const std::string& path, const ValueRules& rules, Reporter& r) {
-  check_value(value, path, false, rules, r);
+  check_value(value, Place{nullptr, path}, false, rules, r);
 }
 
 }  // namespace ssi::detail

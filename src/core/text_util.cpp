@@ -12,7 +12,17 @@
 namespace ssi::detail {
 
 bool control_character(std::string_view s, bool allow_line_breaks) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = kOnes * 0x80;
+  const auto zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Eight printable ASCII bytes at once (the bit tricks may send a clean run the slow way, never a control).
+    while (s.size() - i >= 8) {
+      std::uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      if ((x & kHigh) | ((x - kOnes * 0x20) & ~x & kHigh) | zero(x ^ (kOnes * 0x7F))) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c == 0x7F) return true;
     // C1 controls U+0080–U+009F are C2 80 – C2 9F in UTF-8.
@@ -153,20 +163,33 @@ std::optional<Problem> check_encoding(std::string_view& text) {
   if (text.size() >= 3 && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) text.remove_prefix(3);
   // JSON starts with an ASCII character: a NUL beside it means two or four bytes per character.
   if (text.size() >= 2 && (byte(0) == 0) != (byte(1) == 0) && (byte(0) | byte(1)) < 0x80) return utf16;
-  int line = 1, column = 1;
-  // The position is formatted only for a problem: once per byte it was half of reading the embedded content.
-  const auto at = [&] { return Args{{"line", std::to_string(line)}, {"column", std::to_string(column)}}; };
+  // The line and column of a problem are counted only for it: per byte they were half of reading the content.
+  const auto at = [&](std::size_t end) {
+    int line = 1, column = 1;
+    for (std::size_t k = 0; k < end; k += std::max<std::size_t>(utf8_sequence(text, k), 1)) {
+      if (byte(k) == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    return Args{{"line", std::to_string(line)}, {"column", std::to_string(column)}};
+  };
+  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = kOnes * 0x80;
   for (std::size_t i = 0; i < text.size();) {
-    if (byte(i) == 0) return Problem{std::string(code::kNulByte), "", at()};
+    if (text.size() - i >= 8) {
+      std::uint64_t x;
+      std::memcpy(&x, text.data() + i, 8);
+      if (((x & kHigh) | ((x - kOnes) & ~x & kHigh)) == 0) {  // eight ASCII bytes, none of them NUL
+        i += 8;
+        continue;
+      }
+    }
+    if (byte(i) == 0) return Problem{std::string(code::kNulByte), "", at(i)};
     const std::size_t n = utf8_sequence(text, i);
     if (n == 0 && cut_sequence(text.substr(i))) break;  // cut inside a character: the text broke off
-    if (n == 0) return Problem{std::string(code::kInvalidUtf8), "", at()};
-    if (byte(i) == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
+    if (n == 0) return Problem{std::string(code::kInvalidUtf8), "", at(i)};
     i += n;
   }
   return std::nullopt;

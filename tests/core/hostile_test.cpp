@@ -185,6 +185,21 @@ TEST(Encoding, Utf8WithOrWithoutByteOrderMarkIsRead) {
   EXPECT_TRUE(load_questionnaire("\xEF\xBB\xBF" + test::read_file("tests/core/fixtures/minimal.json")).ok());
 }
 
+TEST(Encoding, AControlCharacterIsFoundAtEveryPlaceOfALongText) {
+  // control_character() skips eight plain bytes at once: each place, and each kind, must still be found.
+  const std::string plain = "abcdefghijklmnopqrstuvwxyz ~!";
+  EXPECT_FALSE(detail::control_character(plain, false));
+  EXPECT_FALSE(detail::control_character(plain + "\xC3\xA4" + plain, false));
+  for (std::size_t at = 0; at <= plain.size(); ++at) {
+    for (const std::string bad : {"\x01", "\x1F", "\x7F", "\xC2\x80", "\xC2\x9F", "\n", "\t"}) {
+      std::string text = plain;
+      text.insert(at, bad);
+      EXPECT_TRUE(detail::control_character(text, false)) << at << " " << static_cast<int>(bad[0]);
+      EXPECT_EQ(detail::control_character(text, true), bad != "\n" && bad != "\t") << at;
+    }
+  }
+}
+
 TEST(Encoding, NulAndInvalidBytesAreNamedWithTheirPlace) {
   std::vector<Problem> problems;
   std::string_view with_nul("{\"a\":\n  \"x\0\"}", 13);
@@ -197,6 +212,20 @@ TEST(Encoding, NulAndInvalidBytesAreNamedWithTheirPlace) {
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].code, code::kInvalidUtf8);
   EXPECT_EQ(problems[0].args, (Args{{"line", "1"}, {"column", "8"}}));
+  // Past runs of eight plain bytes, which are skipped at once, the place is still counted in characters: a NUL at
+  // each place of a third line that holds an ä after eight ASCII bytes.
+  const std::string head = "{\"alpha\": \"plain ascii text\",\n \"beta\": \"more of it\",\n";
+  const std::string third = "  \"gamma\": \"eight+ \xC3\xA4 and more\"}";
+  for (std::size_t at = 0; at <= third.size(); ++at) {
+    if (at > 0 && (static_cast<unsigned char>(third[at]) & 0xC0) == 0x80) continue;  // inside the ä
+    problems.clear();
+    EXPECT_FALSE(detail::parse_limited(head + third.substr(0, at) + std::string(1, '\0') + third.substr(at), 32, true,
+                                       problems));
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].code, code::kNulByte);
+    const std::size_t characters = at > third.find('\xC3') ? at - 1 : at;
+    EXPECT_EQ(problems[0].args, (Args{{"line", "3"}, {"column", std::to_string(characters + 1)}})) << at;
+  }
   // "\u0000" written as an escape is JSON text, not a NUL byte: an import refuses it as a control character.
   problems.clear();
   EXPECT_TRUE(detail::parse_limited("{\"a\": \"\\u0000\"}", 32, true, problems));
