@@ -220,7 +220,7 @@ EM_JS(void, ssi_js_install_file_reader, (double one_max, double each_max, int ma
           return;
         }
         if (ptr) HEAPU8.set(bytes, ptr);
-        _ssi_on_file(namePtr, lengthBytesUTF8(name), ptr, bytes ? bytes.length : 0, read[i].skipped);
+        _ssi_on_file(namePtr, ssiUTF8Bytes(name), ptr, bytes ? bytes.length : 0, read[i].skipped);
         _free(namePtr);
         if (ptr) _free(ptr);
       }

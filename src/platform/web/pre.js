@@ -1,6 +1,6 @@
 // Prepended to ssi.js (--pre-js): runs when ssi.js has loaded and ssi.wasm is still arriving, before any of the
-// app's code. Four jobs: the CSP, the WebGL2 context, and loading the texts, wide fonts and deferred code; and a
-// helper for browser.cpp's shims.
+// app's code. Its jobs: the CSP, loading the texts, wide fonts and deferred code, the WebGL2 context and the first
+// read of localStorage; and helpers for browser.cpp's shims.
 (() => {
   // The Content-Security-Policy for hosts that cannot send it as a header (docs/deploy.md), in force from here on:
   // before the wasm is compiled. As a <meta> in index.html it held back Chromium's preload scanner: ssi.wasm and
@@ -9,29 +9,21 @@
   csp.httpEquiv = 'Content-Security-Policy';
   csp.content = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; img-src 'self' data: blob:; style-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
   document.head.append(csp);
-  // Making the WebGL2 context costs tens of milliseconds of the main thread, which is idle now and busy once main()
-  // runs. main()'s emscripten_webgl_create_context gets this same context back (getContext returns the canvas's
-  // existing one), so these attributes are the ones in force: main.cpp asks for the same, foundation.test.mjs checks.
-  // Sizing its drawing buffer costs as much again (web_backend.cpp's update_canvas_size, which then finds the size
-  // right): the same sum in device pixels. The stylesheet is in: a classic script waits for pending stylesheets.
-  const canvas = document.getElementById('canvas');
-  if (canvas) {
-    const box = canvas.getBoundingClientRect();
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(box.width * dpr);
-    canvas.height = Math.round(box.height * dpr);
-    canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: true });
-  }
 })();
 
 // A string for the C++ side (browser.cpp's shims): a malloc'ed, NUL-ended UTF-8 copy that the receiver frees, or 0
 // when memory ran out; its length in bytes goes to the int at lengthOut when one is given.
+// TextEncoder: the glue's stringToUTF8 walks the string in JS twice (36 KB of texts at start); a lone surrogate
+// becomes U+FFFD instead of eating the next character. ssiUTF8Bytes is the length it writes (not lengthBytesUTF8's).
+const ssiEncoder = new TextEncoder();
+const ssiUTF8Bytes = (text) => ssiEncoder.encode(text).length;
 const ssiNewUTF8 = (text, lengthOut) => {
-  const size = lengthBytesUTF8(text) + 1;
-  const ptr = _malloc(size);
+  const bytes = ssiEncoder.encode(text);
+  const ptr = _malloc(bytes.length + 1);
   if (ptr) {
-    stringToUTF8(text, ptr, size);
-    if (lengthOut) HEAP32[lengthOut >> 2] = size - 1;
+    HEAPU8.set(bytes, ptr);
+    HEAPU8[ptr + bytes.length] = 0;
+    if (lengthOut) HEAP32[lengthOut >> 2] = bytes.length;
   }
   return ptr;
 };
@@ -104,6 +96,26 @@ const ssiLowBytes = (text) => {
     }
     return fonts[key];
   };
+})();
+
+(() => {
+  // Making the WebGL2 context costs tens of milliseconds of the main thread, which is idle now and busy once main()
+  // runs; after the texts' request above, which main() waits for and which it held back by 250 ms on the phone
+  // profile. main()'s emscripten_webgl_create_context gets this same context back (getContext returns the canvas's
+  // existing one), so these attributes are the ones in force: main.cpp asks for the same, foundation.test.mjs checks.
+  // Sizing its drawing buffer costs as much again (web_backend.cpp's update_canvas_size, which then finds the size
+  // right): the same sum in device pixels. The stylesheet is in: a classic script waits for pending stylesheets.
+  const canvas = document.getElementById('canvas');
+  if (canvas) {
+    const box = canvas.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(box.width * dpr);
+    canvas.height = Math.round(box.height * dpr);
+    canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: true });
+  }
+  // The first use of localStorage loads the origin's storage from the browser process, synchronously: main() then
+  // waited for it (about 20 ms on the phone profile). Blocked storage throws; browser.cpp's shims report that.
+  try { void window.localStorage.length; } catch (e) { /* said by the shims when main() reads */ }
 })();
 
 // The rare screens' code (cmake/split_wasm.py): ssi.wasm calls placeholders for it until it is in the same table.

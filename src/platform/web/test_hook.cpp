@@ -27,7 +27,7 @@ EM_JS(void, ssi_js_install_test_hook, (), {
   var withText = function(text, fn) {
     var ptr = ssiNewUTF8(text);
     if (!ptr) throw new Error("ssiTest: no memory for the text");
-    try { return fn(ptr, lengthBytesUTF8(text)); } finally { _free(ptr); }
+    try { return fn(ptr, ssiUTF8Bytes(text)); } finally { _free(ptr); }
   };
   window.ssiTest = {
     ready: false,
