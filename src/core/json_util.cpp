@@ -226,11 +226,13 @@ class PlainParser {
 
 std::optional<json> parse_plain(std::string_view text) { return PlainParser(text).run(); }
 
+[[gnu::noinline]] json parse_nlohmann(std::string_view text) {
+  return json::parse(text.data(), text.data() + text.size(), nullptr, /*allow_exceptions=*/false);
+}
+
 std::optional<json> parse(std::string_view text, std::vector<Problem>& problems) {
   if (std::optional<json> plain = parse_plain(text)) return plain;
-  const char* begin = text.data();
-  const char* end = text.data() + text.size();
-  json value = json::parse(begin, end, nullptr, /*allow_exceptions=*/false);
+  json value = parse_nlohmann(text);
   if (!value.is_discarded()) return value;
 
   const ParseStop stop = parse_stop(text);

@@ -38,6 +38,9 @@ std::optional<json> parse(std::string_view text, std::vector<Problem>& problems)
 // copies each character twice: the shipped content was most of the start-up's work on a phone (issue 16).
 inline constexpr int kPlainMaxDepth = 48;
 std::optional<json> parse_plain(std::string_view text);
+// nlohmann's reader, for what parse_plain leaves: a discarded value when the text is no JSON. Out of line, so that the
+// page can load it, and the rest of nlohmann's parser, after the first frame (src/platform/web/deferred.txt).
+json parse_nlohmann(std::string_view text);
 
 // Type-checked readers: nullptr / nullopt when the value has another type.
 const std::string* as_string(const json& value);

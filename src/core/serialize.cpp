@@ -23,7 +23,8 @@ json advice_json(const Advice& a) {
 }
 
 json parse_json(std::string_view text) {
-  return json::parse(text.data(), text.data() + text.size(), nullptr, /*allow_exceptions=*/false);
+  if (std::optional<json> plain = detail::parse_plain(text)) return std::move(*plain);
+  return detail::parse_nlohmann(text);
 }
 
 json result_json(const Result& r) {
