@@ -237,19 +237,7 @@ std::optional<json> parse(std::string_view text, std::vector<Problem>& problems)
 
   const ParseStop stop = parse_stop(text);
   // nlohmann counts characters read including the offending one.
-  std::size_t offset = stop.position > 0 ? stop.position - 1 : 0;
-  if (offset > text.size()) offset = text.size();
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;  // count UTF-8 characters, not bytes
-    }
-  }
-  problems.push_back(
-      {std::string(code::kInvalidJson), "", {{"line", std::to_string(line)}, {"column", std::to_string(column)}}});
+  problems.push_back({std::string(code::kInvalidJson), "", place_in(text, stop.position > 0 ? stop.position - 1 : 0)});
   return std::nullopt;
 }
 
@@ -844,18 +832,7 @@ std::optional<json> parse_limited(std::string_view text, int max_depth, bool loo
     partial->root = std::move(dom.root);
   }
   // nlohmann counts characters read including the offending one.
-  std::size_t offset = dom.stop.position > 0 ? dom.stop.position - 1 : 0;
-  if (offset > text.size()) offset = text.size();
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;  // count UTF-8 characters, not bytes
-    }
-  }
-  const Args at = {{"line", std::to_string(line)}, {"column", std::to_string(column)}};
+  const Args at = place_in(text, dom.stop.position > 0 ? dom.stop.position - 1 : 0);
   if (scan.unfinished || blank(text))
     problems.push_back({std::string(code::kTruncated), "", at});
   else if (dom.stop.id == 406)  // nlohmann's "number overflow" (1e400); the depth is bounded by the pre-scan

@@ -126,6 +126,8 @@ inline constexpr std::size_t kMaxProblems =
 // `text`); UTF-16 or UTF-32 (a byte order mark, or NUL bytes between the characters) gives code::kUtf16, a raw
 // NUL byte code::kNulByte, bytes that are not UTF-8 code::kInvalidUtf8 (both with {line} {column}).
 std::optional<Problem> check_encoding(std::string_view& text);
+// {line} {column} of the byte at offset (clamped to the text), 1-based, columns counted in UTF-8 characters.
+Args place_in(std::string_view text, std::size_t offset);
 
 // What a text that broke off held up to the break: complete values are in `root`; containers that were still
 // open are listed in `unfinished` (an entry among them was cut and must not be taken as whole).

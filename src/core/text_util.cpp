@@ -10,16 +10,27 @@
 #include "core/json_util.h"
 
 namespace ssi::detail {
+namespace {
+
+// Eight bytes at a time: each test sets a byte's high bit where it may hold (false alarms, no misses).
+constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = kOnes * 0x80;
+std::uint64_t eight_bytes(std::string_view s, std::size_t i) {
+  std::uint64_t x;
+  std::memcpy(&x, s.data() + i, 8);
+  return x;
+}
+constexpr std::uint64_t any_zero(std::uint64_t x) { return (x - kOnes) & ~x & kHigh; }
+constexpr std::uint64_t any_equal(std::uint64_t x, unsigned char c) { return any_zero(x ^ (kOnes * c)); }
+constexpr std::uint64_t any_below(std::uint64_t x, unsigned char c) { return (x - kOnes * c) & ~x & kHigh; }
+
+}  // namespace
 
 bool control_character(std::string_view s, bool allow_line_breaks) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = kOnes * 0x80;
-  const auto zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
   for (std::size_t i = 0; i < s.size(); ++i) {
     // Eight printable ASCII bytes at once (the bit tricks may send a clean run the slow way, never a control).
     while (s.size() - i >= 8) {
-      std::uint64_t x;
-      std::memcpy(&x, s.data() + i, 8);
-      if ((x & kHigh) | ((x - kOnes * 0x20) & ~x & kHigh) | zero(x ^ (kOnes * 0x7F))) break;
+      const std::uint64_t x = eight_bytes(s, i);
+      if ((x & kHigh) | any_below(x, 0x20) | any_equal(x, 0x7F)) break;
       i += 8;
     }
     if (i >= s.size()) break;
@@ -79,18 +90,14 @@ std::string shorten(std::string_view text, std::size_t max) {
 
 std::size_t find_special(std::string_view s, std::size_t from, char a, char b) {
   const auto ua = static_cast<unsigned char>(a), ub = static_cast<unsigned char>(b);
-  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = kOnes * 0x80;
-  // Bit tricks: a high bit set when a byte may be below 0x20, at or above 0x80, `a` or `b` (false alarms, no misses).
-  const auto zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  // A byte that may be below 0x20, at or above 0x80, `a` or `b`.
   const auto maybe = [&](std::uint64_t x) {
-    return (x & kHigh) | ((x - kOnes * 0x20) & ~x & kHigh) | zero(x ^ (kOnes * ua)) | zero(x ^ (kOnes * ub));
+    return (x & kHigh) | any_below(x, 0x20) | any_equal(x, ua) | any_equal(x, ub);
   };
   std::size_t i = from;
   while (i < s.size()) {
     if (s.size() - i >= 8) {
-      std::uint64_t x;
-      std::memcpy(&x, s.data() + i, 8);
-      if (!maybe(x)) {
+      if (!maybe(eight_bytes(s, i))) {
         i += 8;
         continue;
       }
@@ -156,6 +163,19 @@ bool cut_sequence(std::string_view rest) {
 }
 }  // namespace
 
+Args place_in(std::string_view text, std::size_t offset) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < std::min(offset, text.size()); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;  // count UTF-8 characters, not bytes
+    }
+  }
+  return Args{{"line", std::to_string(line)}, {"column", std::to_string(column)}};
+}
+
 std::optional<Problem> check_encoding(std::string_view& text) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const Problem utf16{std::string(code::kUtf16), "", {}};
@@ -163,33 +183,20 @@ std::optional<Problem> check_encoding(std::string_view& text) {
   if (text.size() >= 3 && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) text.remove_prefix(3);
   // JSON starts with an ASCII character: a NUL beside it means two or four bytes per character.
   if (text.size() >= 2 && (byte(0) == 0) != (byte(1) == 0) && (byte(0) | byte(1)) < 0x80) return utf16;
-  // The line and column of a problem are counted only for it: per byte they were half of reading the content.
-  const auto at = [&](std::size_t end) {
-    int line = 1, column = 1;
-    for (std::size_t k = 0; k < end; k += std::max<std::size_t>(utf8_sequence(text, k), 1)) {
-      if (byte(k) == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    return Args{{"line", std::to_string(line)}, {"column", std::to_string(column)}};
-  };
-  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = kOnes * 0x80;
+  // The line and column of a problem are counted only for it (place_in): per byte they were half of reading the
+  // content.
   for (std::size_t i = 0; i < text.size();) {
     if (text.size() - i >= 8) {
-      std::uint64_t x;
-      std::memcpy(&x, text.data() + i, 8);
-      if (((x & kHigh) | ((x - kOnes) & ~x & kHigh)) == 0) {  // eight ASCII bytes, none of them NUL
+      const std::uint64_t x = eight_bytes(text, i);
+      if (((x & kHigh) | any_zero(x)) == 0) {  // eight ASCII bytes, none of them NUL
         i += 8;
         continue;
       }
     }
-    if (byte(i) == 0) return Problem{std::string(code::kNulByte), "", at(i)};
+    if (byte(i) == 0) return Problem{std::string(code::kNulByte), "", place_in(text, i)};
     const std::size_t n = utf8_sequence(text, i);
     if (n == 0 && cut_sequence(text.substr(i))) break;  // cut inside a character: the text broke off
-    if (n == 0) return Problem{std::string(code::kInvalidUtf8), "", at(i)};
+    if (n == 0) return Problem{std::string(code::kInvalidUtf8), "", place_in(text, i)};
     i += n;
   }
   return std::nullopt;
