@@ -211,7 +211,8 @@ EM_JS(void, ssi_js_install_file_reader, (double one_max, double each_max, int ma
     })).then(function(read) {
       for (var i = 0; i < read.length; ++i) {
         var name = read[i].name || "";
-        var namePtr = ssiNewUTF8(name);
+        var nameCopy = ssiUTF8Copy(name);
+        var namePtr = nameCopy.ptr;
         var bytes = read[i].bytes;
         var ptr = bytes && bytes.length ? _malloc(bytes.length) : 0;
         if (!namePtr || (bytes && bytes.length && !ptr)) {
@@ -220,7 +221,7 @@ EM_JS(void, ssi_js_install_file_reader, (double one_max, double each_max, int ma
           return;
         }
         if (ptr) HEAPU8.set(bytes, ptr);
-        _ssi_on_file(namePtr, ssiUTF8Bytes(name), ptr, bytes ? bytes.length : 0, read[i].skipped);
+        _ssi_on_file(namePtr, nameCopy.length, ptr, bytes ? bytes.length : 0, read[i].skipped);
         _free(namePtr);
         if (ptr) _free(ptr);
       }

@@ -11,21 +11,24 @@
   document.head.append(csp);
 })();
 
-// A string for the C++ side (browser.cpp's shims): a malloc'ed, NUL-ended UTF-8 copy that the receiver frees, or 0
-// when memory ran out; its length in bytes goes to the int at lengthOut when one is given.
-// TextEncoder: the glue's stringToUTF8 walks the string in JS twice (36 KB of texts at start); a lone surrogate
-// becomes U+FFFD instead of eating the next character. ssiUTF8Bytes is the length it writes (not lengthBytesUTF8's).
+// A string for the C++ side (browser.cpp's shims): a malloc'ed, NUL-ended UTF-8 copy that the receiver frees (ptr 0
+// when memory ran out) and its length in bytes. TextEncoder: the glue's stringToUTF8 walks the string in JS twice
+// (36 KB of texts at start); a lone surrogate becomes U+FFFD instead of eating the next character.
 const ssiEncoder = new TextEncoder();
-const ssiUTF8Bytes = (text) => ssiEncoder.encode(text).length;
-const ssiNewUTF8 = (text, lengthOut) => {
+const ssiUTF8Copy = (text) => {
   const bytes = ssiEncoder.encode(text);
   const ptr = _malloc(bytes.length + 1);
   if (ptr) {
     HEAPU8.set(bytes, ptr);
     HEAPU8[ptr + bytes.length] = 0;
-    if (lengthOut) HEAP32[lengthOut >> 2] = bytes.length;
   }
-  return ptr;
+  return { ptr, length: bytes.length };
+};
+// The copy's pointer; its length goes to the int at lengthOut when one is given.
+const ssiNewUTF8 = (text, lengthOut) => {
+  const copy = ssiUTF8Copy(text);
+  if (copy.ptr && lengthOut) HEAP32[lengthOut >> 2] = copy.length;
+  return copy.ptr;
 };
 
 // A file fetched synchronously, for what is needed before its background fetch has brought it: the request after

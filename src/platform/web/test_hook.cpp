@@ -25,9 +25,9 @@ EM_JS(void, ssi_js_install_test_hook, (), {
   };
   // Text as the page hands data to the app: with its length, so a NUL inside arrives too.
   var withText = function(text, fn) {
-    var ptr = ssiNewUTF8(text);
-    if (!ptr) throw new Error("ssiTest: no memory for the text");
-    try { return fn(ptr, ssiUTF8Bytes(text)); } finally { _free(ptr); }
+    var copy = ssiUTF8Copy(text);
+    if (!copy.ptr) throw new Error("ssiTest: no memory for the text");
+    try { return fn(copy.ptr, copy.length); } finally { _free(copy.ptr); }
   };
   window.ssiTest = {
     ready: false,
