@@ -7,17 +7,17 @@
 //              brotli q11) as a host with compression would send it
 //   first frame  ms from navigation start to the end of the first requestAnimationFrame callback that
 //              issued a WebGL draw call (the first frame with something on screen); for the SurveyJS page the end of
-//              the first animation frame after SurveyJS rendered the survey
+//              the first animation frame after SurveyJS rendered the survey; reported by a CDP binding, so none of
+//              Playwright's scripts runs in the page before it
 //   idle       after the page has settled: frames drawn (animation frames with a draw call) and rAF
 //              callbacks per second, main-thread task and script time per second (CDP Performance)
 //   memory     JS heap used after a forced GC (CDP) and the size of the wasm linear memory
 //   start-up   when the HTML, the script and the wasm arrived (Resource Timing), the wasm was instantiated, the WebGL
 //              context created and the first frame drawn; for the app also its own steps in between (content parse,
 //              font atlas, texture upload, UI, draw: the "ssi:" performance marks), as a trace table
-//   --phone    the start on a phone: 4× CPU slow-down, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (CDP), each
-//              site served from a copy with brotli/gzip variants next to every file, as a host with compression
-//   (the driver stays out of the start: a CDP binding reports the first frame, so none of Playwright's scripts runs in
-//   the page before it, and the Network domain that throttles keeps no copy of the response bodies)
+//   --phone    the start on a phone: 4× CPU slow-down, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (CDP; its
+//              Network domain keeps no second copy of the bodies), each site served from a copy with brotli/gzip
+//              variants next to every file, as a host with compression
 //   --limits   the app only, at the largest accepted sizes: History at the largest stored document (1,500 entries with
 //              900-character notes) and the group view with two compared sessions of 200 participants while the wheel
 //              scrolls through them, each requestAnimationFrame callback timed, and the wasm memory; the exports (JSON
@@ -185,6 +185,14 @@ async function metrics(cdp) {
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
+// Until fn() is true in the page, polled with page.evaluate (Playwright's small utility script only).
+async function until(page, fn, ms, what) {
+  for (const end = Date.now() + ms; !(await page.evaluate(fn));) {
+    if (Date.now() > end) throw new Error(`${what} not true within ${ms / 1000} s`);
+    await sleep(50);
+  }
+}
+
 // One visit of one page in a fresh browser context (empty cache).
 async function visit(browser, site, opt) {
   // The screen is larger than the viewport, as on a desktop. (With screen == viewport, Emscripten's GLFW
@@ -203,8 +211,7 @@ async function visit(browser, site, opt) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
     if (opt.phone) {
-      // Throttling needs the Network domain, but not its copy of every response body for DevTools: with the default
-      // buffers, finishing ssi.wasm's body took 42-70 ms of the main thread at 4× CPU instead of 15-19 ms (traces).
+      // Throttling needs the Network domain, not a second copy of each body for DevTools (ssi.wasm's: 40-50 ms at 4×).
       await cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
       await cdp.send('Network.emulateNetworkConditions',
         { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
@@ -212,9 +219,7 @@ async function visit(browser, site, opt) {
     }
     site.server.requests.length = 0;
 
-    // Nothing of the driver's runs in the page before its first frame: Playwright's waitForFunction first evaluates
-    // its injected script (about 330 KB) in the page, 240 ms of the main thread at 4× CPU, wherever the load event
-    // falls. A CDP binding, which the instrumentation calls, tells the first frame instead.
+    // The first frame comes by a CDP binding: waitForFunction would first evaluate Playwright's 330 KB script in the page.
     await cdp.send('Runtime.enable');
     await cdp.send('Runtime.addBinding', { name: '__benchFirstFrame' });
     let timer;
@@ -223,12 +228,12 @@ async function visit(browser, site, opt) {
       timer = setTimeout(() => fail(new Error(`${site.name}: no frame was drawn within 60 s${errors.length ? ` (${errors[0]})` : ''}`)), 60000);
     });
     try {
-      await page.goto(site.server.url, { waitUntil: 'commit' });
-      await framed;
+      await Promise.all([page.goto(site.server.url, { waitUntil: 'commit' }), framed]);
     } finally {
       clearTimeout(timer);
     }
-    if (site.name === 'app') await page.waitForFunction(() => window.ssiTest && window.ssiTest.ready === true, null, { timeout: 30000 });
+    // Polled with evaluate: waitForFunction's injected script would stay in the app's heap only.
+    if (site.name === 'app') await until(page, () => window.ssiTest && window.ssiTest.ready === true, 30000, 'ssiTest.ready');
     if (opt.warmup) return null;
 
     // Settle: at least 2 s after the first frame, then until no frame was drawn for 1 s (at most 10 s more;
