@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Splits the linked ssi.wasm in two: what the first frames need, and the code of the rare screens (issue 16).
+"""Splits the linked ssi.wasm in two: what the first frame needs, and the code past the welcome screen (issue 16).
 
 usage: split_wasm.py WASM_SPLIT WASM_OPT WASM_DIS ENTRIES ORIG OUT_WASM DEFERRED_DIR OUT_SYMBOLS GLUE_JS
 
 ORIG is emcc's -sSPLIT_MODULE output before instrumentation (ssi.wasm.orig, linked with --profiling-funcs so that
-functions have names). ENTRIES lists, one regular expression per line, the functions where rare code begins (the
-screens a first visit does not open, the test hooks, the file and scanner callbacks). Every function that the rest
+functions have names). ENTRIES lists, one regular expression per line, the functions where that code begins (the
+screens past the welcome screen, the test hooks, the file and scanner callbacks). Every function that the rest
 of the module reaches only through an entry goes to DEFERRED_DIR/ssi.deferred.HASH.wasm, the only file there; its
 name replaces __SSI_DEFERRED_FILE__ in GLUE_JS (ssi.js, from web/pre.js), so a page never links another build's
-deferred code. The page compiles it after the first frame and, should an entry run before, fetches it synchronously.
+deferred code. The page compiles it after the first frame (a returning person's beside ssi.wasm, before main()) and,
+should an entry run before, fetches it synchronously.
 Both modules lose their names; the primary's symbol map goes to OUT_SYMBOLS for scripts/size.mjs. Fails when an entry
 matches no function, so a renamed screen cannot silently fall back into the primary module.
 """

@@ -224,18 +224,31 @@ void App::Impl::frame() {
   ImGui::PushItemWidth(column);
   ImGui::PushTextWrapPos(margin + column);  // paragraphs wrap at the column's edge
   notices();
-  switch (m.screen()) {
-    case Screen::Welcome: welcome(); break;
-    case Screen::Data: data(); break;
-    case Screen::Real: real_form(); break;
-    case Screen::History: history(); break;
-    case Screen::Questionnaire: questionnaire(); break;
-    case Screen::Results: results(); break;
-    case Screen::About: about(); break;
-    case Screen::Workshop: workshop(); break;
-    case Screen::Handover: handover(); break;
-    case Screen::Group: group_view(); break;
-    case Screen::Presenter: break;  // drawn above
+  // The screens a first visit opens after the welcome screen; the rest load their code synchronously if need be.
+  const bool waited = waiting_for_code;
+  waiting_for_code = (m.screen() == Screen::Questionnaire || m.screen() == Screen::Results) && !host.code_ready();
+  // The ring leaves with the control that opened the screen: whether the keyboard was in use is kept for its focus.
+  if (waiting_for_code && !waited) keyboard_before_wait = nav_highlight_visible();
+  // The screen appears only now: from its top, and a frame more applies the focus it gave its first control.
+  if (waited && !waiting_for_code) scroll_to_top = true;
+  if (!waiting_for_code && m.screen() != Screen::Questionnaire && m.screen() != Screen::Results)
+    keyboard_before_wait = false;  // the person left before it appeared
+  if (waiting_for_code) {
+    code_pending();
+  } else {
+    switch (m.screen()) {
+      case Screen::Welcome: welcome(); break;
+      case Screen::Data: data(); break;
+      case Screen::Real: real_form(); break;
+      case Screen::History: history(); break;
+      case Screen::Questionnaire: questionnaire(); break;
+      case Screen::Results: results(); break;
+      case Screen::About: about(); break;
+      case Screen::Workshop: workshop(); break;
+      case Screen::Handover: handover(); break;
+      case Screen::Group: group_view(); break;
+      case Screen::Presenter: break;  // drawn above
+    }
   }
   ImGui::PopTextWrapPos();
   ImGui::PopItemWidth();
@@ -250,9 +263,9 @@ void App::Impl::frame() {
 
   // On a new screen, keyboard and screen-reader users land on its first control (questionnaire() puts them on the
   // first option itself); mouse and touch users see no ring and keep theirs.
-  if (focus_request && m.screen() != Screen::Questionnaire) {
+  if (focus_request && m.screen() != Screen::Questionnaire && !waiting_for_code) {
     focus_request = false;
-    if (nav_highlight_visible()) {
+    if (keyboard_in_use()) {
       const std::string first = widget_log().first_interactive_outside("nav");
       if (!first.empty()) widget_log().request_focus(first);
     }
@@ -260,7 +273,7 @@ void App::Impl::frame() {
   // A new screen or question starts at the top, with keyboard focus moved into it.
   const Question* q = m.screen() == Screen::Questionnaire ? m.current_question() : nullptr;
   const std::string question = q ? q->id : std::string();
-  if (m.screen() != drawn_screen || question != drawn_question) {
+  if (!waiting_for_code && (m.screen() != drawn_screen || question != drawn_question)) {
     scroll_to_top = true;
     focus_request = true;
     menu_open = false;
@@ -269,11 +282,16 @@ void App::Impl::frame() {
     drawn_question = question;
   }
   session.sync_document();
-  announcer.frame(host, m);
+  if (!waiting_for_code) announcer.frame(host, m);  // the screen is said when it is shown
   state_changed_in_frame = m.revision() != revision_before || m.revision() != drawn_revision || scroll_to_top ||
                            scroll_requested || std::exchange(relayout, false) ||
                            th.body_size != Theme::kBodySize * ps.font_scale;
   drawn_revision = m.revision();
+}
+
+bool App::Impl::keyboard_in_use() {
+  const bool before_wait = std::exchange(keyboard_before_wait, false);
+  return nav_highlight_visible() || before_wait;
 }
 
 float App::Impl::what_if_bar_height() const {

@@ -83,6 +83,13 @@ struct App::Impl {
   void more_links();
   SSI_SCREEN void questionnaire();  // questionnaire.cpp
   SSI_SCREEN void results();        // results.cpp
+  // In place of a screen whose code has not arrived yet (Host::code_ready(); the web page loads the questionnaire's and
+  // the results' code after the first frame): a short note, drawn until the platform asks for the next frame.
+  void code_pending();                // welcome.cpp
+  bool waiting_for_code = false;      // this frame drew code_pending(): the screen counts as not yet shown
+  bool keyboard_before_wait = false;  // the ring showed when the wait began: the screen's first control takes focus
+  // Whether a new screen's first control takes the focus: the ring shows, or showed before a wait for the code.
+  bool keyboard_in_use();  // app.cpp
   void advice_list();
   void sales_navigator_info();
   void plan_list();

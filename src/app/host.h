@@ -41,6 +41,10 @@ class Host {
   // A font file the page does not embed ("fonts/inter-regular-wide.ttf": glyphs.h's kWideRanges), fetched like the
   // other language's texts; "" when it cannot be had.
   virtual std::string font_file(std::string_view name) = 0;
+  // Whether the code of the screens past the welcome screen is in (the web page loads it after the first frame, or
+  // before main() for a returning person: src/platform/web/deferred.txt). False only while it is on its way: the app
+  // then shows a short note on such a screen and draws it when the platform asks for the next frame.
+  virtual bool code_ready() const = 0;
   // The box the page shows if the app stops (the app can no longer be asked then): its message and button.
   virtual void set_crash_texts(const Text& message, const Text& reload) = 0;
 

@@ -78,7 +78,7 @@ void App::Impl::questionnaire() {
   const auto answered = m.answers().find(q->id);
   const int chosen = answered == m.answers().end() ? -1 : answered->second;
   // Keyboard users land on the first option of each new question (mouse and touch users see no ring).
-  const bool move_focus = focus_request && nav_highlight_visible();
+  const bool move_focus = focus_request && keyboard_in_use();
   focus_request = false;
   {
     SemanticGroup options("q." + q->id + ".options", "radiogroup", q->text.get(m.lang()));  // named by the question

@@ -19,6 +19,11 @@
 
 namespace ssi::app {
 
+void App::Impl::code_pending() {
+  gap(1.0f);
+  paragraph(model().t("ui.code.pending"), theme().palette.text_muted);
+}
+
 void App::Impl::welcome() {
   Model& m = model();
   const Theme& th = theme();

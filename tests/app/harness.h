@@ -73,6 +73,9 @@ class FakeHost final : public app::Host {
     if (const auto body = font_bodies.find(name); body != font_bodies.end()) return body->second;
     return fonts_missing ? std::string() : std::string(assets::get(name));
   }
+  // The web page's code past the welcome screen: false while it is still loading.
+  bool code_arrived = true;
+  bool code_ready() const override { return code_arrived; }
   Text crash_message, crash_reload;
   void set_crash_texts(const Text& message, const Text& reload) override {
     for (const Text* t : {&message, &reload}) {

@@ -155,6 +155,37 @@ TEST(Ui, FocusAndActivationFromThePageReachTheWidget) {
   EXPECT_FALSE(h.widget("menu.data")) << "the menu closed";
 }
 
+// The questionnaire's and the results' code arrives after the first frame on the web (Host::code_ready()): started
+// earlier, the screen says it is loading, draws nothing of its own, keeps the keyboard focus for its first option and
+// appears with the next frame after the code is in.
+TEST(Ui, AScreenWhoseCodeIsOnItsWayWaitsWithANoteAndAppearsWhenItArrives) {
+  Harness h(1280, 900, "de-DE");
+  ASSERT_TRUE(h.ok) << h.error;
+  h.host.code_arrived = false;
+  h.settle();
+  h.app.focus_widget("welcome.start");  // by keyboard: the new screen's first control takes the focus
+  h.settle();
+  h.key(ImGuiKey_Enter);
+  h.settle();
+  EXPECT_EQ(h.model().screen(), app::Screen::Questionnaire);
+  const auto has = [](std::string_view role, std::string_view label) {
+    for (const auto& w : app::widget_log().tree())
+      if (w.role == role && (label.empty() || w.label == label)) return true;
+    return false;
+  };
+  const std::string note = h.model().t("ui.code.pending");
+  EXPECT_TRUE(has("text", note));
+  EXPECT_FALSE(has("radio", "")) << "no option drawn without the code";
+  EXPECT_FALSE(h.app.animating()) << "the app waits idle for the platform's next frame";
+  h.host.code_arrived = true;
+  h.frame();  // the frame the web page asks for when the code has arrived (ssi_on_code_settled)
+  h.settle();
+  EXPECT_FALSE(has("text", note));
+  EXPECT_TRUE(has("radio", ""));
+  ASSERT_NE(app::widget_log().focused(), nullptr);
+  EXPECT_EQ(app::widget_log().focused()->role, "radio") << "the first option took the focus once it was drawn";
+}
+
 // A text's node keeps its id when another text appears above it (ids come from the text, not the order), so the
 // page's mirror changes one node, not every one after it; a text shown twice gets two ids.
 TEST(Ui, TextNodesKeepTheirIdsWhenATextAppearsAbove) {

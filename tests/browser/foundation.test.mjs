@@ -64,7 +64,7 @@ test('no function of ssi.wasm is larger than 32 KB: the first frame compiles onl
   assert.ok(largest <= 32 * 1024, `the largest function body is ${largest} bytes`);
 });
 
-// issue 16: the code of the screens a first visit does not open (src/platform/web/deferred.txt), named by its content.
+// issue 16: the code past the welcome screen (src/platform/web/deferred.txt), named by its content.
 const DEFERRED = /\/ssi\.deferred\.[0-9a-f]{16}\.wasm$/;
 
 test('the rare screens\' code arrives after the first frame and is in place before they open', async () => {
@@ -98,6 +98,7 @@ test('the rare screens\' code arrives after the first frame and is in place befo
 // Motion as a person has it by default: a moving gauge must not call into the deferred code either.
 const openRouted = (handle) => openApp(browser, server, {
   reducedMotion: 'no-preference', route: [DEFERRED, (route) => handle(route, route.request().resourceType())],
+  waitCode: false,
 });
 const texts = (app) => app.console.map((m) => m.text);
 
@@ -124,23 +125,56 @@ test('a rare screen opened before the deferred code has arrived loads it on the 
   } finally { await app.context.close(); }
 });
 
-test('a first visit\'s path, welcome to questionnaire to results, runs without the deferred code', async () => {
-  // With ssi.deferred.*.wasm held back, nothing of this path may call a placeholder (which would fetch it at once).
+test('a first visit\'s questionnaire waits for its code instead of fetching it at once, then runs to the results', async () => {
+  // With ssi.deferred.*.wasm held back, the questionnaire shows a note; no placeholder may fetch the code itself.
   const held = [];
   const app = await openRouted((route, kind) => (kind === 'fetch' ? held.push(route) : route.continue()));
   try {
     const content = JSON.parse(readFileSync(new URL('../../content/questionnaire.json', import.meta.url), 'utf8'));
-    const ids = () => app.page.evaluate(() => ssiTest.a11y().map((n) => n.id));
-    assert.ok((await ids()).length > 3, 'the welcome screen is in the mirror');
+    const nodes = () => app.page.evaluate(() => ssiTest.a11y());
+    assert.ok((await nodes()).length > 3, 'the welcome screen is in the mirror');
+    for (const end = Date.now() + 10000; !held.length && Date.now() < end;) await app.page.waitForTimeout(50);
+    assert.equal(held.length, 1, 'the background fetch is held');
+    assert.equal(await app.page.evaluate(() => ssiTest.codeReady()), false);
     assert.equal(await app.page.evaluate(() => ssiTest.show('questionnaire')), true);
     await settle(app.page);
+    const waiting = await nodes();
+    assert.ok(waiting.some((n) => n.name === UI['ui.code.pending'].de), 'the note says the part is still loading');
+    assert.ok(!waiting.some((n) => n.role === 'radio'), 'no question drawn yet');
+    await held[0].continue();
+    await app.page.waitForFunction(() => ssiTest.codeReady());
+    await settle(app.page);
+    assert.ok((await nodes()).some((n) => n.role === 'radio'), 'the question is drawn once the code is in');
     for (const q of content.questions.slice(0, 12)) await app.page.evaluate((id) => ssiTest.answer(id, 1), q.id);
     await settle(app.page);
     assert.equal(await app.page.evaluate(() => ssiTest.show('results')), true);
     await settle(app.page);
-    assert.ok((await ids()).some((id) => id.startsWith('gauge.')), 'the results screen is drawn');
+    assert.ok((await nodes()).some((n) => (n.id || '').startsWith('gauge.')), 'the results screen is drawn');
     assert.deepEqual(texts(app).filter((m) => /placeholder/.test(m)), []);
-    assert.equal(held.length, 1, 'the background fetch is held');
+    assert.deepEqual(app.errors, []);
+  } finally { await app.context.close(); }
+});
+
+test('a returning person\'s page loads the code before main(), beside ssi.wasm, and never through a placeholder', async () => {
+  const app = await openApp(browser, server);
+  try {
+    const content = JSON.parse(readFileSync(new URL('../../content/questionnaire.json', import.meta.url), 'utf8'));
+    await app.page.evaluate(() => ssiTest.show('questionnaire'));
+    for (const q of content.questions.slice(0, 12)) await app.page.evaluate((id) => ssiTest.answer(id, 1), q.id);
+    await app.page.evaluate(() => ssiTest.show('results'));
+    await settle(app.page);
+    const console0 = app.console.length;
+    await app.page.reload();
+    await waitReady(app.page);
+    await settle(app.page);
+    const marks = await app.page.evaluate(() => ({
+      main: performance.getEntriesByName('ssi:main')[0]?.startTime,
+      deferred: performance.getEntriesByName('ssi:deferred')[0]?.startTime,
+    }));
+    assert.ok(marks.deferred < marks.main, `the code was in at ${marks.deferred} ms, main() began at ${marks.main} ms`);
+    assert.ok((await app.page.evaluate(() => ssiTest.a11y())).some((n) => (n.id || '').startsWith('gauge.')),
+      'the saved result is drawn');
+    assert.deepEqual(app.console.slice(console0).filter((m) => /placeholder|not loaded/.test(m.text)), []);
     assert.deepEqual(app.errors, []);
   } finally { await app.context.close(); }
 });

@@ -29,7 +29,7 @@ export async function startServer(root = DIST) {
 // `init`: a script run in the page before its own (CAPTURE_MEMORY).
 export async function openApp(browser, server, { width = 390, height = 844, locale = 'de-DE', deviceScaleFactor = 1,
   hasTouch = false, colorScheme = 'light', reducedMotion = 'reduce', path = '', init = '', route = null,
-  serviceWorkers = 'allow' } = {}) {
+  serviceWorkers = 'allow', waitCode = true } = {}) {
   // serviceWorkers 'block': the page's own requests never go through the worker, so `route` sees every one.
   const context = await browser.newContext({
     viewport: { width, height }, locale, deviceScaleFactor, hasTouch, isMobile: hasTouch, colorScheme, reducedMotion,
@@ -44,14 +44,17 @@ export async function openApp(browser, server, { width = 390, height = 844, loca
   page.on('pageerror', (e) => log.errors.push(String(e)));
   context.on('request', (r) => log.requests.push(r.url()));
   await page.goto(server.url + path);
-  await waitReady(page);
+  await waitReady(page, { code: waitCode });
   return { page, context, ...log };
 }
 
-export async function waitReady(page) {
+// Ready as a person finds the page: drawn, and (unless `code` is false, for a test that holds it back) with the code
+// past the welcome screen in, which the questionnaire and the results wait for (Host::code_ready()).
+export async function waitReady(page, { code = true } = {}) {
   const webgl2 = await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2'));
   if (!webgl2) throw new Error('this Chromium has no WebGL2 (SwiftShader missing?): the browser tests cannot run');
-  await page.waitForFunction(() => window.ssiTest && window.ssiTest.ready === true, null, { timeout: 30000 });
+  await page.waitForFunction((code) => window.ssiTest && window.ssiTest.ready === true && (!code || ssiTest.codeReady()),
+    code, { timeout: 30000 });
 }
 
 // Waits until the page has drawn everything it wanted to and gone idle: no frame scheduled (ssiTest.busy())

@@ -32,6 +32,8 @@ EM_JS(unsigned char*, ssi_js_font_file, (const char* name, int name_len, int* si
   return ptr;
 });
 
+EM_JS(int, ssi_js_code_ready, (), { return Module.ssiDeferredLoading() ? 0 : 1; });
+
 EM_JS(char*, ssi_js_language, (), {
   return ssiNewUTF8((navigator.languages && navigator.languages[0]) || navigator.language || "en");
 });
@@ -691,6 +693,7 @@ std::string BrowserHost::font_file(std::string_view name) {
   std::free(bytes);
   return result;
 }
+bool BrowserHost::code_ready() const { return ssi_js_code_ready() != 0; }
 void BrowserHost::set_crash_texts(const Text& message, const Text& reload) {
   ssi_js_set_crash_texts(message.de.data(), len(message.de), reload.de.data(), len(reload.de), message.en.data(),
                          len(message.en), reload.en.data(), len(reload.en));

@@ -23,6 +23,7 @@ class BrowserHost final : public app::Host {
   std::string preferred_language() const override;
   std::string text_file(Lang lang, app::TextPart part) override;
   std::string font_file(std::string_view name) override;
+  bool code_ready() const override;
   void set_crash_texts(const Text& message, const Text& reload) override;
   bool prefers_dark() const override;
   bool prefers_reduced_motion() const override;

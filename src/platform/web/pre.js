@@ -121,11 +121,14 @@ const ssiLowBytes = (text) => {
   try { void window.localStorage.length; } catch (e) { /* said by the shims when main() reads */ }
 })();
 
-// The rare screens' code (cmake/split_wasm.py): ssi.wasm calls placeholders for it until it is in the same table.
+// The code past the welcome screen (cmake/split_wasm.py): ssi.wasm calls placeholders for it until it is in the same
+// table. A first visit loads it after the first frame; a returning person's start may need it (their gauges, the
+// results), so their page fetches it beside ssi.wasm and main() waits for it (a run dependency).
 (() => {
   // Named by its content (split_wasm.py writes the name here): a page never links another build's code.
   const file = '__SSI_DEFERRED_FILE__';
   let loaded = false;
+  let failed = false;
   const done = () => { loaded = true; performance.mark('ssi:deferred'); };
   // Thrown through the app's frame as a trap is, so the page offers its reload box (browser.cpp) instead of freezing.
   const stop = (why) => { throw new WebAssembly.RuntimeError(`${file} not loaded: ${why}`); };
@@ -139,13 +142,38 @@ const ssiLowBytes = (text) => {
     try { new WebAssembly.Instance(new WebAssembly.Module(bytes), imports); } catch (e) { stop(e); }
     done();
   };
-  // browser.cpp calls this after the first frame. Compiled while it streams in (a host that sends another type than
-  // application/wasm costs a second request); instantiated asynchronously, which older Chromium requires above 4 KB.
+  // Compiled while it streams in (a host that sends another type than application/wasm costs a second request).
+  const compile = () => {
+    const bytes = () => fetch(file).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))));
+    return WebAssembly.compileStreaming(fetch(file)).catch(() => bytes().then((b) => WebAssembly.compile(b)));
+  };
+  // Instantiated asynchronously, which older Chromium requires above 4 KB; ssi.wasm's exports must be there.
+  const instantiate = (module) =>
+    (loaded ? null : WebAssembly.instantiate(module, { primary: Module.asm }).then(() => loaded || done()));
+  // The app's Host::code_ready(): false while the code is on its way, so a screen that needs it waits for it.
+  Module.ssiDeferredLoading = () => !loaded && !failed;
+  let returning = false;
+  try {
+    for (let i = 0; i < localStorage.length && !returning; ++i) returning = localStorage.key(i).startsWith('ssi-selfcheck.');
+  } catch (e) { /* blocked storage: nothing saved to return to */ }
+  let early = null;
+  if (returning) {
+    early = compile();
+    early.catch(() => {});  // said in preRun, which may come after a quick failure
+    // Emscripten runs this once ssi.wasm is instantiated and before main(), which waits while a dependency is open.
+    Module.preRun = [() => {
+      addRunDependency('ssi-deferred');
+      early.then(instantiate)
+        .catch((e) => { failed = true; early = null; console.warn(`deferred code not loaded: ${e}`); })
+        .then(() => removeRunDependency('ssi-deferred'));
+    }];
+  }
+  // browser.cpp calls this after the first frame; a screen waiting for the code is drawn (or fails) once it settles.
   Module.ssiLoadDeferred = () => {
     if (loaded) return Promise.resolve();
-    const bytes = () => fetch(file).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))));
-    return WebAssembly.compileStreaming(fetch(file))
-      .catch(() => bytes().then((b) => WebAssembly.compile(b)))
-      .then((module) => (loaded ? null : WebAssembly.instantiate(module, { primary: Module.asm }).then(() => loaded || done())));
+    failed = false;
+    return (early || compile()).then(instantiate)
+      .catch((e) => { failed = true; throw e; })
+      .finally(() => _ssi_on_code_settled());
   };
 })();

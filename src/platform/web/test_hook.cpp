@@ -31,6 +31,8 @@ EM_JS(void, ssi_js_install_test_hook, (), {
   };
   window.ssiTest = {
     ready: false,
+    // The code past the welcome screen has arrived, or failed to (pre.js): screens no longer wait for it.
+    codeReady: function() { return !Module.ssiDeferredLoading(); },
     state: function() { return json(_ssi_test_state()); },
     widgets: function() { return json(_ssi_test_widgets()); },
     frames: function() { return _ssi_test_frames(); },

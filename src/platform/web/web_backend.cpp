@@ -412,6 +412,8 @@ EMSCRIPTEN_KEEPALIVE void ssi_on_install(int available) {
   g.app->install_available(available != 0);
   request_frame();
 }
+// pre.js: the deferred code has arrived or failed to (a screen waiting for it draws itself, or tries and says why).
+EMSCRIPTEN_KEEPALIVE void ssi_on_code_settled() { request_frame(); }
 EMSCRIPTEN_KEEPALIVE void ssi_on_update_ready() {
   g.app->update_ready();
   request_frame();
