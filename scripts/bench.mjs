@@ -367,6 +367,14 @@ function traceReport(trace, runs) {
   return out;
 }
 
+// The same steps run by run: a median hides a start that is slow only now and then, and which step makes it slow.
+function traceRunsReport(list) {
+  const out = ['Each run: when each step ended (ms after navigation start).', '',
+    `| step | ${list.map((_, i) => `run ${i + 1}`).join(' | ')} |`, `|---|${list.map(() => '---:').join('|')}|`];
+  for (const [name, at] of TRACE) out.push(`| ${name} | ${list.map((r) => (at(r) == null ? '' : fmt.ms(at(r)))).join(' | ')} |`);
+  return out;
+}
+
 // A copy of a site with a brotli (q11) and a gzip (-9) variant next to every file, as docs/deploy.md's host serves it.
 function compressedCopy(from, to) {
   rmSync(to, { recursive: true, force: true });
@@ -547,7 +555,7 @@ async function main() {
     out.push(`Console errors and warnings, ${site.name}: ${seen.length ? seen.map((e) => `\`${e}\``).join('; ') : 'none'}.`);
   }
   out.push('');
-  out.push(...traceReport(trace, opt.runs), '');
+  out.push(...traceReport(trace, opt.runs), '', ...traceRunsReport(runs.app), '');
   if (runs.mirror.length) out.push(...mirrorReport(runs.mirror), '');
   out.push('## Files loaded', '', '| page | file | raw | gzip -9 | brotli q11 |', '|---|---|---:|---:|---:|');
   for (const site of sites) {

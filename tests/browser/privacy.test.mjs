@@ -166,11 +166,18 @@ test('the recorders see a foreign image, a foreign fetch in the service worker a
   cpSync(DIST, site, { recursive: true });
   const html = readFileSync(join(site, 'index.html'), 'utf8');
   writeFileSync(join(site, 'index.html'), html.replace('</body>', '<img src="http://elsewhere.invalid/pixel.png">\n</body>'));
-  appendFileSync(join(site, 'sw.js'), "\nfetch('http://elsewhere.invalid/beacon').catch(() => {});\n");
+  // When the worker starts and on each request it serves: its first start may come before the recorder has attached.
+  appendFileSync(join(site, 'sw.js'), "\nconst beacon = () => fetch('http://elsewhere.invalid/beacon').catch(() => {});\n" +
+    "beacon();\nself.addEventListener('fetch', beacon);\n");
   const server = await startServer(site);
   const watch = await openWatched(server, { width: 390, height: 844 });
   const { page, context } = watch;
   try {
+    await page.reload();  // served by the controlling worker, whose recorder is on by now
+    await waitReady(page);
+    // The worker's report comes through the CDP session, after the violation.
+    const seen = (pattern) => offences(server, watch).some((line) => pattern.test(line));
+    for (const end = Date.now() + 10000; !seen(/in the service worker/) && Date.now() < end;) await page.waitForTimeout(100);
     await page.goto('http://elsewhere.invalid/').catch(() => {});  // not covered by any CSP: it reaches the proxy
     const found = offences(server, watch).join('\n');
     assert.match(found, /CSP violation in the page: img-src http:\/\/elsewhere\.invalid\/pixel\.png/);
