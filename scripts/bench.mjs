@@ -193,6 +193,20 @@ async function until(page, fn, ms, what) {
   }
 }
 
+// Chromium 156 opens its omnibox popups (chrome://omnibox-popup.top-chrome, WebUI pages) with every new window: they
+// load about a hundred modules in a renderer of their own, beside the visited page. On a 2-core machine a trace of
+// the app's phone-profile start found that renderer busy 2.7 s and the GPU process 2.4 s (1.4 s without it) within
+// the page's 3 s; a phone's browser has loaded its own UI long before a page is opened. Closed before each visit,
+// for every page alike (Target.getTargets still lists them; their renderer stops).
+async function closeBrowserUi(browser) {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    for (const t of (await session.send('Target.getTargets')).targetInfos) {
+      if (t.type === 'browser_ui') await session.send('Target.closeTarget', { targetId: t.targetId }).catch(() => {});
+    }
+  } finally { await session.detach(); }
+}
+
 // One visit of one page in a fresh browser context (empty cache).
 async function visit(browser, site, opt) {
   // The screen is larger than the viewport, as on a desktop. (With screen == viewport, Emscripten's GLFW
@@ -205,6 +219,7 @@ async function visit(browser, site, opt) {
   try {
     await context.addInitScript(instrument);
     const page = await context.newPage();
+    await closeBrowserUi(browser);
     const errors = [];
     page.on('pageerror', (e) => errors.push(`page error: ${e.message || e}`));
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`console ${m.type()}: ${m.text()}`); });
@@ -293,6 +308,7 @@ async function mirrorCost(browser, site, opt) {
   const context = await browser.newContext({ viewport: { width: opt.width, height: opt.height }, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
+    await closeBrowserUi(browser);
     await page.goto(site.server.url, { waitUntil: 'load' });
     await page.waitForFunction(() => window.ssiTest && window.ssiTest.ready === true, null, { timeout: 60000 });
     const quiet = async () => {
@@ -474,6 +490,7 @@ async function main() {
     for (const site of sites) await visit(browser, site, { ...opt, warmup: true });
     for (let i = 0; i < opt.runs; ++i) {
       for (const site of sites) {
+        await sleep(1500);  // the last visit's renderer, closed with its context, has ended before the next starts
         const r = await visit(browser, site, opt);
         runs[site.name].push(r);
         console.error(`[bench] ${site.name} run ${i + 1}/${opt.runs}: first frame ${r.ttff.toFixed(0)} ms, ` +
@@ -578,7 +595,9 @@ async function main() {
     'over the idle window (main thread). JS heap = CDP JSHeapUsedSize after HeapProfiler.collectGarbage. Wasm ' +
     'memory = byteLength of the module\'s memory, captured by wrapping WebAssembly.instantiate(Streaming). ' +
     'The same init script instruments every page; the SurveyJS page has no WebGL: its first frame is the end of the ' +
-    'first animation frame after SurveyJS rendered the survey.');
+    'first animation frame after SurveyJS rendered the survey. Before each visit the browser\'s own omnibox popup ' +
+    'pages, which Chromium loads with every new window, are closed, and the last visit\'s renderer has had 1.5 s to ' +
+    'end: neither shares the CPU with the visited page.');
   const text = out.join('\n') + '\n';
   process.stdout.write(text);
   await mkdir(dirname(opt.out), { recursive: true });
@@ -638,6 +657,7 @@ async function openTimed(browser, url, opt, seed) {
   const context = await browser.newContext({ viewport: { width: opt.width, height: opt.height }, deviceScaleFactor: 1, reducedMotion: 'reduce', acceptDownloads: true });
   await context.addInitScript(timeFrames, seed);
   const page = await context.newPage();
+  await closeBrowserUi(browser);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => window.ssiTest && window.ssiTest.ready === true, null, { timeout: 60000 });
   return { context, page };
